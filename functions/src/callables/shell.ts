@@ -1,0 +1,58 @@
+// The thin shell every callable shares: auth guard, zod validation at the boundary, and one error
+// convention. Handlers receive a validated input and an authenticated caller; whatever they throw
+// leaves as an HttpsError with a standard code, a stable `details.reason` and a Korean message.
+import { CallableRequest, HttpsError, onCall } from 'firebase-functions/v2/https';
+import * as logger from 'firebase-functions/logger';
+import { z } from 'zod';
+import { Caller } from '../access/claims';
+import { DomainError, REASONS, Reason } from '../domain/reasons';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export function httpsErrorFor(reason: Reason, extra: Record<string, unknown> = {}): HttpsError {
+  const { code, message } = REASONS[reason];
+  return new HttpsError(code, message, { reason, ...extra });
+}
+
+export function invalidArgument(issues: FieldIssue[]): HttpsError {
+  return httpsErrorFor('invalid_argument', { fields: issues });
+}
+
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** Maps anything a handler throws to the public error convention. */
+export function toHttpsError(error: unknown, context: Record<string, unknown>): HttpsError {
+  if (error instanceof HttpsError) return error;
+  if (error instanceof DomainError) return httpsErrorFor(error.reason, error.extra);
+  logger.error('callable.unexpected_error', { ...context, error: String(error), stack: (error as Error)?.stack });
+  return httpsErrorFor('internal');
+}
+
+export function callerOf(request: Pick<CallableRequest, 'auth'>): Caller {
+  // The emulator accepts unverified tokens and may give `auth` without a uid: guard on the uid.
+  const uid = request.auth?.uid;
+  if (!uid) throw httpsErrorFor('unauthenticated');
+  return { uid, token: (request.auth?.token ?? {}) as Record<string, unknown> };
+}
+
+export function defineCallable<Schema extends z.ZodType, Result>(
+  name: string,
+  schema: Schema,
+  handler: (input: z.output<Schema>, caller: Caller) => Promise<Result>,
+) {
+  return onCall(async (request) => {
+    const caller = callerOf(request);
+    const parsed = schema.safeParse(request.data ?? {});
+    if (!parsed.success) throw invalidArgument(zodIssues(parsed.error));
+    try {
+      return await handler(parsed.data, caller);
+    } catch (error) {
+      throw toHttpsError(error, { callable: name, uid: caller.uid });
+    }
+  });
+}

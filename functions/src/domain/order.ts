@@ -1,0 +1,110 @@
+// Order model shared by every layer. Pure TypeScript: no Firebase imports.
+// Times are epoch milliseconds here; the Firestore adapter converts them to Timestamps.
+
+export const PICKUP_CHANNELS = ['dine_in', 'takeout'] as const;
+export const CHANNELS = [...PICKUP_CHANNELS, 'delivery'] as const;
+export type PickupChannel = (typeof PICKUP_CHANNELS)[number];
+export type Channel = (typeof CHANNELS)[number];
+
+export const ORDER_STATUSES = [
+  'received',
+  'preparing',
+  'preparing_shipment',
+  'shipped',
+  'completed',
+  'cancelled',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ['completed', 'cancelled'];
+export const OPEN_PICKUP_STATUSES = ['received', 'preparing'] as const;
+export const OPEN_DELIVERY_STATUSES = ['received', 'preparing_shipment', 'shipped'] as const;
+
+export type Flow = 'pickup' | 'delivery';
+
+export const ACTOR_ROLES = ['customer', 'partner', 'system', 'admin'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** One hour after receipt an open pickup order completes by itself (partner guide §03). */
+export const AUTO_COMPLETE_AFTER_MS = 60 * 60 * 1000;
+
+export function flowOf(channel: Channel): Flow {
+  return channel === 'delivery' ? 'delivery' : 'pickup';
+}
+
+export function isTerminal(status: OrderStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+export interface OrderItemOption {
+  groupId: string;
+  groupName: string;
+  choices: { id: string; name: string; price: number }[];
+}
+
+/** A line as it was when ordered: name and prices are snapshotted so menu edits never change it. */
+export interface OrderItem {
+  menuItemId: string;
+  name: string;
+  unitPrice: number; // base price + chosen option prices, KRW
+  quantity: number;
+  options: OrderItemOption[];
+  lineTotal: number; // unitPrice * quantity, KRW
+}
+
+export interface DeliveryAddress {
+  recipient: string;
+  phone: string;
+  postalCode: string;
+  address1: string;
+  address2: string | null;
+}
+
+export interface Shipment {
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: number;
+  updatedAt: number;
+  deliveredAt: number | null;
+}
+
+export interface Cancellation {
+  by: ActorRole;
+  uid: string | null;
+  reason: string;
+  note: string | null;
+  at: number;
+}
+
+export interface Completion {
+  by: ActorRole;
+  uid: string | null;
+  at: number;
+}
+
+export interface Order {
+  orderId: string;
+  storeId: string;
+  storeName: string;
+  customerUid: string;
+  requestId: string;
+  channel: Channel;
+  status: OrderStatus;
+  items: OrderItem[];
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  orderNumber: number;
+  businessDate: string; // YYYY-MM-DD in Asia/Seoul
+  customerNote: string | null;
+  delivery: DeliveryAddress | null;
+  createdAt: number;
+  updatedAt: number;
+  autoCompleteAt: number | null; // pickup orders only
+  prep: { minutes: number; startedAt: number } | null;
+  shipmentPreparingAt: number | null;
+  shipment: Shipment | null;
+  cancellation: Cancellation | null;
+  completion: Completion | null;
+  version: number;
+}

@@ -1,0 +1,82 @@
+// Every denial the backend can give, with the HttpsError code it maps to and a Korean message a
+// partner or customer app can show as is. `reason` codes are a stable public contract.
+// Pure: the code strings are HttpsError's standard codes, but nothing here imports Firebase.
+
+export type ErrorCode =
+  | 'invalid-argument'
+  | 'unauthenticated'
+  | 'permission-denied'
+  | 'not-found'
+  | 'already-exists'
+  | 'failed-precondition'
+  | 'resource-exhausted'
+  | 'aborted'
+  | 'internal';
+
+export const REASONS = {
+  // Boundary
+  invalid_argument: { code: 'invalid-argument', message: '입력값을 확인해 주세요.' },
+  unauthenticated: { code: 'unauthenticated', message: '로그인이 필요합니다.' },
+  internal: { code: 'internal', message: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.' },
+
+  // Who may act on an order
+  order_not_found: { code: 'not-found', message: '주문을 찾을 수 없습니다.' },
+  not_order_participant: { code: 'permission-denied', message: '이 주문에 대한 권한이 없습니다.' },
+  actor_not_permitted: { code: 'permission-denied', message: '이 작업을 수행할 권한이 없습니다.' },
+
+  // Order state machine
+  not_pickup_order: { code: 'failed-precondition', message: '매장/포장 주문에서만 할 수 있는 작업입니다.' },
+  not_delivery_order: { code: 'failed-precondition', message: '배송 주문에서만 할 수 있는 작업입니다.' },
+  order_cancelled: { code: 'failed-precondition', message: '이미 취소된 주문입니다.' },
+  order_completed: { code: 'failed-precondition', message: '이미 완료된 주문입니다.' },
+  already_preparing: {
+    code: 'failed-precondition',
+    message: '이미 준비를 시작한 주문입니다. 준비 시간은 변경할 수 없습니다.',
+  },
+  preparation_not_started: { code: 'failed-precondition', message: '준비시작 후에 처리 완료할 수 있습니다.' },
+  shipment_not_prepared: { code: 'failed-precondition', message: '배송 준비 후에 발송 처리할 수 있습니다.' },
+  already_shipped: {
+    code: 'failed-precondition',
+    message: '이미 발송 처리된 주문입니다. 송장 정보는 송장 수정으로 변경해 주세요.',
+  },
+  not_shipped: { code: 'failed-precondition', message: '발송 처리된 주문만 송장을 수정할 수 있습니다.' },
+  cancel_after_shipment: { code: 'failed-precondition', message: '이미 발송 처리된 주문은 취소할 수 없습니다.' },
+  customer_cancel_too_late: {
+    code: 'failed-precondition',
+    message: '준비가 시작된 주문은 취소할 수 없습니다. 매장에 문의해 주세요.',
+  },
+  not_yet_due: { code: 'failed-precondition', message: '아직 자동 완료 시간이 되지 않았습니다.' },
+  invalid_transition: { code: 'failed-precondition', message: '현재 주문 상태에서는 할 수 없는 작업입니다.' },
+
+  // Placing an order
+  store_not_found: { code: 'not-found', message: '매장을 찾을 수 없습니다.' },
+  store_inactive: { code: 'failed-precondition', message: '현재 주문할 수 없는 매장입니다.' },
+  store_closed: { code: 'failed-precondition', message: '매장이 영업 준비중입니다.' },
+  store_paused: { code: 'failed-precondition', message: '매장이 잠시 주문을 받지 않고 있습니다.' },
+  channel_not_offered: { code: 'failed-precondition', message: '이 매장에서 지원하지 않는 주문 방식입니다.' },
+  menu_item_not_found: { code: 'not-found', message: '메뉴를 찾을 수 없습니다.' },
+  menu_item_sold_out: { code: 'failed-precondition', message: '품절된 메뉴가 포함되어 있습니다.' },
+  unknown_option: { code: 'invalid-argument', message: '선택할 수 없는 옵션입니다.' },
+  option_choice_count: { code: 'invalid-argument', message: '옵션 선택 개수가 올바르지 않습니다.' },
+  idempotency_key_reused: {
+    code: 'already-exists',
+    message: '같은 요청 번호로 다른 주문이 이미 접수되었습니다.',
+  },
+  invalid_tracking_number: { code: 'invalid-argument', message: '택배사의 송장번호 형식이 올바르지 않습니다.' },
+} as const satisfies Record<string, { code: ErrorCode; message: string }>;
+
+export type Reason = keyof typeof REASONS;
+
+/** A denial raised by domain or adapter code; the callable shell turns it into an HttpsError. */
+export class DomainError extends Error {
+  constructor(
+    readonly reason: Reason,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(REASONS[reason].message);
+    this.name = 'DomainError';
+  }
+  get code(): ErrorCode {
+    return REASONS[this.reason].code;
+  }
+}
