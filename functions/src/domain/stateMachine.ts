@@ -176,7 +176,8 @@ export type OrderPatch = Partial<Order> & Pick<Order, 'status' | 'updatedAt' | '
 /** The history entry written with every transition: `orders/{orderId}/events/{version}`. */
 export interface OrderEvent {
   version: number;
-  command: CommandType;
+  /** 'place' is the creation entry (version 1, from null); the rest are commands. */
+  command: CommandType | 'place';
   actorRole: ActorRole;
   actorUid: string | null;
   from: OrderStatus | null;

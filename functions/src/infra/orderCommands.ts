@@ -4,7 +4,7 @@
 import * as logger from 'firebase-functions/logger';
 import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
-import { Actor, applyTransition, Decision, OrderCommand } from '../domain/stateMachine';
+import { Actor, applyTransition, decide, Decision, OrderCommand } from '../domain/stateMachine';
 import { now } from './clock';
 import { db } from './firestore';
 import { orderFromSnapshot, orderRef, writeTransition } from './orders';
@@ -55,4 +55,14 @@ export async function runOrderCommand(
     actorRole: result.actor.role,
   });
   return { order: result.order, outcome: result.outcome };
+}
+
+export const SYSTEM_ACTOR: Actor = { role: 'system', uid: null };
+
+/** A command by the system itself (auto-complete timer, courier delivery report). */
+export function runSystemCommand(orderId: string, command: OrderCommand): Promise<CommandResult> {
+  return runOrderCommand(orderId, command, (order, at) => ({
+    actor: SYSTEM_ACTOR,
+    decision: decide(order, command, SYSTEM_ACTOR, at),
+  }));
 }

@@ -1,7 +1,11 @@
-// Mocha root hooks: one offline Firestore for the whole run, empty before every test.
+// Mocha root hooks: one offline Firestore for the whole run, empty before every test, and
+// structured logs captured instead of printed (SHOW_LOGS=1 prints them).
 import { clearFirestore, startFirestore, stopFirestore, TEST_PROJECT } from './firestoreServer';
+import { captureStructuredLogs, clearLogs } from './logs';
 
 process.env.GCLOUD_PROJECT = TEST_PROJECT;
+process.env.GOOGLE_CLOUD_PROJECT = TEST_PROJECT;
+captureStructuredLogs();
 
 export async function mochaGlobalSetup(): Promise<void> {
   await startFirestore();
@@ -12,8 +16,8 @@ export async function mochaGlobalTeardown(): Promise<void> {
 }
 
 export const mochaHooks = {
-  async beforeEach(this: Mocha.Context) {
-    // Pure tests don't touch Firestore; only clear when a server is up.
-    if (process.env.FIRESTORE_EMULATOR_HOST) await clearFirestore();
+  async beforeEach() {
+    clearLogs();
+    await clearFirestore();
   },
 };

@@ -1,0 +1,53 @@
+// The partner and customer commands on an existing order. Each is one state-machine command run
+// in one transaction by runOrderCommand; the caller's role comes from their token's claims.
+import { Caller, decideForCaller } from '../access/claims';
+import { toPublicView } from '../domain/publicView';
+import { OrderCommand } from '../domain/stateMachine';
+import { runOrderCommand } from '../infra/orderCommands';
+import { cancelOrderInput, orderIdInput, startPreparingInput, trackingInput } from './schemas';
+import { defineCallable } from './shell';
+
+async function commandForCaller(orderId: string, command: OrderCommand, caller: Caller) {
+  const { order } = await runOrderCommand(orderId, command, (current, at) =>
+    decideForCaller(caller, current, command, at),
+  );
+  return toPublicView(order);
+}
+
+/** 준비시작: received → preparing, with the estimated minutes shown to the customer. */
+export const startPreparing = defineCallable('startPreparing', startPreparingInput, (input, caller) =>
+  commandForCaller(input.orderId, { type: 'start_preparing', prepMinutes: input.prepMinutes }, caller),
+);
+
+/** 처리 완료: preparing → completed. */
+export const completeOrder = defineCallable('completeOrder', orderIdInput, (input, caller) =>
+  commandForCaller(input.orderId, { type: 'complete' }, caller),
+);
+
+/** 배송 준비: received → preparing_shipment. */
+export const prepareShipment = defineCallable('prepareShipment', orderIdInput, (input, caller) =>
+  commandForCaller(input.orderId, { type: 'prepare_shipment' }, caller),
+);
+
+/** 발송 처리: preparing_shipment → shipped, with courier and tracking number. */
+export const shipOrder = defineCallable('shipOrder', trackingInput, (input, caller) =>
+  commandForCaller(
+    input.orderId,
+    { type: 'ship', carrier: input.carrier, trackingNumber: input.trackingNumber },
+    caller,
+  ),
+);
+
+/** 송장 수정: only while shipped. */
+export const updateTracking = defineCallable('updateTracking', trackingInput, (input, caller) =>
+  commandForCaller(
+    input.orderId,
+    { type: 'update_tracking', carrier: input.carrier, trackingNumber: input.trackingNumber },
+    caller,
+  ),
+);
+
+/** 주문 취소, by the order's customer or a partner of its store. */
+export const cancelOrder = defineCallable('cancelOrder', cancelOrderInput, (input, caller) =>
+  commandForCaller(input.orderId, { type: 'cancel', reason: input.reason, note: input.note ?? null }, caller),
+);

@@ -1,0 +1,116 @@
+// placeOrder: a customer's order, priced from the store's menu on the server, numbered in the
+// store's daily sequence and written with its first history entry, all in one transaction.
+import * as logger from 'firebase-functions/logger';
+import { Caller } from '../access/claims';
+import { fingerprint, orderIdFor } from '../domain/ids';
+import { MenuItem, priceOrder, seoulBusinessDate, storeRefusal } from '../domain/menu';
+import { AUTO_COMPLETE_AFTER_MS, flowOf, Order } from '../domain/order';
+import { toPublicView } from '../domain/publicView';
+import { DomainError } from '../domain/reasons';
+import { OrderEvent } from '../domain/stateMachine';
+import { now } from '../infra/clock';
+import { db, toStored } from '../infra/firestore';
+import { eventRef, orderFromSnapshot, orderRef, orderToStored } from '../infra/orders';
+import { menuItemFromSnapshot, menuItemRef, orderCounterRef, storeFromSnapshot, storeRef } from '../infra/stores';
+import { PlaceOrderInput, placeOrderInput } from './schemas';
+import { defineCallable } from './shell';
+
+export interface PlaceOrderResult {
+  orderId: string;
+  orderNumber: number;
+  status: Order['status'];
+  total: number;
+  order: ReturnType<typeof toPublicView>;
+}
+
+export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller): Promise<PlaceOrderResult> {
+  const orderId = orderIdFor(caller.uid, input.requestId);
+  const requestFingerprint = fingerprint({ ...input, requestId: undefined });
+
+  const { order, created } = await db().runTransaction(async (tx) => {
+    // Reads first (a transaction must read before it writes): idempotency, store, menu, counter.
+    const existing = await tx.get(orderRef(orderId));
+    if (existing.exists) {
+      const previous = orderFromSnapshot(existing);
+      if ((existing.get('requestFingerprint') as string | undefined) !== requestFingerprint) {
+        throw new DomainError('idempotency_key_reused', { orderId });
+      }
+      return { order: previous, created: false };
+    }
+
+    const storeSnapshot = await tx.get(storeRef(input.storeId));
+    if (!storeSnapshot.exists) throw new DomainError('store_not_found');
+    const store = storeFromSnapshot(storeSnapshot);
+    const at = now();
+    const refusal = storeRefusal(store, input.channel, at);
+    if (refusal) throw new DomainError(refusal);
+
+    const itemIds = [...new Set(input.items.map((line) => line.menuItemId))];
+    const menuSnapshots = await tx.getAll(...itemIds.map((id) => menuItemRef(input.storeId, id)));
+    const menu = new Map<string, MenuItem>();
+    for (const snapshot of menuSnapshots) {
+      if (snapshot.exists) menu.set(snapshot.id, menuItemFromSnapshot(snapshot));
+    }
+    const priced = priceOrder(store, input.channel, input.items, menu);
+
+    const businessDate = seoulBusinessDate(at);
+    const counterRef = orderCounterRef(input.storeId, businessDate);
+    const counter = await tx.get(counterRef);
+    const orderNumber = ((counter.get('last') as number | undefined) ?? 0) + 1;
+
+    const order: Order = {
+      orderId,
+      storeId: store.storeId,
+      storeName: store.name,
+      customerUid: caller.uid,
+      requestId: input.requestId,
+      channel: input.channel,
+      status: 'received',
+      ...priced,
+      orderNumber,
+      businessDate,
+      customerNote: input.customerNote || null,
+      delivery: input.delivery ? { ...input.delivery, address2: input.delivery.address2 || null } : null,
+      createdAt: at,
+      updatedAt: at,
+      autoCompleteAt: flowOf(input.channel) === 'pickup' ? at + AUTO_COMPLETE_AFTER_MS : null,
+      prep: null,
+      shipmentPreparingAt: null,
+      shipment: null,
+      cancellation: null,
+      completion: null,
+      version: 1,
+    };
+    const event: OrderEvent = {
+      version: 1,
+      command: 'place',
+      actorRole: 'customer',
+      actorUid: caller.uid,
+      from: null,
+      to: 'received',
+      at,
+      data: { requestId: input.requestId },
+    };
+    tx.set(counterRef, toStored({ last: orderNumber, updatedAt: at }) as Record<string, unknown>);
+    tx.create(orderRef(orderId), { ...orderToStored(order), requestFingerprint });
+    tx.create(eventRef(orderId, 1), toStored(event) as Record<string, unknown>);
+    return { order, created: true };
+  });
+
+  logger.info(created ? 'order.placed' : 'order.place_replayed', {
+    orderId,
+    storeId: order.storeId,
+    channel: order.channel,
+    orderNumber: order.orderNumber,
+    total: order.total,
+  });
+  return {
+    orderId: order.orderId,
+    orderNumber: order.orderNumber,
+    status: order.status,
+    total: order.total,
+    order: toPublicView(order),
+  };
+}
+
+export const placeOrder = defineCallable('placeOrder', placeOrderInput, placeOrderHandler);

@@ -1,0 +1,102 @@
+// zod schemas for the callable contract. Every input is parsed here before anything is read or
+// written; a failure becomes `invalid-argument` with the offending field paths.
+import { z } from 'zod';
+import { CANCEL_REASON_CODES } from '../domain/cancelReasons';
+import { CARRIER_CODES, isValidTrackingNumber, normalizeTrackingNumber } from '../domain/carriers';
+import { CHANNELS } from '../domain/order';
+import { normalizeKoreanPhone } from '../domain/phone';
+
+/** Firestore document ids we accept from clients: no slashes, no reserved `__x__` names. */
+export const documentId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^(?!__.*__$)[^/]+$/, '올바른 ID가 아닙니다.');
+
+export const koreanPhone = z
+  .string()
+  .transform((raw, ctx) => {
+    const normalized = normalizeKoreanPhone(raw);
+    if (!normalized) {
+      ctx.addIssue({ code: 'custom', message: '전화번호 형식이 올바르지 않습니다.' });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+
+export const postalCode = z.string().trim().regex(/^\d{5}$/, '우편번호는 5자리 숫자입니다.');
+
+const optionSelection = z.strictObject({
+  groupId: documentId,
+  choiceIds: z.array(documentId).max(20),
+});
+
+const orderLine = z.strictObject({
+  menuItemId: documentId,
+  quantity: z.number().int().min(1).max(99),
+  options: z.array(optionSelection).max(20).optional(),
+});
+
+export const deliveryAddress = z.strictObject({
+  recipient: z.string().trim().min(1).max(30),
+  phone: koreanPhone,
+  postalCode,
+  address1: z.string().trim().min(1).max(200),
+  address2: z.string().trim().max(200).optional(),
+});
+
+export const placeOrderInput = z
+  .strictObject({
+    storeId: documentId,
+    channel: z.enum(CHANNELS),
+    items: z.array(orderLine).min(1).max(50),
+    requestId: z.string().trim().min(8).max(128),
+    customerNote: z.string().trim().max(200).optional(),
+    delivery: deliveryAddress.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.channel === 'delivery' && !input.delivery) {
+      ctx.addIssue({ code: 'custom', path: ['delivery'], message: '배송지 정보를 입력해 주세요.' });
+    }
+    if (input.channel !== 'delivery' && input.delivery) {
+      ctx.addIssue({ code: 'custom', path: ['delivery'], message: '매장/포장 주문에는 배송지를 입력할 수 없습니다.' });
+    }
+  });
+export type PlaceOrderInput = z.output<typeof placeOrderInput>;
+
+const orderIdOnly = { orderId: documentId };
+
+export const startPreparingInput = z.strictObject({
+  ...orderIdOnly,
+  prepMinutes: z.number().int().min(1).max(180),
+});
+export const orderIdInput = z.strictObject(orderIdOnly);
+
+export const trackingInput = z
+  .strictObject({
+    ...orderIdOnly,
+    carrier: z.enum(CARRIER_CODES),
+    trackingNumber: z.string().trim().min(1).max(40).transform(normalizeTrackingNumber),
+  })
+  .superRefine((input, ctx) => {
+    if (!isValidTrackingNumber(input.carrier, input.trackingNumber)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trackingNumber'],
+        message: '택배사의 송장번호 형식이 올바르지 않습니다.',
+      });
+    }
+  });
+
+export const cancelOrderInput = z
+  .strictObject({
+    ...orderIdOnly,
+    reason: z.enum(CANCEL_REASON_CODES),
+    note: z.string().trim().max(200).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.reason === 'other' && !input.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: '기타 사유를 입력해 주세요.' });
+    }
+  });
