@@ -3,11 +3,12 @@
 
 const PATTERNS: { re: RegExp; format: (m: RegExpMatchArray) => string }[] = [
   // Mobile: 010-XXXX-XXXX, and the legacy 011/016/017/018/019 with 3- or 4-digit middles.
-  { re: /^(01[016789])(\d{3,4})(\d{4})$/, format: (m) => `${m[1]}-${m[2]}-${m[3]}` },
-  // Seoul: 02-XXX-XXXX or 02-XXXX-XXXX.
-  { re: /^(02)(\d{3,4})(\d{4})$/, format: (m) => `${m[1]}-${m[2]}-${m[3]}` },
-  // Other regions (031-064) and internet phones (070).
-  { re: /^(0[3-6][1-5]|070)(\d{3,4})(\d{4})$/, format: (m) => `${m[1]}-${m[2]}-${m[3]}` },
+  { re: /^(010)(\d{4})(\d{4})$/, format: (m) => `${m[1]}-${m[2]}-${m[3]}` },
+  { re: /^(01[16789])(\d{3,4})(\d{4})$/, format: (m) => `${m[1]}-${m[2]}-${m[3]}` },
+  // Seoul: 02-XXX-XXXX or 02-XXXX-XXXX (an exchange never starts with 0).
+  { re: /^(02)([1-9]\d{2,3})(\d{4})$/, format: (m) => `${m[1]}-${m[2]}-${m[3]}` },
+  // The 16 regional codes (031-033, 041-044, 051-055, 061-064) and internet phones (070).
+  { re: /^(03[1-3]|04[1-4]|05[1-5]|06[1-4]|070)([1-9]\d{2,3})(\d{4})$/, format: (m) => `${m[1]}-${m[2]}-${m[3]}` },
   // Nationwide representative numbers: 1588-XXXX, 1644-XXXX, ...
   { re: /^(1[5-9]\d{2})(\d{4})$/, format: (m) => `${m[1]}-${m[2]}` },
 ];

@@ -18,7 +18,7 @@ export const CHANNEL_LABELS = { dine_in: '매장', takeout: '포장', delivery: 
 const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
 export function cancelReasonLabel(reason: string): string {
-  return CANCEL_REASONS[reason as CancelReason] ?? CANCEL_REASONS.other;
+  return Object.hasOwn(CANCEL_REASONS, reason) ? CANCEL_REASONS[reason as CancelReason] : CANCEL_REASONS.other;
 }
 
 export function toPublicView(order: Order) {
