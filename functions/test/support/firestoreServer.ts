@@ -43,6 +43,15 @@ export async function startFirestore(): Promise<string> {
   child.on('error', (error) => {
     throw new Error(`could not start hidane (${bin}): ${error.message}. Run \`npm test\` from the repository root.`);
   });
+  // Never leave the emulator behind, even when the runner is interrupted.
+  const stop = () => child?.kill('SIGKILL');
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
   const host = `127.0.0.1:${port}`;
   await waitForPort(host, 10_000);
   process.env.FIRESTORE_EMULATOR_HOST = host;
