@@ -10,7 +10,7 @@ import { DomainError } from '../domain/reasons';
 import { OrderEvent } from '../domain/stateMachine';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
-import { eventRef, orderFromSnapshot, orderRef, orderToStored } from '../infra/orders';
+import { eventRef, eventToStored, orderFromSnapshot, orderRef, orderToStored } from '../infra/orders';
 import { menuItemFromSnapshot, menuItemRef, orderCounterRef, storeFromSnapshot, storeRef } from '../infra/stores';
 import { PlaceOrderInput, placeOrderInput } from './schemas';
 import { defineCallable } from './shell';
@@ -93,7 +93,7 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     };
     tx.set(counterRef, toStored({ last: orderNumber, updatedAt: at }) as Record<string, unknown>);
     tx.create(orderRef(orderId), { ...orderToStored(order), requestFingerprint });
-    tx.create(eventRef(orderId, 1), toStored(event) as Record<string, unknown>);
+    tx.create(eventRef(orderId, 1), eventToStored(order, event));
     return { order, created: true };
   });
 

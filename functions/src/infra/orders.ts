@@ -27,8 +27,21 @@ export function orderToStored(order: Order) {
   return toStored(fields) as Record<string, unknown>;
 }
 
+/**
+ * History entries carry their order's storeId and customerUid so security rules can authorize
+ * reading them without a get() of the order.
+ */
+export function eventToStored(order: Pick<Order, 'storeId' | 'customerUid'>, event: OrderEvent) {
+  return toStored({ ...event, storeId: order.storeId, customerUid: order.customerUid }) as Record<string, unknown>;
+}
+
 /** Writes one transition: the order patch and its history entry, in the caller's transaction. */
-export function writeTransition(tx: Transaction, orderId: string, patch: OrderPatch, event: OrderEvent): void {
-  tx.update(orderRef(orderId), toStored(patch) as Record<string, unknown>);
-  tx.create(eventRef(orderId, event.version), toStored(event) as Record<string, unknown>);
+export function writeTransition(
+  tx: Transaction,
+  order: Pick<Order, 'orderId' | 'storeId' | 'customerUid'>,
+  patch: OrderPatch,
+  event: OrderEvent,
+): void {
+  tx.update(orderRef(order.orderId), toStored(patch) as Record<string, unknown>);
+  tx.create(eventRef(order.orderId, event.version), eventToStored(order, event));
 }

@@ -64,6 +64,8 @@ describe('placeOrder', () => {
         to: 'received',
         at: undefined,
         data: { requestId: stored.requestId },
+        storeId: STORE_ID,
+        customerUid: 'customer-1',
       },
     );
   });
