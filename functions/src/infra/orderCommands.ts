@@ -1,10 +1,19 @@
 // Runs one state-machine command against a stored order, in one transaction: read the order,
 // decide with the pure machine, write the patch and the history entry. Everything that changes an
 // existing order (callables, tasks, sweeps, tracking intake) goes through here.
+import type { Transaction } from 'firebase-admin/firestore';
 import * as logger from 'firebase-functions/logger';
 import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
-import { Actor, applyTransition, decide, Decision, OrderCommand } from '../domain/stateMachine';
+import {
+  Actor,
+  applyTransition,
+  decide,
+  Decision,
+  OrderCommand,
+  OrderEvent,
+  OrderPatch,
+} from '../domain/stateMachine';
 import { now } from './clock';
 import { db } from './firestore';
 import { orderFromSnapshot, orderRef, writeTransition } from './orders';
@@ -14,6 +23,50 @@ export interface CommandResult {
   outcome: 'transition' | 'noop';
 }
 
+export type DecideFor = (order: Order, at: number) => { actor: Actor; decision: Decision };
+
+/** Shapes an allowed transition before it is written, e.g. to record what caused it. */
+export type TransitionExtension = (transition: { patch: OrderPatch; event: OrderEvent }) => {
+  patch: OrderPatch;
+  event: OrderEvent;
+};
+
+export interface StagedCommand extends CommandResult {
+  actor: Actor;
+}
+
+/**
+ * Decides a command for an order already read in `tx` and stages its writes there: the order patch
+ * and its history entry. Throws a DomainError on a denial, with nothing staged. Callers that must
+ * read other documents in the same transaction (tracking intake) read first, then call this.
+ */
+export function stageOrderCommand(
+  tx: Transaction,
+  order: Order,
+  command: OrderCommand,
+  decideFor: DecideFor,
+  at: number,
+  extend?: TransitionExtension,
+): StagedCommand {
+  const { actor, decision } = decideFor(order, at);
+  if (decision.outcome === 'deny') {
+    logger.info('order.command_denied', {
+      orderId: order.orderId,
+      storeId: order.storeId,
+      command: command.type,
+      reason: decision.reason,
+      status: order.status,
+      actorRole: actor.role,
+    });
+    throw new DomainError(decision.reason, { status: order.status });
+  }
+  if (decision.outcome === 'noop') return { order, outcome: 'noop', actor };
+  const applied = applyTransition(order, command, actor, decision.to, at);
+  const { patch, event } = extend ? extend(applied) : applied;
+  writeTransition(tx, order, patch, event);
+  return { order: { ...order, ...patch }, outcome: 'transition', actor };
+}
+
 /**
  * @param decideFor chooses the actor and decision for the order as read in this attempt; it throws
  *   a DomainError when the caller has no role on the order.
@@ -21,29 +74,12 @@ export interface CommandResult {
 export async function runOrderCommand(
   orderId: string,
   command: OrderCommand,
-  decideFor: (order: Order, at: number) => { actor: Actor; decision: Decision },
+  decideFor: DecideFor,
 ): Promise<CommandResult> {
   const result = await db().runTransaction(async (tx) => {
     const snapshot = await tx.get(orderRef(orderId));
     if (!snapshot.exists) throw new DomainError('order_not_found');
-    const order = orderFromSnapshot(snapshot);
-    const at = now();
-    const { actor, decision } = decideFor(order, at);
-    if (decision.outcome === 'deny') {
-      logger.info('order.command_denied', {
-        orderId,
-        storeId: order.storeId,
-        command: command.type,
-        reason: decision.reason,
-        status: order.status,
-        actorRole: actor.role,
-      });
-      throw new DomainError(decision.reason, { status: order.status });
-    }
-    if (decision.outcome === 'noop') return { order, outcome: 'noop' as const, actor };
-    const { patch, event } = applyTransition(order, command, actor, decision.to, at);
-    writeTransition(tx, orderId, patch, event);
-    return { order: { ...order, ...patch }, outcome: 'transition' as const, actor };
+    return stageOrderCommand(tx, orderFromSnapshot(snapshot), command, decideFor, now());
   });
   logger.info('order.command', {
     orderId,
@@ -59,10 +95,12 @@ export async function runOrderCommand(
 
 export const SYSTEM_ACTOR: Actor = { role: 'system', uid: null };
 
+/** Decides a command as the system itself. */
+export function decideAsSystem(command: OrderCommand): DecideFor {
+  return (order, at) => ({ actor: SYSTEM_ACTOR, decision: decide(order, command, SYSTEM_ACTOR, at) });
+}
+
 /** A command by the system itself (auto-complete timer, courier delivery report). */
 export function runSystemCommand(orderId: string, command: OrderCommand): Promise<CommandResult> {
-  return runOrderCommand(orderId, command, (order, at) => ({
-    actor: SYSTEM_ACTOR,
-    decision: decide(order, command, SYSTEM_ACTOR, at),
-  }));
+  return runOrderCommand(orderId, command, decideAsSystem(command));
 }
