@@ -111,22 +111,17 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
   let stopping;
   const stop = () => {
     stopping ??= (async () => {
+      // firebase-tools starts the Firestore emulator in a session of its own, so signalling our
+      // process group is not enough: note every descendant first, and kill whatever outlives the
+      // clean shutdown.
+      const family = descendantsOf(child.pid);
       if (child.exitCode === null && child.signalCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGINT');
-        } catch {
-          // already gone
-        }
-        const timer = setTimeout(() => {
-          try {
-            process.kill(-child.pid, 'SIGKILL');
-          } catch {
-            // already gone
-          }
-        }, 15_000);
+        signal(-child.pid, 'SIGINT');
+        const timer = setTimeout(() => signal(-child.pid, 'SIGKILL'), 10_000);
         await exited;
         clearTimeout(timer);
       }
+      for (const pid of family) signal(pid, 'SIGKILL');
     })();
     return stopping;
   };
@@ -141,6 +136,34 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
     clearTimeout(timeout);
   }
   return { child, stop, exited, output: () => output };
+}
+
+function signal(pid, name) {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+/** Every live descendant of a process, from the process table. */
+function descendantsOf(rootPid) {
+  const table = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).stdout ?? '';
+  const children = new Map();
+  for (const line of table.trim().split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid).push(pid);
+  }
+  const out = [];
+  const queue = [rootPid];
+  while (queue.length) {
+    for (const pid of children.get(queue.shift()) ?? []) {
+      out.push(pid);
+      queue.push(pid);
+    }
+  }
+  return out;
 }
 
 /** The shell environment that points SDKs at the running stack. */

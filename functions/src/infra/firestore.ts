@@ -6,11 +6,21 @@ import type { DocumentData, Firestore } from 'firebase-admin/firestore';
 let firestoreModule: typeof FirestoreModule | undefined;
 let database: Firestore | undefined;
 
+/**
+ * Initializes the default admin app once. Checks for the default app by name: firebase-functions
+ * creates a named app of its own for Firestore-triggered functions, so "some app exists" is not
+ * enough.
+ */
+export function ensureAdminApp(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { getApps, initializeApp } = require('firebase-admin/app') as typeof import('firebase-admin/app');
+  if (!getApps().some((app) => app.name === '[DEFAULT]')) initializeApp();
+}
+
 export function firestore(): typeof FirestoreModule {
   if (!firestoreModule) {
+    ensureAdminApp();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { getApps, initializeApp } = require('firebase-admin/app') as typeof import('firebase-admin/app');
-    if (getApps().length === 0) initializeApp();
     firestoreModule = require('firebase-admin/firestore') as typeof FirestoreModule;
   }
   return firestoreModule;
