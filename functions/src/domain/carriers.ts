@@ -9,8 +9,11 @@ export interface Carrier {
   digits: readonly number[];
   /** Where a customer can follow the parcel; `{trackingNumber}` is replaced. */
   trackingUrlTemplate: string;
-  /** Courier code (t_code) in the Sweet Tracker (스마트택배) API. */
-  sweetTrackerCode: string;
+  /**
+   * Carrier id in the Delivery Tracker API (tracker.delivery), the polling provider
+   * (infra/deliveryTracker.ts). A webhook event may name the carrier by this id or by our code.
+   */
+  deliveryTrackerId: string;
 }
 
 export const CARRIERS = [
@@ -19,14 +22,14 @@ export const CARRIERS = [
     name: 'CJ대한통운',
     digits: [10, 12],
     trackingUrlTemplate: 'https://trace.cjlogistics.com/next/tracking.html?wblNo={trackingNumber}',
-    sweetTrackerCode: '04',
+    deliveryTrackerId: 'kr.cjlogistics',
   },
   {
     code: 'epost',
     name: '우체국택배',
     digits: [13],
     trackingUrlTemplate: 'https://service.epost.go.kr/trace.RetrieveDomRigiTraceList.comm?sid1={trackingNumber}',
-    sweetTrackerCode: '01',
+    deliveryTrackerId: 'kr.epost',
   },
   {
     code: 'hanjin',
@@ -34,56 +37,56 @@ export const CARRIERS = [
     digits: [10, 12],
     trackingUrlTemplate:
       'https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&schLang=KR&wblnumText2={trackingNumber}',
-    sweetTrackerCode: '05',
+    deliveryTrackerId: 'kr.hanjin',
   },
   {
     code: 'lotte',
     name: '롯데택배',
     digits: [12],
     trackingUrlTemplate: 'https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo={trackingNumber}',
-    sweetTrackerCode: '08',
+    deliveryTrackerId: 'kr.lotte',
   },
   {
     code: 'logen',
     name: '로젠택배',
     digits: [11],
     trackingUrlTemplate: 'https://www.ilogen.com/web/personal/trace/{trackingNumber}',
-    sweetTrackerCode: '06',
+    deliveryTrackerId: 'kr.logen',
   },
   {
     code: 'kdexp',
     name: '경동택배',
     digits: [9, 10, 11, 12, 13, 14, 15, 16],
     trackingUrlTemplate: 'https://kdexp.com/service/delivery/etc/delivery.do?barcode={trackingNumber}',
-    sweetTrackerCode: '23',
+    deliveryTrackerId: 'kr.kdexp',
   },
   {
     code: 'daesin',
     name: '대신택배',
     digits: [13],
     trackingUrlTemplate: 'https://www.ds3211.co.kr/freight/internalFreightSearch.ht?billno={trackingNumber}',
-    sweetTrackerCode: '22',
+    deliveryTrackerId: 'kr.daesin',
   },
   {
     code: 'ilyang',
     name: '일양로지스',
     digits: [9, 10, 11],
     trackingUrlTemplate: 'https://www.ilyanglogis.com/functionality/tracking_result.asp?hawb_no={trackingNumber}',
-    sweetTrackerCode: '11',
+    deliveryTrackerId: 'kr.ilyanglogis',
   },
   {
     code: 'cvsnet',
     name: 'GS Postbox 택배',
     digits: [10, 11, 12, 13],
     trackingUrlTemplate: 'https://www.cvsnet.co.kr/invoice/tracking.do?invoice_no={trackingNumber}',
-    sweetTrackerCode: '24',
+    deliveryTrackerId: 'kr.cvsnet',
   },
   {
     code: 'cupost',
     name: 'CU 편의점택배',
     digits: [10, 11, 12],
     trackingUrlTemplate: 'https://www.cupost.co.kr/postbox/delivery/localResult.cupost?invoice_no={trackingNumber}',
-    sweetTrackerCode: '46',
+    deliveryTrackerId: 'kr.cupost',
   },
 ] as const satisfies readonly Carrier[];
 
@@ -92,6 +95,12 @@ export const CARRIER_CODES = CARRIERS.map((c) => c.code) as [CarrierCode, ...Car
 
 export function findCarrier(code: string): Carrier | undefined {
   return (CARRIERS as readonly Carrier[]).find((c) => c.code === code);
+}
+
+/** Our carrier for a code a tracking provider sent: our own code or the Delivery Tracker id. */
+export function carrierFromProviderCode(raw: string): Carrier | undefined {
+  const code = raw.trim();
+  return findCarrier(code) ?? (CARRIERS as readonly Carrier[]).find((c) => c.deliveryTrackerId === code);
 }
 
 /** Strips the separators people copy from labels: "1234-5678-9012" -> "123456789012". */

@@ -1,5 +1,6 @@
 // Order model shared by every layer. Pure TypeScript: no Firebase imports.
 // Times are epoch milliseconds here; the Firestore adapter converts them to Timestamps.
+import type { TrackingSnapshot } from './tracking';
 
 export const PICKUP_CHANNELS = ['dine_in', 'takeout'] as const;
 export const CHANNELS = [...PICKUP_CHANNELS, 'delivery'] as const;
@@ -66,6 +67,13 @@ export interface Shipment {
   shippedAt: number;
   updatedAt: number;
   deliveredAt: number | null;
+  /**
+   * When tracking was last refreshed for this carrier and number: set on ship and on a tracking change,
+   * then by every courier event and poll. The polling fallback visits the oldest first.
+   */
+  lastCheckedAt?: number;
+  /** Latest courier state for this number, shown to the customer; null until the first event. */
+  lastEvent?: TrackingSnapshot | null;
 }
 
 export interface Cancellation {

@@ -3,6 +3,7 @@
 import { CANCEL_REASONS, CancelReason } from './cancelReasons';
 import { findCarrier, trackingUrl } from './carriers';
 import { Order, OrderStatus } from './order';
+import { TRACKING_STATUS_LABELS, TrackingSnapshot } from './tracking';
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
   received: '주문 접수',
@@ -19,6 +20,18 @@ const iso = (ms: number | null | undefined): string | null => (ms === null || ms
 
 export function cancelReasonLabel(reason: string): string {
   return Object.hasOwn(CANCEL_REASONS, reason) ? CANCEL_REASONS[reason as CancelReason] : CANCEL_REASONS.other;
+}
+
+/** The latest courier state as the customer app shows it (no provider event ids). */
+function trackingView(snapshot: TrackingSnapshot | null | undefined) {
+  if (!snapshot) return null;
+  return {
+    status: snapshot.status,
+    statusLabel: TRACKING_STATUS_LABELS[snapshot.status] ?? TRACKING_STATUS_LABELS.unknown,
+    occurredAt: iso(snapshot.occurredAt),
+    location: snapshot.location,
+    description: snapshot.description,
+  };
 }
 
 export function toPublicView(order: Order) {
@@ -56,6 +69,7 @@ export function toPublicView(order: Order) {
       shippedAt: iso(order.shipment.shippedAt),
       updatedAt: iso(order.shipment.updatedAt),
       deliveredAt: iso(order.shipment.deliveredAt),
+      lastEvent: trackingView(order.shipment.lastEvent),
     },
     cancellation: order.cancellation && {
       by: order.cancellation.by,

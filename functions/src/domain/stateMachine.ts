@@ -212,6 +212,8 @@ export function applyTransition(
         shippedAt: now,
         updatedAt: now,
         deliveredAt: null,
+        lastCheckedAt: now,
+        lastEvent: null,
       };
       break;
     case 'update_tracking': {
@@ -222,6 +224,9 @@ export function applyTransition(
         shippedAt: previous?.shippedAt ?? now,
         updatedAt: now,
         deliveredAt: null,
+        // Events of the previous number no longer describe this parcel.
+        lastCheckedAt: now,
+        lastEvent: null,
       };
       data.previous = previous ? { carrier: previous.carrier, trackingNumber: previous.trackingNumber } : null;
       break;

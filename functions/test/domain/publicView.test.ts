@@ -137,7 +137,42 @@ describe('publicView: toPublicView', () => {
       shippedAt: '2026-11-26T03:30:00.000Z',
       updatedAt: '2026-11-26T03:45:00.000Z',
       deliveredAt: null,
+      lastEvent: null,
     });
+  });
+
+  it('renders the latest courier event with its Korean label, without provider ids', () => {
+    const view = toPublicView(
+      order({
+        channel: 'delivery',
+        status: 'shipped',
+        shipment: {
+          carrier: 'hanjin',
+          trackingNumber: '123456789012',
+          shippedAt: T0,
+          updatedAt: T0,
+          deliveredAt: null,
+          lastCheckedAt: T0 + 90 * MIN,
+          lastEvent: {
+            eventId: 'provider-evt-1',
+            source: 'webhook',
+            status: 'out_for_delivery',
+            occurredAt: T0 + 80 * MIN,
+            location: '서울강남',
+            description: '배송출발',
+            receivedAt: T0 + 90 * MIN,
+          },
+        },
+      }),
+    );
+    assert.deepEqual(view.shipment?.lastEvent, {
+      status: 'out_for_delivery',
+      statusLabel: '배송 출발',
+      occurredAt: '2026-11-26T04:20:00.000Z',
+      location: '서울강남',
+      description: '배송출발',
+    });
+    assert.equal(JSON.stringify(view).includes('provider-evt-1'), false);
   });
 
   it('renders deliveredAt once delivered', () => {

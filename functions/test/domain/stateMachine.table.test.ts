@@ -499,7 +499,7 @@ describe('state machine: applyTransition', () => {
     });
   });
 
-  it('ship records the shipment with shippedAt = updatedAt = now and no delivery yet', () => {
+  it('ship records the shipment with shippedAt = updatedAt = lastCheckedAt = now, no delivery and no courier event yet', () => {
     const order = orderIn('delivery', 'preparing_shipment');
     const command: OrderCommand = { type: 'ship', carrier: 'epost', trackingNumber: '1234567890123' };
     const { patch, event } = applyTransition(order, command, ACTORS.partner, 'shipped', NOW);
@@ -507,7 +507,15 @@ describe('state machine: applyTransition', () => {
       status: 'shipped',
       updatedAt: NOW,
       version: 3,
-      shipment: { carrier: 'epost', trackingNumber: '1234567890123', shippedAt: NOW, updatedAt: NOW, deliveredAt: null },
+      shipment: {
+        carrier: 'epost',
+        trackingNumber: '1234567890123',
+        shippedAt: NOW,
+        updatedAt: NOW,
+        deliveredAt: null,
+        lastCheckedAt: NOW,
+        lastEvent: null,
+      },
     });
     assert.deepEqual(event.data, { carrier: 'epost', trackingNumber: '1234567890123' });
     assert.equal(event.version, 3);
@@ -515,8 +523,22 @@ describe('state machine: applyTransition', () => {
     assert.equal(event.to, 'shipped');
   });
 
-  it('update_tracking replaces carrier and number, keeps shippedAt, and records the previous values in the event', () => {
-    const order = orderIn('delivery', 'shipped');
+  it('update_tracking replaces carrier and number, keeps shippedAt, resets the courier state, and records the previous values in the event', () => {
+    const shipped = orderIn('delivery', 'shipped');
+    const order: typeof shipped = { ...shipped };
+    order.shipment = {
+      ...shipped.shipment!,
+      lastCheckedAt: T0 + 30 * MIN,
+      lastEvent: {
+        eventId: 'evt-old-number',
+        source: 'webhook',
+        status: 'in_transit',
+        occurredAt: T0 + 25 * MIN,
+        location: '옥천HUB',
+        description: '간선상차',
+        receivedAt: T0 + 30 * MIN,
+      },
+    };
     const shippedAt = order.shipment!.shippedAt;
     const command: OrderCommand = { type: 'update_tracking', ...NEW_TRACKING };
     const commandBefore = structuredClone(command);
@@ -527,7 +549,7 @@ describe('state machine: applyTransition', () => {
       status: 'shipped',
       updatedAt: NOW,
       version: 4,
-      shipment: { ...NEW_TRACKING, shippedAt, updatedAt: NOW, deliveredAt: null },
+      shipment: { ...NEW_TRACKING, shippedAt, updatedAt: NOW, deliveredAt: null, lastCheckedAt: NOW, lastEvent: null },
     });
     assert.deepEqual(event, {
       version: 4,

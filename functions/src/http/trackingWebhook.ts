@@ -1,0 +1,129 @@
+// trackingWebhook: HTTPS intake of courier tracking events from a tracking provider (contract in
+// docs/tracking.md). Order of checks: method, then authentication (HMAC over the raw body with a
+// fresh timestamp), then the body, then one transaction (infra/trackingIntake.ts). 2xx only once the
+// event is committed, so the provider retries anything that failed.
+import * as logger from 'firebase-functions/logger';
+import { defineSecret } from 'firebase-functions/params';
+import { onRequest } from 'firebase-functions/v2/https';
+import { z } from 'zod';
+import { carrierFromProviderCode, normalizeTrackingNumber } from '../domain/carriers';
+import { toTrackingStatus, TrackingEvent } from '../domain/tracking';
+import { verifyWebhookSignature } from '../domain/webhookSignature';
+import { now } from '../infra/clock';
+import { IntakeResult, recordTrackingEvent } from '../infra/trackingIntake';
+
+export const trackingWebhookSecret = defineSecret('TRACKING_WEBHOOK_SECRET');
+
+/** Epoch ms below this are surely seconds sent by mistake (it is 2001-09-09). */
+const MIN_EPOCH_MS = 1_000_000_000_000;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** The body of one event. Unknown fields are ignored, so a provider may send more. */
+export const trackingWebhookBody = z.object({
+  eventId: z.string().trim().min(1).max(200),
+  carrier: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .transform((raw) => carrierFromProviderCode(raw)?.code ?? raw),
+  trackingNumber: z.string().max(64).transform(normalizeTrackingNumber).pipe(z.string().min(1).max(40)),
+  status: z.string().trim().min(1).max(64).transform(toTrackingStatus),
+  occurredAt: z.union([
+    z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)),
+    z.number().int().min(MIN_EPOCH_MS),
+  ]),
+  location: optionalText(200),
+  description: optionalText(500),
+});
+
+export type ParsedBody = { ok: true; event: TrackingEvent } | { ok: false; fields: { path: string; message: string }[] };
+
+export function parseTrackingWebhookBody(rawBody: Buffer): ParsedBody {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return { ok: false, fields: [{ path: '', message: 'body is not JSON' }] };
+  }
+  const parsed = trackingWebhookBody.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      fields: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    };
+  }
+  return { ok: true, event: parsed.data };
+}
+
+/** The parts of the Express request and response this handler uses. */
+export interface WebhookRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  rawBody?: Buffer;
+}
+export interface WebhookResponse {
+  status(code: number): WebhookResponse;
+  set(field: string, value: string): WebhookResponse;
+  json(body: unknown): unknown;
+  end(): unknown;
+}
+
+export interface WebhookDeps {
+  secret: () => string;
+  now: () => number;
+  record: (event: TrackingEvent) => Promise<IntakeResult>;
+}
+
+export function createTrackingWebhookHandler(deps: WebhookDeps) {
+  return async (req: WebhookRequest, res: WebhookResponse): Promise<void> => {
+    if (req.method !== 'POST') {
+      res.set('Allow', 'POST').status(405).end();
+      return;
+    }
+    const rawBody = req.rawBody ?? Buffer.alloc(0);
+    const check = verifyWebhookSignature(rawBody, req.headers, deps.secret(), deps.now());
+    if (!check.ok) {
+      // The reason stays in our logs; the caller learns nothing about which check failed.
+      if (check.reason === 'no_secret') logger.error('tracking.webhook_secret_missing', { reason: check.reason });
+      else logger.warn('tracking.webhook_unauthenticated', { reason: check.reason });
+      res.status(401).end();
+      return;
+    }
+    const parsed = parseTrackingWebhookBody(rawBody);
+    if (!parsed.ok) {
+      logger.warn('tracking.webhook_malformed', { fields: parsed.fields });
+      res.status(400).json({ error: 'malformed_event', fields: parsed.fields });
+      return;
+    }
+    let result: IntakeResult;
+    try {
+      result = await deps.record(parsed.event);
+    } catch (error) {
+      logger.error('tracking.webhook_failed', {
+        eventId: parsed.event.eventId,
+        error: String((error as Error)?.message ?? error),
+        stack: (error as Error)?.stack,
+      });
+      res.status(500).json({ error: 'not_recorded' });
+      return;
+    }
+    res.status(200).json({ eventId: parsed.event.eventId, outcome: result.outcome });
+  };
+}
+
+export const trackingWebhook = onRequest(
+  { secrets: [trackingWebhookSecret], invoker: 'public' },
+  createTrackingWebhookHandler({
+    secret: () => trackingWebhookSecret.value(),
+    now,
+    record: (event) => recordTrackingEvent(event, 'webhook'),
+  }),
+);
