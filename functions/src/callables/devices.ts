@@ -1,0 +1,31 @@
+// The device contract: apps register their FCM token after sign-in and on every start (which
+// refreshes it), and unregister it before sign-out. See docs/notifications.md.
+import { z } from 'zod';
+import { PLATFORMS, registerDevice as storeDevice, unregisterDevice as removeDevice } from '../infra/devices';
+import { defineCallable } from './shell';
+
+const fcmToken = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4096)
+  .regex(/^\S+$/, '올바른 기기 토큰이 아닙니다.');
+
+export const registerDeviceInput = z.strictObject({ token: fcmToken, platform: z.enum(PLATFORMS) });
+export const unregisterDeviceInput = z.strictObject({ token: fcmToken });
+
+/** Registers or refreshes the caller's device. A token registered by another user moves to the caller. */
+export const registerDevice = defineCallable('registerDevice', registerDeviceInput, async (input, caller) => {
+  const { device, tokenId } = await storeDevice(caller.uid, input.token, input.platform);
+  return {
+    tokenId,
+    platform: device.platform,
+    createdAt: new Date(device.createdAt).toISOString(),
+    refreshedAt: new Date(device.refreshedAt).toISOString(),
+  };
+});
+
+/** Forgets the caller's device. Idempotent; a token now held by another user is left to them. */
+export const unregisterDevice = defineCallable('unregisterDevice', unregisterDeviceInput, async (input, caller) => {
+  return removeDevice(caller.uid, input.token);
+});

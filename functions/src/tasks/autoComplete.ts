@@ -1,0 +1,105 @@
+// The one-hour auto-complete, delivered by Cloud Tasks at the order's autoCompleteAt. It completes
+// the order (completion.by = 'system') in one transaction through the state machine, which allows
+// it only for an open pickup order whose time has come. Everything else is a successful no-op, so
+// Cloud Tasks stops delivering: a terminal order, a delivery order, a missing order, a repeat.
+//
+// An early delivery never completes the order. Cloud Tasks honours scheduleTime, so in production
+// an early delivery is at most clock skew: answered 503, it is redelivered after the queue's
+// backoff. A delivery far ahead of time (the Firebase Tasks emulator dispatches at once) is
+// acknowledged and left to the 10-minute sweep; retrying it would only spin.
+import * as logger from 'firebase-functions/logger';
+import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+import { z } from 'zod';
+import { documentId } from '../callables/schemas';
+import { flowOf, isTerminal } from '../domain/order';
+import { DomainError } from '../domain/reasons';
+import { autoCompleteAtOf } from '../domain/stateMachine';
+import { now } from '../infra/clock';
+import { runSystemCommand } from '../infra/orderCommands';
+import { orderFromSnapshot, orderRef } from '../infra/orders';
+import { RetryLaterError } from '../infra/push';
+import { asTaskResponse } from './taskResponse';
+
+/** Early by at most this much: ask Cloud Tasks to redeliver. Earlier than that: leave it to the sweep. */
+export const EARLY_RETRY_WINDOW_MS = 60_000;
+
+export const autoCompletePayload = z.object({ orderId: documentId });
+
+export type AutoCompleteOutcome =
+  | 'completed'
+  | 'already_terminal'
+  | 'not_pickup'
+  | 'order_not_found'
+  | 'early'
+  | 'invalid_payload';
+
+export async function handleAutoCompleteTask(data: unknown): Promise<AutoCompleteOutcome> {
+  const parsed = autoCompletePayload.safeParse(data);
+  if (!parsed.success) {
+    logger.error('autocomplete.invalid_payload', { data: JSON.stringify(data)?.slice(0, 500) });
+    return 'invalid_payload';
+  }
+  const { orderId } = parsed.data;
+  const snapshot = await orderRef(orderId).get();
+  if (!snapshot.exists) {
+    logger.warn('autocomplete.order_not_found', { orderId });
+    return 'order_not_found';
+  }
+  const order = orderFromSnapshot(snapshot);
+  const log = { orderId, storeId: order.storeId, status: order.status };
+  if (isTerminal(order.status)) {
+    logger.info('autocomplete.already_terminal', log);
+    return 'already_terminal';
+  }
+  if (flowOf(order.channel) !== 'pickup') {
+    logger.warn('autocomplete.not_pickup', log);
+    return 'not_pickup';
+  }
+  const dueAt = autoCompleteAtOf(order);
+  if (now() < dueAt) return early(log, dueAt);
+
+  // The decision that counts is the one inside the transaction: the order may have changed since.
+  try {
+    const result = await runSystemCommand(orderId, { type: 'auto_complete' });
+    const outcome = result.outcome === 'transition' ? 'completed' : 'already_terminal';
+    logger.info(`autocomplete.${outcome}`, { ...log, status: result.order.status });
+    return outcome;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    switch (error.reason) {
+      case 'order_cancelled':
+      case 'order_completed':
+        logger.info('autocomplete.already_terminal', { ...log, reason: error.reason });
+        return 'already_terminal';
+      case 'not_yet_due':
+        return early(log, dueAt);
+      case 'not_pickup_order':
+        return 'not_pickup';
+      case 'order_not_found':
+        return 'order_not_found';
+      default:
+        logger.error('autocomplete.denied', { ...log, reason: error.reason });
+        throw error;
+    }
+  }
+}
+
+function early(log: Record<string, unknown>, dueAt: number): AutoCompleteOutcome {
+  const remainingMs = dueAt - now();
+  const entry = { ...log, dueAt: new Date(dueAt).toISOString(), remainingMs };
+  if (remainingMs <= EARLY_RETRY_WINDOW_MS) {
+    logger.info('autocomplete.early_retry', entry);
+    throw new RetryLaterError('auto-complete delivered before its time', { remainingMs });
+  }
+  logger.warn('autocomplete.early_delivery', entry);
+  return 'early';
+}
+
+export const autoCompleteOrder = onTaskDispatched<{ orderId: string }>(
+  {
+    retryConfig: { maxAttempts: 10, minBackoffSeconds: 15, maxBackoffSeconds: 300, maxDoublings: 4 },
+    rateLimits: { maxConcurrentDispatches: 50, maxDispatchesPerSecond: 20 },
+    timeoutSeconds: 60,
+  },
+  (request) => asTaskResponse(handleAutoCompleteTask(request.data)),
+);
