@@ -1,16 +1,50 @@
-// Entry point: global options and the exported functions. Keep this file light: every import here
-// is paid on each cold start of every function.
-import { setGlobalOptions } from 'firebase-functions/v2';
+// Entry point: global options and the exported functions.
+//
+// Every export is a lazy getter: Cloud Functions loads this file and reads only the export named
+// by the instance's function target, so an instance of placeOrder never loads the triggers', the
+// tasks' or the webhook's modules (cold start; see README "Cold start"). Deploy and the emulator
+// enumerate the exports, which loads them all, as they must.
+import { setGlobalOptions } from 'firebase-functions/v2/options';
 import { functionsRegion } from './config';
 
 setGlobalOptions({ region: functionsRegion });
 
-export { placeOrder } from './callables/placeOrder';
-export {
-  startPreparing,
-  completeOrder,
-  prepareShipment,
-  shipOrder,
-  updateTracking,
-  cancelOrder,
-} from './callables/orderCommands';
+/* eslint-disable @typescript-eslint/no-require-imports */
+const FUNCTIONS: Record<string, () => unknown> = {
+  // Orders (README "Callable contract")
+  placeOrder: () => require('./callables/placeOrder').placeOrder,
+  startPreparing: () => require('./callables/orderCommands').startPreparing,
+  completeOrder: () => require('./callables/orderCommands').completeOrder,
+  prepareShipment: () => require('./callables/orderCommands').prepareShipment,
+  shipOrder: () => require('./callables/orderCommands').shipOrder,
+  updateTracking: () => require('./callables/orderCommands').updateTracking,
+  cancelOrder: () => require('./callables/orderCommands').cancelOrder,
+  // Onboarding, stores, menus, members (docs/onboarding.md)
+  submitPartnerApplication: () => require('./callables/partnerApplications').submitPartnerApplication,
+  reviewPartnerApplication: () => require('./callables/partnerApplications').reviewPartnerApplication,
+  addStoreMember: () => require('./callables/storeMembers').addStoreMember,
+  removeStoreMember: () => require('./callables/storeMembers').removeStoreMember,
+  setStoreStatus: () => require('./callables/storeSettings').setStoreStatus,
+  updateStore: () => require('./callables/storeSettings').updateStore,
+  upsertMenuItem: () => require('./callables/menu').upsertMenuItem,
+  deleteMenuItem: () => require('./callables/menu').deleteMenuItem,
+  setMenuItemSoldOut: () => require('./callables/menu').setMenuItemSoldOut,
+  syncPartnerClaimsOnUserWrite: () => require('./triggers/claims').syncPartnerClaimsOnUserWrite,
+  // Courier tracking (docs/tracking.md)
+  trackingWebhook: () => require('./http/trackingWebhook').trackingWebhook,
+  pollTracking: () => require('./scheduled/pollTracking').pollTracking,
+  // Notifications and order timers (docs/notifications.md)
+  registerDevice: () => require('./callables/devices').registerDevice,
+  unregisterDevice: () => require('./callables/devices').unregisterDevice,
+  onOrderCreated: () => require('./triggers/orderCreated').onOrderCreated,
+  onOrderUpdated: () => require('./triggers/orderUpdated').onOrderUpdated,
+  autoCompleteOrder: () => require('./tasks/autoComplete').autoCompleteOrder,
+  remindUnansweredOrder: () => require('./tasks/reminder').remindUnansweredOrder,
+  autoCompleteSweep: () => require('./scheduled/autoCompleteSweep').autoCompleteSweep,
+  pruneDevices: () => require('./scheduled/pruneDevices').pruneDevices,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+for (const [name, load] of Object.entries(FUNCTIONS)) {
+  Object.defineProperty(exports, name, { enumerable: true, get: load });
+}

@@ -63,6 +63,27 @@ export const REASONS = {
     message: '같은 요청 번호로 다른 주문이 이미 접수되었습니다.',
   },
   invalid_tracking_number: { code: 'invalid-argument', message: '택배사의 송장번호 형식이 올바르지 않습니다.' },
+
+  // Partner onboarding, store management and access (docs/onboarding.md)
+  admin_only: { code: 'permission-denied', message: '관리자만 할 수 있는 작업입니다.' },
+  not_store_member: { code: 'permission-denied', message: '이 매장에 대한 권한이 없습니다.' },
+  store_owner_only: { code: 'permission-denied', message: '사장님(매장 소유자)만 할 수 있는 작업입니다.' },
+  application_not_found: { code: 'not-found', message: '입점신청을 찾을 수 없습니다.' },
+  application_pending: {
+    code: 'already-exists',
+    message: '심사 중인 입점신청이 이미 있습니다. 심사 결과를 기다려 주세요.',
+  },
+  application_already_reviewed: { code: 'failed-precondition', message: '이미 심사가 끝난 입점신청입니다.' },
+  too_many_stores: { code: 'resource-exhausted', message: '한 계정으로 관리할 수 있는 매장 수를 초과했습니다.' },
+  user_not_found: { code: 'not-found', message: '해당 이메일로 가입한 사용자를 찾을 수 없습니다.' },
+  already_member: {
+    code: 'already-exists',
+    message: '이미 다른 권한으로 등록된 직원입니다. 삭제 후 다시 추가해 주세요.',
+  },
+  last_owner: {
+    code: 'failed-precondition',
+    message: '매장에는 사장님이 한 명 이상 있어야 합니다. 다른 사장님을 먼저 추가해 주세요.',
+  },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type Reason = keyof typeof REASONS;

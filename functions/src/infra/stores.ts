@@ -2,13 +2,18 @@
 //   stores/{storeId}                              the store (see README "Store document")
 //   stores/{storeId}/menuItems/{itemId}           one menu item with its option groups
 //   stores/{storeId}/orderCounters/{YYYY-MM-DD}   { last } — the day's order-number sequence
+//   stores/{storeId}/members/{uid}                { uid, storeId, role, ... } — who may manage the store
 import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
 import { MenuItem, Store } from '../domain/menu';
-import { db, fromStored } from './firestore';
+import { MenuItemDetails } from '../domain/menuRules';
+import { StoreRole } from '../domain/permissions';
+import { StoreProfile } from '../domain/store';
+import { db, firestore, fromStored, toStored } from './firestore';
 
 export const STORES = 'stores';
 export const MENU_ITEMS = 'menuItems';
 export const ORDER_COUNTERS = 'orderCounters';
+export const MEMBERS = 'members';
 
 export function storeRef(storeId: string): DocumentReference {
   return db().collection(STORES).doc(storeId);
@@ -44,5 +49,62 @@ export function menuItemFromSnapshot(snapshot: DocumentSnapshot): MenuItem {
     price: data.price ?? 0,
     soldOut: data.soldOut === true,
     options: data.options ?? [],
+  };
+}
+
+export function memberRef(storeId: string, uid: string): DocumentReference {
+  return storeRef(storeId).collection(MEMBERS).doc(uid);
+}
+
+/** A membership document: the source of truth for the user's role at the store (claims mirror it). */
+export interface Membership {
+  storeId: string;
+  uid: string;
+  role: StoreRole;
+  email: string | null;
+  addedBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function membershipFromSnapshot(snapshot: DocumentSnapshot): Membership {
+  return fromStored<Membership>(snapshot.data());
+}
+
+export function storeProfileFromSnapshot(snapshot: DocumentSnapshot): StoreProfile {
+  const data = fromStored<Partial<StoreProfile>>(snapshot.data());
+  return {
+    ...storeFromSnapshot(snapshot),
+    phone: data.phone ?? null,
+    address: data.address ?? null,
+    ownerUid: data.ownerUid ?? null,
+    businessNumber: data.businessNumber ?? null,
+    applicationId: data.applicationId ?? null,
+    createdAt: data.createdAt ?? null,
+    updatedAt: data.updatedAt ?? null,
+  };
+}
+
+/**
+ * Stored fields of a store. `pausedUntil` predates the `...At` naming convention, so it is
+ * converted here: stored as a Timestamp like every other time (storeFromSnapshot reads both).
+ */
+export function storeToStored(store: Partial<StoreProfile>): Record<string, unknown> {
+  const { storeId: _omit, pausedUntil, ...fields } = store;
+  const stored = toStored(fields) as Record<string, unknown>;
+  if (pausedUntil !== undefined) {
+    stored.pausedUntil = pausedUntil === null ? null : firestore().Timestamp.fromMillis(pausedUntil);
+  }
+  return stored;
+}
+
+export function menuItemDetailsFromSnapshot(snapshot: DocumentSnapshot): MenuItemDetails {
+  const data = fromStored<Partial<MenuItemDetails>>(snapshot.data());
+  return {
+    ...menuItemFromSnapshot(snapshot),
+    category: data.category ?? null,
+    description: data.description ?? null,
+    createdAt: data.createdAt ?? 0,
+    updatedAt: data.updatedAt ?? 0,
   };
 }

@@ -1,0 +1,59 @@
+// Firebase Authentication behind a small interface: the callables need three calls, and tests (which
+// have no Auth emulator) replace them with an in-memory fake through setAuth().
+// firebase-admin/auth loads on first use, not when a function module loads (cold start).
+import type * as AuthModule from 'firebase-admin/auth';
+import { ensureAdminApp } from './firestore';
+
+export interface AuthUser {
+  uid: string;
+  email: string | null;
+  customClaims: Record<string, unknown>;
+}
+
+export interface AuthAdapter {
+  /** The user, or null when there is no such account. */
+  getUser(uid: string): Promise<AuthUser | null>;
+  getUserByEmail(email: string): Promise<AuthUser | null>;
+  /** Replaces all of the user's custom claims: callers merge first (access/claims.ts withStoreClaims). */
+  setCustomUserClaims(uid: string, claims: Record<string, unknown>): Promise<void>;
+}
+
+let adapter: AuthAdapter | undefined;
+
+export function auth(): AuthAdapter {
+  adapter ??= firebaseAuthAdapter();
+  return adapter;
+}
+
+/** Tests only: use this adapter until resetAuth(). */
+export function setAuth(next: AuthAdapter): void {
+  adapter = next;
+}
+
+export function resetAuth(): void {
+  adapter = undefined;
+}
+
+function firebaseAuthAdapter(): AuthAdapter {
+  ensureAdminApp(); // the default app, shared with Firestore
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { getAuth } = require('firebase-admin/auth') as typeof AuthModule;
+  const toUser = (record: AuthModule.UserRecord): AuthUser => ({
+    uid: record.uid,
+    email: record.email ?? null,
+    customClaims: record.customClaims ?? {},
+  });
+  const orNull = async (lookup: () => Promise<AuthModule.UserRecord>): Promise<AuthUser | null> => {
+    try {
+      return toUser(await lookup());
+    } catch (error) {
+      if ((error as { code?: string }).code === 'auth/user-not-found') return null;
+      throw error;
+    }
+  };
+  return {
+    getUser: (uid) => orNull(() => getAuth().getUser(uid)),
+    getUserByEmail: (email) => orNull(() => getAuth().getUserByEmail(email)),
+    setCustomUserClaims: (uid, claims) => getAuth().setCustomUserClaims(uid, claims),
+  };
+}

@@ -1,0 +1,210 @@
+// Who may call what: every callable the project exports, against every kind of caller, in ONE table.
+// Each cell is run on a fresh database: an allowed call must succeed and change something; a denied
+// one must fail with exactly that code and reason and write nothing (Firestore or claims).
+// A callable exported from src/index.ts without a row here fails the last test: add its row.
+import { strict as assert } from 'node:assert';
+import type { CallableFunction } from 'firebase-functions/v2/https';
+import { registerDevice, unregisterDevice } from '../../src/callables/devices';
+import { deleteMenuItem, setMenuItemSoldOut, upsertMenuItem } from '../../src/callables/menu';
+import {
+  cancelOrder,
+  completeOrder,
+  prepareShipment,
+  shipOrder,
+  startPreparing,
+  updateTracking,
+} from '../../src/callables/orderCommands';
+import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
+import { placeOrder } from '../../src/callables/placeOrder';
+import { addStoreMember, removeStoreMember } from '../../src/callables/storeMembers';
+import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
+import * as indexExports from '../../src/index';
+import { FakeAuth, installFakeAuth } from '../support/auth';
+import { as, AuthContext, call, expectError } from '../support/callables';
+import { dumpDatabase } from '../support/database';
+import { DELIVERY, OTHER_STORE_ID, requestId, seedStore, STORE_ID } from '../support/fixtures';
+import { CUSTOMER, placeDelivery, placePickup } from '../support/orders';
+import { APPLICATION_FORM, seedMember } from '../support/partners';
+
+// ---------------------------------------------------------------------------------------------
+// The callers. "customer" placed the order the row acts on; "otherPartner" owns another store.
+const ACTORS = ['anonymous', 'nonPartner', 'customer', 'staff', 'owner', 'otherPartner', 'admin'] as const;
+type ActorKind = (typeof ACTORS)[number];
+
+const UIDS = {
+  nonPartner: 'signed-in-1',
+  customer: CUSTOMER,
+  staff: `staff-of-${STORE_ID}`,
+  owner: `owner-of-${STORE_ID}`,
+  otherPartner: `owner-of-${OTHER_STORE_ID}`,
+  admin: 'admin-1',
+} as const;
+const APPLICANT = 'applicant-1';
+const NEWCOMER = 'newcomer-1'; // has an account, belongs to no store: the one addStoreMember adds
+const BARISTA = 'barista-1'; // staff of the store: the one removeStoreMember removes
+const DEVICE_TOKEN = 'fcm-token-for-the-permission-matrix';
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes.
+type Outcome = 'allow' | { code: string; reason: string };
+const ALLOW = 'allow' as const;
+const deny = (code: string, reason: string): Outcome => ({ code, reason });
+const UNAUTHENTICATED = deny('unauthenticated', 'unauthenticated');
+const NOT_PARTICIPANT = deny('permission-denied', 'not_order_participant');
+const CUSTOMER_MAY_NOT = deny('permission-denied', 'actor_not_permitted');
+const NOT_MEMBER = deny('permission-denied', 'not_store_member');
+const OWNER_ONLY = deny('permission-denied', 'store_owner_only');
+const ADMIN_ONLY = deny('permission-denied', 'admin_only');
+
+/** What a row's input builder may set up first (orders in a given state, an application). */
+interface World {
+  auth: FakeAuth;
+  pickupOrder(state: 'received' | 'preparing'): Promise<string>;
+  deliveryOrder(state: 'received' | 'preparing_shipment' | 'shipped'): Promise<string>;
+  pendingApplication(): Promise<string>;
+}
+
+interface Row {
+  /** The export name in src/index.ts. */
+  callable: string;
+  fn: CallableFunction<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Builds the call's input; `callerUid` is the actor about to call (null when anonymous). */
+  input: (world: World, callerUid: string | null) => Promise<unknown> | unknown;
+  expect: Record<ActorKind, Outcome>;
+}
+
+/** Columns in ACTORS order: anonymous, nonPartner, customer, staff, owner, otherPartner, admin. */
+function row(
+  callable: string,
+  fn: Row['fn'],
+  input: Row['input'],
+  [anonymous, nonPartner, customer, staff, owner, otherPartner, admin]: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome],
+): Row {
+  return { callable, fn, input, expect: { anonymous, nonPartner, customer, staff, owner, otherPartner, admin } };
+}
+
+const ORDER_PROCESSING: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
+  [UNAUTHENTICATED, NOT_PARTICIPANT, CUSTOMER_MAY_NOT, ALLOW, ALLOW, NOT_PARTICIPANT, ALLOW];
+const STORE_MANAGEMENT: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
+  [UNAUTHENTICATED, NOT_MEMBER, NOT_MEMBER, OWNER_ONLY, ALLOW, NOT_MEMBER, ALLOW];
+const ANY_SIGNED_IN: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
+  [UNAUTHENTICATED, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW];
+
+// ---------------------------------------------------------------------------------------------
+// THE MATRIX: one row per exported callable.
+const MATRIX: Row[] = [
+  // Orders (core)
+  row('placeOrder', placeOrder, () => ({
+    storeId: STORE_ID, channel: 'delivery', requestId: requestId(), items: [{ menuItemId: 'beans', quantity: 1 }], delivery: DELIVERY,
+  }), ANY_SIGNED_IN),
+  row('startPreparing', startPreparing, async (w) => ({ orderId: await w.pickupOrder('received'), prepMinutes: 10 }), ORDER_PROCESSING),
+  row('completeOrder', completeOrder, async (w) => ({ orderId: await w.pickupOrder('preparing') }), ORDER_PROCESSING),
+  row('prepareShipment', prepareShipment, async (w) => ({ orderId: await w.deliveryOrder('received') }), ORDER_PROCESSING),
+  row('shipOrder', shipOrder, async (w) => ({
+    orderId: await w.deliveryOrder('preparing_shipment'), carrier: 'cj', trackingNumber: '123456789012',
+  }), ORDER_PROCESSING),
+  row('updateTracking', updateTracking, async (w) => ({
+    orderId: await w.deliveryOrder('shipped'), carrier: 'epost', trackingNumber: '1234567890123',
+  }), ORDER_PROCESSING),
+  row('cancelOrder', cancelOrder, async (w) => ({ orderId: await w.pickupOrder('received'), reason: 'changed_mind' }),
+    [UNAUTHENTICATED, NOT_PARTICIPANT, ALLOW, ALLOW, ALLOW, NOT_PARTICIPANT, ALLOW]),
+
+  // Onboarding
+  row('submitPartnerApplication', submitPartnerApplication, () => APPLICATION_FORM, ANY_SIGNED_IN),
+  row('reviewPartnerApplication', reviewPartnerApplication, async (w) => ({
+    applicationId: await w.pendingApplication(), decision: 'approve',
+  }), [UNAUTHENTICATED, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ALLOW]),
+
+  // Members
+  row('addStoreMember', addStoreMember, () => ({ storeId: STORE_ID, email: `${NEWCOMER}@example.com`, role: 'staff' }), STORE_MANAGEMENT),
+  row('removeStoreMember', removeStoreMember, () => ({ storeId: STORE_ID, uid: BARISTA }), STORE_MANAGEMENT),
+
+  // Store settings
+  row('setStoreStatus', setStoreStatus, () => ({ storeId: STORE_ID, open: false }), STORE_MANAGEMENT),
+  row('updateStore', updateStore, () => ({ storeId: STORE_ID, name: '고카페인 새이름점', deliveryFee: 2500 }), STORE_MANAGEMENT),
+
+  // Menu
+  row('upsertMenuItem', upsertMenuItem, () => ({ storeId: STORE_ID, name: '바닐라 라떼', price: 5000 }), STORE_MANAGEMENT),
+  row('deleteMenuItem', deleteMenuItem, () => ({ storeId: STORE_ID, itemId: 'latte' }), STORE_MANAGEMENT),
+  row('setMenuItemSoldOut', setMenuItemSoldOut, () => ({ storeId: STORE_ID, itemId: 'latte', soldOut: true }), STORE_MANAGEMENT),
+
+  // Devices (push notifications): every signed-in user registers their own
+  row('registerDevice', registerDevice, () => ({ token: DEVICE_TOKEN, platform: 'ios' }), ANY_SIGNED_IN),
+  row('unregisterDevice', unregisterDevice, async (_w, callerUid) => {
+    if (callerUid) await call(registerDevice, { token: DEVICE_TOKEN, platform: 'android' }, { uid: callerUid, token: {} });
+    return { token: DEVICE_TOKEN };
+  }, ANY_SIGNED_IN),
+];
+
+// ---------------------------------------------------------------------------------------------
+
+describe('permission matrix', () => {
+  const auth = installFakeAuth();
+
+  const contextOf = (actor: ActorKind): AuthContext | undefined =>
+    actor === 'anonymous' ? as.anonymous : auth.tokenOf(UIDS[actor]);
+
+  beforeEach(async () => {
+    await seedStore(STORE_ID);
+    await seedStore(OTHER_STORE_ID);
+    for (const uid of [UIDS.nonPartner, UIDS.customer, APPLICANT, NEWCOMER]) auth.addUser(uid);
+    auth.addUser(UIDS.admin, 'admin@example.com', { admin: true });
+    await seedMember(auth, STORE_ID, UIDS.owner, 'owner');
+    await seedMember(auth, STORE_ID, UIDS.staff, 'staff');
+    await seedMember(auth, STORE_ID, BARISTA, 'staff');
+    await seedMember(auth, OTHER_STORE_ID, UIDS.otherPartner, 'owner');
+  });
+
+  const owner = as.owner(STORE_ID);
+  const world: World = {
+    auth,
+    async pickupOrder(state) {
+      const orderId = await placePickup('takeout', CUSTOMER);
+      if (state === 'preparing') await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
+      return orderId;
+    },
+    async deliveryOrder(state) {
+      const orderId = await placeDelivery(CUSTOMER);
+      if (state !== 'received') await call(prepareShipment, { orderId }, owner);
+      if (state === 'shipped') await call(shipOrder, { orderId, carrier: 'cj', trackingNumber: '123456789012' }, owner);
+      return orderId;
+    },
+    async pendingApplication() {
+      const result = await call(submitPartnerApplication, APPLICATION_FORM, as.customer(APPLICANT));
+      return result.applicationId as string;
+    },
+  };
+
+  for (const entry of MATRIX) {
+    describe(entry.callable, () => {
+      for (const actor of ACTORS) {
+        const outcome = entry.expect[actor];
+        const label = outcome === ALLOW ? 'allowed' : `denied: ${outcome.code}/${outcome.reason}`;
+        it(`${actor} → ${label}`, async () => {
+          const input = await entry.input(world, actor === 'anonymous' ? null : UIDS[actor]);
+          const before = await dumpDatabase();
+          const claimsWrites = auth.claimsWrites.length;
+          if (outcome === ALLOW) {
+            await call(entry.fn, input, contextOf(actor));
+            assert.notDeepEqual(await dumpDatabase(), before, 'an allowed call must take effect');
+          } else {
+            await expectError(call(entry.fn, input, contextOf(actor)), outcome.code, outcome.reason);
+            assert.deepEqual(await dumpDatabase(), before, 'a denied call must not write');
+            assert.equal(auth.claimsWrites.length, claimsWrites, 'a denied call must not change claims');
+          }
+        });
+      }
+    });
+  }
+
+  it('has one row for every callable exported by src/index.ts, and no others', () => {
+    const index = indexExports as Record<string, unknown>;
+    const exported = Object.entries(index)
+      .filter(([, value]) => Boolean((value as { __endpoint?: { callableTrigger?: unknown } })?.__endpoint?.callableTrigger))
+      .map(([name]) => name)
+      .sort();
+    assert.deepEqual(MATRIX.map((entry) => entry.callable).sort(), exported);
+    for (const entry of MATRIX) assert.equal(entry.fn, index[entry.callable], `${entry.callable} is the exported function`);
+    assert.equal(new Set(MATRIX.map((entry) => entry.callable)).size, MATRIX.length, 'one row per callable');
+  });
+});

@@ -1,0 +1,89 @@
+// An in-memory Firebase Authentication for tests (there is no Auth emulator in the mocha run),
+// installed through src/infra/auth.ts setAuth(). It keeps users and their custom claims, records
+// every setCustomUserClaims call, and behaves like Firebase where it matters: unknown users are
+// not found, emails match case-insensitively, claims over 1,000 bytes are refused.
+import type { AuthAdapter, AuthUser } from '../../src/infra/auth';
+import { resetAuth, setAuth } from '../../src/infra/auth';
+import type { AuthContext } from './callables';
+
+export interface ClaimsWrite {
+  uid: string;
+  claims: Record<string, unknown>;
+}
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const tick = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class FakeAuth implements AuthAdapter {
+  private users = new Map<string, AuthUser>();
+  /** Every setCustomUserClaims call, in order. */
+  readonly claimsWrites: ClaimsWrite[] = [];
+  /** Milliseconds each call waits before answering; tests of races randomize it. */
+  latency: () => number = () => 0;
+  /** Calls of setCustomUserClaims still to fail (to test a sync that dies after commit). */
+  failClaimsWrites = 0;
+  /** Awaited by setCustomUserClaims before it applies: lets a test hold one write back. */
+  beforeClaimsWrite: ((write: ClaimsWrite) => Promise<void>) | null = null;
+
+  reset(): void {
+    this.users.clear();
+    this.claimsWrites.length = 0;
+    this.latency = () => 0;
+    this.failClaimsWrites = 0;
+    this.beforeClaimsWrite = null;
+  }
+
+  addUser(uid: string, email: string | null = `${uid}@example.com`, customClaims: Record<string, unknown> = {}): AuthUser {
+    const user = { uid, email: email?.toLowerCase() ?? null, customClaims: clone(customClaims) };
+    this.users.set(uid, user);
+    return clone(user);
+  }
+
+  claimsOf(uid: string): Record<string, unknown> {
+    return clone(this.users.get(uid)?.customClaims ?? {});
+  }
+
+  /** The auth context of a freshly refreshed ID token (getIdToken(true)): the current claims. */
+  tokenOf(uid: string): AuthContext {
+    return { uid, token: this.claimsOf(uid) };
+  }
+
+  async getUser(uid: string): Promise<AuthUser | null> {
+    await tick(this.latency());
+    const user = this.users.get(uid);
+    return user ? clone(user) : null;
+  }
+
+  async getUserByEmail(email: string): Promise<AuthUser | null> {
+    await tick(this.latency());
+    const user = [...this.users.values()].find((candidate) => candidate.email === email.toLowerCase());
+    return user ? clone(user) : null;
+  }
+
+  async setCustomUserClaims(uid: string, claims: Record<string, unknown>): Promise<void> {
+    await tick(this.latency());
+    const user = this.users.get(uid);
+    if (!user) throw Object.assign(new Error(`no user ${uid}`), { code: 'auth/user-not-found' });
+    if (this.failClaimsWrites > 0) {
+      this.failClaimsWrites -= 1;
+      throw Object.assign(new Error('simulated Auth outage'), { code: 'auth/internal-error' });
+    }
+    await this.beforeClaimsWrite?.({ uid, claims: clone(claims) });
+    if (Buffer.byteLength(JSON.stringify(claims)) > 1000) {
+      throw Object.assign(new Error('claims too large'), { code: 'auth/claims-too-large' });
+    }
+    user.customClaims = clone(claims);
+    this.claimsWrites.push({ uid, claims: clone(claims) });
+  }
+}
+
+/** One FakeAuth for the test file, emptied and installed before each test. */
+export function installFakeAuth(): FakeAuth {
+  const fake = new FakeAuth();
+  beforeEach(() => {
+    fake.reset();
+    setAuth(fake);
+  });
+  after(() => resetAuth());
+  return fake;
+}
