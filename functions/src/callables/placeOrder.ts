@@ -95,7 +95,9 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     tx.create(orderRef(orderId), { ...orderToStored(order), requestFingerprint });
     tx.create(eventRef(orderId, 1), eventToStored(order, event));
     return { order, created: true };
-  });
+    // Every order of a store and day contends on one counter document: allow more retries than
+    // the SDK's default 5 before giving up with `aborted`.
+  }, { maxAttempts: 12 });
 
   logger.info(created ? 'order.placed' : 'order.place_replayed', {
     orderId,

@@ -29,6 +29,12 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
 export function toHttpsError(error: unknown, context: Record<string, unknown>): HttpsError {
   if (error instanceof HttpsError) return error;
   if (error instanceof DomainError) return httpsErrorFor(error.reason, error.extra);
+  // A transaction that kept losing to concurrent writers (gRPC ABORTED after the SDK's retries):
+  // safe to retry, and every callable is idempotent for a retry with the same input.
+  if ((error as { code?: unknown })?.code === 10) {
+    logger.warn('callable.contention', { ...context, error: String(error) });
+    return httpsErrorFor('contention');
+  }
   logger.error('callable.unexpected_error', { ...context, error: String(error), stack: (error as Error)?.stack });
   return httpsErrorFor('internal');
 }

@@ -18,6 +18,7 @@ export const REASONS = {
   invalid_argument: { code: 'invalid-argument', message: '입력값을 확인해 주세요.' },
   unauthenticated: { code: 'unauthenticated', message: '로그인이 필요합니다.' },
   internal: { code: 'internal', message: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.' },
+  contention: { code: 'aborted', message: '주문이 몰려 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.' },
 
   // Who may act on an order
   order_not_found: { code: 'not-found', message: '주문을 찾을 수 없습니다.' },
