@@ -1,0 +1,187 @@
+// Firestore operations per command, counted at the data-access layer (test/support/opCounter.ts).
+// Exact counts, so that a change that adds a read or a write fails CI (issue 7: operations, not
+// time). `npm run bench` runs this file with OP_COUNTS_OUT set and puts the measured figures in its
+// table. Commands run one at a time: a retried transaction would count twice.
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import {
+  cancelOrder,
+  completeOrder,
+  prepareShipment,
+  shipOrder,
+  startPreparing,
+  updateTracking,
+} from '../../src/callables/orderCommands';
+import { placeOrder } from '../../src/callables/placeOrder';
+import { setClock } from '../../src/infra/clock';
+import { handleAutoCompleteTask } from '../../src/tasks/autoComplete';
+import { onOrderCreated } from '../../src/triggers/orderCreated';
+import { as, call, functionsTest } from '../support/callables';
+import { requestId, seedStore, STORE_ID } from '../support/fixtures';
+import { eventId, orderSnapshot, seedDevices, seedMember, useNotificationFakes } from '../support/notifications';
+import { CUSTOMER, placeDelivery, placePickup } from '../support/orders';
+import { countOperations, OpCount } from '../support/opCounter';
+
+const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');
+const owner = as.owner(STORE_ID);
+
+/** What was measured, by row name, for `npm run bench`. */
+const measured: Record<string, { reads: number; writes: number; target: string }> = {};
+
+function expectCount(name: string, count: OpCount, expected: { reads: number; writes: number }, target: string): void {
+  measured[name] = { reads: count.reads, writes: count.writes, target };
+  const detail = count.operations.map((op) => `${op.kind} ${op.via} ${op.path}`).join('\n  ');
+  assert.deepEqual({ reads: count.reads, writes: count.writes }, expected, `${name}:\n  ${detail}`);
+}
+
+const TRANSITION = { reads: 1, writes: 2 };
+const TRANSITION_TARGET = '≤ 1 read, ≤ 2 writes';
+
+describe('Firestore operations per command (exact)', () => {
+  const fakes = useNotificationFakes();
+
+  beforeEach(async () => {
+    setClock(() => PLACED_AT);
+    await seedStore();
+  });
+
+  after(() => {
+    if (process.env.OP_COUNTS_OUT) writeFileSync(process.env.OP_COUNTS_OUT, JSON.stringify(measured, null, 2));
+  });
+
+  describe('placeOrder: the idempotency record, the store, each distinct menu item, the day counter; 3 writes', () => {
+    it('one line item: 4 reads, 3 writes (counter, order, history entry)', async () => {
+      const count = await countOperations(() =>
+        call(
+          placeOrder,
+          {
+            storeId: STORE_ID,
+            channel: 'takeout',
+            requestId: requestId(),
+            items: [{ menuItemId: 'americano', quantity: 1, options: [{ groupId: 'size', choiceIds: ['regular'] }] }],
+          },
+          as.customer(CUSTOMER),
+        ),
+      );
+      expectCount('placeOrder (1 item)', count, { reads: 4, writes: 3 }, 'reads: idempotency+store+items+counter; ≤ 4 writes');
+      assert.deepEqual(
+        count.operations.filter((op) => op.kind === 'write').map((op) => op.path.split('/')[0]).sort(),
+        ['orders', 'orders', 'stores'],
+      );
+    });
+
+    it('two distinct items (one twice): 5 reads, 3 writes', async () => {
+      const count = await countOperations(() =>
+        call(
+          placeOrder,
+          {
+            storeId: STORE_ID,
+            channel: 'takeout',
+            requestId: requestId(),
+            items: [
+              { menuItemId: 'americano', quantity: 1, options: [{ groupId: 'size', choiceIds: ['regular'] }] },
+              { menuItemId: 'latte', quantity: 1 },
+              { menuItemId: 'americano', quantity: 2, options: [{ groupId: 'size', choiceIds: ['large'] }] },
+            ],
+          },
+          as.customer(CUSTOMER),
+        ),
+      );
+      expectCount('placeOrder (2 distinct items)', count, { reads: 5, writes: 3 }, 'reads: idempotency+store+items+counter; ≤ 4 writes');
+    });
+
+    it('a replayed request (same requestId): 1 read, 0 writes', async () => {
+      const input = {
+        storeId: STORE_ID,
+        channel: 'takeout',
+        requestId: requestId(),
+        items: [{ menuItemId: 'latte', quantity: 1 }],
+      };
+      await call(placeOrder, input, as.customer(CUSTOMER));
+      const count = await countOperations(() => call(placeOrder, input, as.customer(CUSTOMER)));
+      expectCount('placeOrder (replay)', count, { reads: 1, writes: 0 }, 'idempotency record only');
+    });
+  });
+
+  describe('transition callables: the order read, the order and its history entry written', () => {
+    it('startPreparing, then completeOrder', async () => {
+      const orderId = await placePickup();
+      const preparing = await countOperations(() => call(startPreparing, { orderId, prepMinutes: 10 }, owner));
+      expectCount('startPreparing', preparing, TRANSITION, TRANSITION_TARGET);
+      const completed = await countOperations(() => call(completeOrder, { orderId }, owner));
+      expectCount('completeOrder', completed, TRANSITION, TRANSITION_TARGET);
+      assert.deepEqual(completed.operations.filter((op) => op.kind === 'write').map((op) => op.path), [
+        `orders/${orderId}`,
+        `orders/${orderId}/events/000003`,
+      ]);
+    });
+
+    it('prepareShipment, shipOrder, updateTracking', async () => {
+      const orderId = await placeDelivery();
+      const prepared = await countOperations(() => call(prepareShipment, { orderId }, owner));
+      expectCount('prepareShipment', prepared, TRANSITION, TRANSITION_TARGET);
+      const shipped = await countOperations(() =>
+        call(shipOrder, { orderId, carrier: 'cj', trackingNumber: '123456789012' }, owner),
+      );
+      expectCount('shipOrder', shipped, TRANSITION, TRANSITION_TARGET);
+      const corrected = await countOperations(() =>
+        call(updateTracking, { orderId, carrier: 'cj', trackingNumber: '987654321098' }, owner),
+      );
+      expectCount('updateTracking', corrected, TRANSITION, TRANSITION_TARGET);
+    });
+
+    it('cancelOrder', async () => {
+      const orderId = await placePickup();
+      const count = await countOperations(() => call(cancelOrder, { orderId, reason: 'sold_out' }, owner));
+      expectCount('cancelOrder', count, TRANSITION, TRANSITION_TARGET);
+    });
+
+    it('a repeated command that changes nothing (noop): 1 read, 0 writes', async () => {
+      const orderId = await placePickup();
+      await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
+      const count = await countOperations(() => call(startPreparing, { orderId, prepMinutes: 10 }, owner));
+      expectCount('startPreparing (noop repeat)', count, { reads: 1, writes: 0 }, '1 read, 0 writes');
+    });
+  });
+
+  describe('background work', () => {
+    it('the new-order trigger (2 members, 3 devices)', async () => {
+      await seedMember('owner-1', 'owner');
+      await seedMember('staff-1', 'staff');
+      await seedDevices('owner-1', ['owner-phone', 'owner-tablet']);
+      await seedDevices('staff-1', ['staff-phone']);
+      const orderId = await placePickup();
+      const snapshot = (await orderSnapshot(orderId)) as QueryDocumentSnapshot;
+      const wrapped = functionsTest.wrap(onOrderCreated);
+      const count = await countOperations(() => wrapped({ data: snapshot, params: { orderId }, id: eventId() } as never));
+      assert.equal(fakes.messaging().sends.length, 1, 'the push was sent');
+      assert.equal(fakes.tasks().created.length, 2, 'the two timers were scheduled');
+      // The push claim: read + create, read + update (sending), read + update (done): 3 reads, 3 writes.
+      // Recipients: the members query (2 documents) and one devices query per member (2 + 1).
+      expectCount('onOrderCreated (2 members, 3 devices)', count, { reads: 8, writes: 3 }, 'measured (no target); grows with members and devices');
+    });
+
+    it('the auto-complete task handler, when due', async () => {
+      const orderId = await placePickup();
+      setClock(() => PLACED_AT + 60 * 60_000);
+      const count = await countOperations(() => handleAutoCompleteTask({ orderId }));
+      assert.equal(count.result, 'completed');
+      // A pre-check read outside the transaction, then the transition: one read over the target.
+      expectCount('autoComplete task (due)', count, { reads: 2, writes: 2 }, '≤ 1 read, ≤ 2 writes');
+    });
+  });
+
+  describe("a partner's live tab query", () => {
+    it('the orders read rule authorizes from claims: no get() or exists(), so 0 extra rule reads', () => {
+      const rules = readFileSync(join(__dirname, '..', '..', '..', 'firestore.rules'), 'utf8');
+      const block = /match \/orders\/\{orderId\} \{([\s\S]*?)\n {4}\}/.exec(rules);
+      assert.ok(block, 'the orders match block is in firestore.rules');
+      const reads = block[1].match(/\b(get|exists|getAfter|existsAfter)\s*\(\s*\//g) ?? [];
+      assert.deepEqual(reads, [], 'rule document reads in the orders block');
+      assert.match(block[1], /isStoreMember\(resource\.data\.storeId\)/);
+      measured['partner live tab query (rule reads)'] = { reads: reads.length, writes: 0, target: '0 extra rule reads' };
+    });
+  });
+});

@@ -1,0 +1,350 @@
+#!/usr/bin/env node
+// `npm run bench` (issue 7): one table of ratios and counts measured side by side in this run,
+// printed and written to bench/results.md with the machine and versions. Four parts:
+//   1. Firestore operations per command: the exact-count test (functions/test/bench/operationCounts.test.ts)
+//   2. cold start: module-load time of functions/lib/index.js and each function's module against a
+//      bare firebase-functions onCall module, median of interleaved whole-process runs
+//   3. latency under load against the local stack (started here, hidane mode), through the JS SDK
+//   4. auto-complete sweep over 1k and 10k overdue orders in a standalone hidane
+// Everything it starts is stopped in `finally`.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { cpus, release, tmpdir, type as osType, totalmem } from 'node:os';
+import { basename, join } from 'node:path';
+import { FUNCTIONS_DIR, ROOT, setUp } from './lib/setup.mjs';
+
+const COLD_START_RUNS = 7;
+const PARTNERS = 20;
+const PICKUPS_PER_PARTNER = 3;
+const DELIVERIES_PER_PARTNER = 2;
+const CUSTOMERS = 20;
+const RACED_ORDERS = 20;
+const SWEEP_SIZES = [1_000, 10_000];
+
+const log = (line) => console.log(`[bench] ${line}`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const ms = (value) => `${value.toFixed(1)} ms`;
+const rows = [];
+const row = (part, measure, value, target, met) => rows.push({ part, measure, value, target, met });
+const verdict = (ok) => (ok === null ? '—' : ok ? 'met' : '**missed**');
+
+// ---------------------------------------------------------------- 1. operation counts
+function operationCounts() {
+  log('1/4 Firestore operations per command (mocha, exact counts)');
+  const out = join(mkdtempSync(join(tmpdir(), 'bench-ops-')), 'ops.json');
+  const result = spawnSync(
+    join(FUNCTIONS_DIR, 'node_modules', '.bin', 'mocha'),
+    ['--no-config', '--require', 'tsx/cjs', '--require', 'test/support/hooks.ts', '--timeout', '30000',
+      '--reporter', 'dot', 'test/bench/operationCounts.test.ts'],
+    { cwd: FUNCTIONS_DIR, env: { ...process.env, OP_COUNTS_OUT: out }, encoding: 'utf8' },
+  );
+  if (!existsSync(out)) throw new Error(`operation-count run wrote nothing:\n${result.stdout}\n${result.stderr}`);
+  const measured = JSON.parse(readFileSync(out, 'utf8'));
+  const testsPassed = result.status === 0;
+  if (!testsPassed) console.error(result.stdout.slice(-4000));
+  for (const [name, { reads, writes, target }] of Object.entries(measured)) {
+    let ok = null;
+    if (name.startsWith('placeOrder (1 item)')) ok = reads === 4 && writes <= 4;
+    else if (name.startsWith('placeOrder (2 distinct')) ok = reads === 5 && writes <= 4;
+    else if (name.startsWith('placeOrder (replay')) ok = reads <= 1 && writes === 0;
+    else if (name.startsWith('partner live tab')) ok = reads === 0;
+    else if (target.startsWith('≤ 1 read') || target === '1 read, 0 writes') ok = reads <= 1 && writes <= 2;
+    const value = name.startsWith('partner live tab') ? `${reads} rule reads` : `${reads} R / ${writes} W`;
+    row('ops', name, value, target, ok);
+  }
+  row('ops', 'exact-count test (in npm test)', testsPassed ? 'passes' : 'FAILS', 'passes', testsPassed);
+}
+
+// ---------------------------------------------------------------- 2. cold start
+function coldStart() {
+  log(`2/4 cold start (${COLD_START_RUNS} interleaved whole-process runs per module)`);
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+  const bare = join(scratch, 'bare.js');
+  const httpsPath = execFileSync(process.execPath, ['-p', "require.resolve('firebase-functions/v2/https')"], {
+    cwd: FUNCTIONS_DIR, encoding: 'utf8',
+  }).trim();
+  writeFileSync(bare, `const { onCall } = require(${JSON.stringify(httpsPath)});\nexports.hello = onCall(() => 'hi');\n`);
+  const lib = join(FUNCTIONS_DIR, 'lib');
+  const modules = { 'bare onCall module': bare, 'lib/index.js': join(lib, 'index.js') };
+  const helpers = new Set(['shell.js', 'schemas.js', 'storeSchemas.js', 'settle.js', 'taskResponse.js']);
+  for (const dir of ['callables', 'triggers', 'tasks', 'scheduled', 'http']) {
+    for (const file of readdirSync(join(lib, dir)).filter((f) => f.endsWith('.js') && !helpers.has(f)).sort()) {
+      modules[`lib/${dir}/${file}`] = join(lib, dir, file);
+    }
+  }
+  const sample = (path) => {
+    const code = `const t=process.hrtime.bigint();require(${JSON.stringify(path)});` +
+      `process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));process.exit(0);`;
+    return Number(execFileSync(process.execPath, ['-e', code], {
+      cwd: FUNCTIONS_DIR, env: { ...process.env, GCLOUD_PROJECT: 'demo-cold-start' }, encoding: 'utf8',
+    }));
+  };
+  const names = Object.keys(modules);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (const name of names) sample(modules[name]); // warm the file-system cache
+  for (let run = 0; run < COLD_START_RUNS; run += 1) {
+    // Interleaved, starting at a different module each round.
+    for (let i = 0; i < names.length; i += 1) {
+      const name = names[(i + run) % names.length];
+      times[name].push(sample(modules[name]));
+    }
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  const bareMedian = median(times['bare onCall module']);
+  row('cold start', 'bare firebase-functions onCall module', `1.00× (${ms(bareMedian)})`, 'reference', null);
+  for (const name of names.slice(1)) {
+    const ratio = median(times[name]) / bareMedian;
+    row('cold start', name, `${ratio.toFixed(2)}× (${ms(median(times[name]))})`, '≤ 1.3× bare', ratio <= 1.3);
+  }
+}
+
+// ---------------------------------------------------------------- 3. latency under load
+const portOpen = (port) =>
+  new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+async function timed(samples, errors, work) {
+  const started = process.hrtime.bigint();
+  try {
+    const value = await work();
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    return value;
+  } catch (error) {
+    errors.push(`${error.code ?? ''} ${error.message}`.trim());
+    return undefined;
+  }
+}
+
+async function latencyUnderLoad(hidane) {
+  log('3/4 latency under load (starting the local stack in hidane mode)');
+  const { PORTS, stackEnv, startStack } = await import('./lib/stack.mjs');
+  const busy = [];
+  for (const [name, port] of Object.entries(PORTS)) if (await portOpen(port)) busy.push(`${name} ${port}`);
+  if (busy.length) throw new Error(`ports already in use (${busy.join(', ')}); stop \`npm start\` first`);
+  Object.assign(process.env, stackEnv());
+  const secretsFile = join(FUNCTIONS_DIR, '.secret.local');
+  const hadSecrets = existsSync(secretsFile);
+  const logsBefore = new Set(readdirSync(ROOT).filter((f) => f.endsWith('.log')));
+  const home = mkdtempSync(join(tmpdir(), 'bench-stack-'));
+  let stack;
+  const clients = [];
+  try {
+    stack = await startStack({ hidaneBin: hidane, mode: 'hidane', quiet: true, isolatedHome: home });
+    const { seed } = await import('./lib/seed.mjs');
+    const { signIn } = await import('./lib/client.mjs');
+    const { storeId, items } = await seed({ log: (line) => log(`  seed: ${line}`) });
+    const { getAuth } = await import('firebase-admin/auth');
+    const { getFirestore } = await import('firebase-admin/firestore');
+    const auth = getAuth();
+    const db = getFirestore();
+
+    const account = async (email, claims) => {
+      const password = 'bench-pass-1234';
+      const user = await auth.createUser({ email, password });
+      if (claims) await auth.setCustomUserClaims(user.uid, claims);
+      const client = await signIn(email, password);
+      clients.push(client);
+      return client;
+    };
+    const partners = [];
+    for (let i = 0; i < PARTNERS; i += 1) partners.push(await account(`partner${i}@bench.test`, { stores: { [storeId]: 'owner' } }));
+    const customers = [];
+    for (let i = 0; i < CUSTOMERS; i += 1) customers.push(await account(`customer${i}@bench.test`));
+
+    let requestCounter = 0;
+    const pickupLine = { menuItemId: items['아메리카노'], quantity: 1, options: [{ groupId: 'size', choiceIds: ['regular'] }] };
+    const place = (customer, channel) =>
+      customer.call('placeOrder', {
+        storeId,
+        channel,
+        requestId: `bench-${Date.now()}-${(requestCounter += 1)}`,
+        items: channel === 'delivery' ? [{ menuItemId: items['원두 200g (배송 가능)'], quantity: 1 }] : [pickupLine],
+        ...(channel === 'delivery'
+          ? { delivery: { recipient: '박고객', phone: '010-2345-6789', postalCode: '04524', address1: '서울 중구 세종대로 110' } }
+          : {}),
+      });
+
+    // Warm-up: a burst of refused calls per callable, so the functions emulator has its workers up.
+    const callables = ['placeOrder', 'startPreparing', 'completeOrder', 'prepareShipment', 'shipOrder', 'updateTracking'];
+    for (const name of callables) await Promise.all(partners.map((p) => p.call(name, {}).catch(() => undefined)));
+
+    // Each partner's own orders, placed beforehand (not timed).
+    const own = [];
+    for (let i = 0; i < PARTNERS; i += 1) {
+      const customer = customers[i % customers.length];
+      const pickups = [];
+      const deliveries = [];
+      for (let k = 0; k < PICKUPS_PER_PARTNER; k += 1) pickups.push((await place(customer, 'takeout')).orderId);
+      for (let k = 0; k < DELIVERIES_PER_PARTNER; k += 1) deliveries.push((await place(customer, 'delivery')).orderId);
+      own.push({ pickups, deliveries });
+    }
+
+    log(`  ${PARTNERS} partners moving their own orders through whole lifecycles`);
+    const samples = [];
+    const errors = [];
+    await Promise.all(partners.map(async (partner, i) => {
+      for (const orderId of own[i].pickups) {
+        await timed(samples, errors, () => partner.call('startPreparing', { orderId, prepMinutes: 10 }));
+        await timed(samples, errors, () => partner.call('completeOrder', { orderId }));
+      }
+      for (const orderId of own[i].deliveries) {
+        await timed(samples, errors, () => partner.call('prepareShipment', { orderId }));
+        await timed(samples, errors, () => partner.call('shipOrder', { orderId, carrier: 'cj', trackingNumber: `5${String(i).padStart(11, '0')}` }));
+        await timed(samples, errors, () => partner.call('updateTracking', { orderId, carrier: 'cj', trackingNumber: `6${String(i).padStart(11, '0')}` }));
+      }
+    }));
+    const p50 = percentile(samples, 50);
+    const p99 = percentile(samples, 99);
+    row('load', `partners: ${samples.length + errors.length} transition calls, p50`, ms(p50), '—', null);
+    row('load', 'partners: p99', ms(p99), '—', null);
+    row('load', 'partners: p99/p50', `${(p99 / p50).toFixed(2)}`, '≤ 3', p99 / p50 <= 3);
+    row('load', 'partners: errors', `${errors.length}${errors.length ? ` (${[...new Set(errors)].slice(0, 2).join('; ')})` : ''}`, '0', errors.length === 0);
+
+    log(`  ${CUSTOMERS} customers ordering at one store at once`);
+    const placeSamples = [];
+    const placeErrors = [];
+    const placed = await Promise.all(customers.map((customer) => timed(placeSamples, placeErrors, () => place(customer, 'takeout'))));
+    const numbers = placed.filter(Boolean).map((result) => result.orderNumber).sort((a, b) => a - b);
+    const unique = new Set(numbers).size === numbers.length;
+    const consecutive = numbers.length > 0 && numbers.every((n, k) => n === numbers[0] + k);
+    row('load', `customers: accepted of ${CUSTOMERS}`, `${numbers.length}${placeErrors.length ? ` (${[...new Set(placeErrors)].slice(0, 2).join('; ')})` : ''}`, `${CUSTOMERS}`, numbers.length === CUSTOMERS);
+    row('load', 'customers: order numbers unique and consecutive', `${unique && consecutive ? 'yes' : 'no'} (${numbers[0]}…${numbers.at(-1)})`, 'yes', unique && consecutive);
+    row('load', 'customers: placeOrder p99 (p50)', `${ms(percentile(placeSamples, 99))} (${ms(percentile(placeSamples, 50))})`, '—', null);
+
+    log(`  two partners racing on each of ${RACED_ORDERS} orders`);
+    const raced = [];
+    for (let k = 0; k < RACED_ORDERS; k += 1) raced.push((await place(customers[k % customers.length], 'takeout')).orderId);
+    const raceErrors = [];
+    await Promise.all(raced.map((orderId, k) => {
+      const [a, b] = [partners[k % PARTNERS], partners[(k + 1) % PARTNERS]];
+      return Promise.all([a, b].map((p) => p.call('startPreparing', { orderId, prepMinutes: 10 }).catch((error) => raceErrors.push(error.code))));
+    }));
+    let exactlyOne = 0;
+    for (const orderId of raced) {
+      const events = await db.collection(`orders/${orderId}/events`).get();
+      const order = await db.doc(`orders/${orderId}`).get();
+      const transitions = events.docs.filter((doc) => doc.get('command') === 'start_preparing').length;
+      if (transitions === 1 && order.get('status') === 'preparing' && order.get('version') === 2) exactlyOne += 1;
+    }
+    row('load', 'race: orders with exactly one effective transition', `${exactlyOne}/${RACED_ORDERS} (${raceErrors.length} refused calls)`, `${RACED_ORDERS}/${RACED_ORDERS}`, exactlyOne === RACED_ORDERS);
+  } finally {
+    await Promise.all(clients.map((client) => client.close().catch(() => undefined)));
+    await stack?.stop();
+    for (const file of readdirSync(ROOT)) if (file.endsWith('.log') && !logsBefore.has(file)) rmSync(join(ROOT, file));
+    if (!hadSecrets) rmSync(secretsFile, { force: true });
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- 4. sweep scaling
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function sweepScaling(hidane) {
+  log(`4/4 auto-complete sweep over ${SWEEP_SIZES.join(' and ')} overdue orders (standalone hidane)`);
+  const port = await freePort();
+  const firestore = spawn(hidane, ['--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  const results = {};
+  try {
+    const deadline = Date.now() + 10_000;
+    while (!(await portOpen(port))) {
+      if (Date.now() > deadline) throw new Error('standalone hidane did not start');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const count of SWEEP_SIZES) {
+      const child = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'scripts', 'lib', 'benchSweep.cjs'), FUNCTIONS_DIR, String(count)], {
+        cwd: FUNCTIONS_DIR,
+        env: { ...process.env, FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port}`, GCLOUD_PROJECT: `demo-bench-sweep-${count}`, GOOGLE_CLOUD_PROJECT: `demo-bench-sweep-${count}` },
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (!line) throw new Error(`sweep of ${count} failed:\n${child.stderr.slice(-3000)}`);
+      results[count] = JSON.parse(line.slice('BENCH_RESULT '.length));
+      log(`  ${count}: ${ms(results[count].ms)}, ${JSON.stringify(results[count].report)}`);
+    }
+  } finally {
+    firestore.kill('SIGTERM');
+    await new Promise((resolve) => (firestore.exitCode !== null ? resolve() : firestore.once('exit', resolve)));
+  }
+  const [small, large] = SWEEP_SIZES.map((n) => results[n]);
+  const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  for (const r of [small, large]) {
+    const all = r.report.completed === r.count && r.report.failed === 0;
+    row('sweep', `${r.count} overdue orders: completed`, `${r.report.completed} (${ms(r.ms)})`, `${r.count}`, all);
+  }
+  const ratio = large.ms / small.ms;
+  row('sweep', `time ratio ${large.count / 1000}k/${small.count / 1000}k`, ratio.toFixed(2), '≤ 12', ratio <= 12);
+  const heapRatio = large.peakHeap / small.peakHeap;
+  row('sweep', `peak heapUsed ${small.count / 1000}k → ${large.count / 1000}k`, `${mb(small.peakHeap)} → ${mb(large.peakHeap)} (${heapRatio.toFixed(2)}×)`, 'bounded (< 2× for 10× orders)', heapRatio < 2);
+  row('sweep', `peak RSS ${small.count / 1000}k → ${large.count / 1000}k`, `${mb(small.peakRss)} → ${mb(large.peakRss)}`, '—', null);
+}
+
+// ---------------------------------------------------------------- main
+const started = Date.now();
+const failures = [];
+let hidane;
+try {
+  ({ hidane } = setUp({ rootPackages: true }));
+} catch (error) {
+  console.error(`[bench] set-up failed: ${error.message}`);
+  process.exit(1);
+}
+for (const [name, part] of [
+  ['operation counts', () => operationCounts()],
+  ['cold start', () => coldStart()],
+  ['latency under load', () => latencyUnderLoad(hidane)],
+  ['sweep scaling', () => sweepScaling(hidane)],
+]) {
+  try {
+    await part();
+  } catch (error) {
+    failures.push(name);
+    console.error(`[bench] ${name} failed: ${error.stack ?? error}`);
+    row(name, 'run', `FAILED: ${String(error.message).split('\n')[0].slice(0, 120)}`, 'runs', false);
+  }
+}
+
+const version = (command, args) => {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+};
+const cpuList = cpus();
+const machine = [
+  `- date: ${new Date().toISOString()}`,
+  `- os: ${osType()} ${release()}; ${cpuList.length} × ${cpuList[0]?.model ?? 'cpu'}; ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  `- node ${process.version}; ${version(hidane, ['--version'])}; firebase-tools ${version(join(ROOT, 'node_modules', '.bin', 'firebase'), ['--version'])}; ` +
+    `firebase-functions ${JSON.parse(readFileSync(join(FUNCTIONS_DIR, 'node_modules', 'firebase-functions', 'package.json'), 'utf8')).version}; ` +
+    `firebase-admin ${JSON.parse(readFileSync(join(FUNCTIONS_DIR, 'node_modules', 'firebase-admin', 'package.json'), 'utf8')).version}`,
+  `- total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s`,
+];
+const table = [
+  '| part | measure | value | target | |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.part} | ${r.measure} | ${r.value} | ${r.target} | ${verdict(r.met)} |`),
+];
+const markdown = ['# Benchmark results (`npm run bench`)', '', ...machine, '', ...table, ''].join('\n');
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'results.md'), markdown);
+console.log(`\n${markdown}`);
+console.log(`[bench] written to ${join(basename(ROOT), 'bench', 'results.md')}`);
+process.exit(failures.length ? 1 : 0);
