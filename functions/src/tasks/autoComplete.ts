@@ -11,12 +11,11 @@ import * as logger from 'firebase-functions/logger';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
 import { documentId } from '../callables/schemas';
-import { flowOf, isTerminal } from '../domain/order';
+import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
 import { autoCompleteAtOf } from '../domain/stateMachine';
 import { now } from '../infra/clock';
-import { runSystemCommand } from '../infra/orderCommands';
-import { orderFromSnapshot, orderRef } from '../infra/orders';
+import { decideAsSystem, runOrderCommand } from '../infra/orderCommands';
 import { RetryLaterError } from '../infra/push';
 import { asTaskResponse } from './taskResponse';
 
@@ -40,45 +39,37 @@ export async function handleAutoCompleteTask(data: unknown): Promise<AutoComplet
     return 'invalid_payload';
   }
   const { orderId } = parsed.data;
-  const snapshot = await orderRef(orderId).get();
-  if (!snapshot.exists) {
-    logger.warn('autocomplete.order_not_found', { orderId });
-    return 'order_not_found';
-  }
-  const order = orderFromSnapshot(snapshot);
-  const log = { orderId, storeId: order.storeId, status: order.status };
-  if (isTerminal(order.status)) {
-    logger.info('autocomplete.already_terminal', log);
-    return 'already_terminal';
-  }
-  if (flowOf(order.channel) !== 'pickup') {
-    logger.warn('autocomplete.not_pickup', log);
-    return 'not_pickup';
-  }
-  const dueAt = autoCompleteAtOf(order);
-  if (now() < dueAt) return early(log, dueAt);
-
-  // The decision that counts is the one inside the transaction: the order may have changed since.
+  // One read: the decision is made on the order as read inside the transaction; the order seen
+  // there is kept for the logs and for the early-delivery arithmetic.
+  const command = { type: 'auto_complete' } as const;
+  const decideAsSystemCommand = decideAsSystem(command);
+  let seen: Order | undefined;
+  const logOf = () => ({ orderId, storeId: seen?.storeId, status: seen?.status });
   try {
-    const result = await runSystemCommand(orderId, { type: 'auto_complete' });
+    const result = await runOrderCommand(orderId, command, (order, at) => {
+      seen = order;
+      return decideAsSystemCommand(order, at);
+    });
     const outcome = result.outcome === 'transition' ? 'completed' : 'already_terminal';
-    logger.info(`autocomplete.${outcome}`, { ...log, status: result.order.status });
+    logger.info(`autocomplete.${outcome}`, { ...logOf(), status: result.order.status });
     return outcome;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     switch (error.reason) {
       case 'order_cancelled':
       case 'order_completed':
-        logger.info('autocomplete.already_terminal', { ...log, reason: error.reason });
+        logger.info('autocomplete.already_terminal', { ...logOf(), reason: error.reason });
         return 'already_terminal';
       case 'not_yet_due':
-        return early(log, dueAt);
+        return early(logOf(), autoCompleteAtOf(seen!));
       case 'not_pickup_order':
+        logger.warn('autocomplete.not_pickup', logOf());
         return 'not_pickup';
       case 'order_not_found':
+        logger.warn('autocomplete.order_not_found', { orderId });
         return 'order_not_found';
       default:
-        logger.error('autocomplete.denied', { ...log, reason: error.reason });
+        logger.error('autocomplete.denied', { ...logOf(), reason: error.reason });
         throw error;
     }
   }
