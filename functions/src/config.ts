@@ -43,6 +43,22 @@ export const reminderMinutes = defineInt('REMINDER_MINUTES', {
   description: 'Minutes after which an order still in received triggers one reminder push (0 = off)',
 });
 
+// Courier tracking poller (docs/tracking.md). Delivery Tracker allows 10 calls per second by default.
+export const TRACKING_POLL_DEFAULTS = { staleHours: 6, batchSize: 100, requestsPerSecond: 5 };
+
+export const trackingPollStaleHours = defineInt('TRACKING_POLL_STALE_HOURS', {
+  default: TRACKING_POLL_DEFAULTS.staleHours,
+  description: 'Poll a shipped order when its tracking has not been refreshed for this many hours',
+});
+export const trackingPollBatchSize = defineInt('TRACKING_POLL_BATCH_SIZE', {
+  default: TRACKING_POLL_DEFAULTS.batchSize,
+  description: 'At most this many orders are polled per run (every 30 minutes)',
+});
+export const trackingProviderRps = defineInt('TRACKING_PROVIDER_RPS', {
+  default: TRACKING_POLL_DEFAULTS.requestsPerSecond,
+  description: 'Calls per second to the tracking provider, at most (Delivery Tracker allows 10 by default)',
+});
+
 /**
  * A param's value at runtime, or its declared default when the environment does not set it. The
  * CLI writes every param (defaults included) into the environment on deploy and in the emulator;
