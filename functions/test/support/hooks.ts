@@ -2,10 +2,13 @@
 // structured logs captured instead of printed (SHOW_LOGS=1 prints them).
 import { clearFirestore, startFirestore, stopFirestore, TEST_PROJECT } from './firestoreServer';
 import { captureStructuredLogs, clearLogs } from './logs';
+import { installQueryRecorder } from './queryRecorder';
 
 process.env.GCLOUD_PROJECT = TEST_PROJECT;
 process.env.GOOGLE_CLOUD_PROJECT = TEST_PROJECT;
 captureStructuredLogs();
+// Every query the server code runs is checked against firestore.indexes.json (test/rules/indexCoverage.test.ts).
+installQueryRecorder();
 
 export async function mochaGlobalSetup(): Promise<void> {
   await startFirestore();
