@@ -92,7 +92,7 @@ export async function runDemo() {
       throw new Error('the forbidden cancellation succeeded');
     } catch (error) {
       if (!error.code) throw error;
-      say(`  고객 취소 시도 (금지)             ✗ ${error.code} ${error.details?.reason}: ${error.message}`);
+      say(`  고객 취소 시도 (금지)             ✗ ${error.code} ${error.details?.reason}: ${error.details?.message}`);
     }
     await sendDeliveredWebhook('hanjin', '420123456789');
     // The customer app reads its order directly from Firestore (rules allow its own orders).

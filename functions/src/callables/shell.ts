@@ -12,9 +12,13 @@ export interface FieldIssue {
   message: string;
 }
 
+/**
+ * The Korean message is also in `details.message`: the web SDK appends " [<http status>]" to the
+ * error's own message, so apps show `details.message` as is.
+ */
 export function httpsErrorFor(reason: Reason, extra: Record<string, unknown> = {}): HttpsError {
   const { code, message } = REASONS[reason];
-  return new HttpsError(code, message, { reason, ...extra });
+  return new HttpsError(code, message, { reason, message, ...extra });
 }
 
 export function invalidArgument(issues: FieldIssue[]): HttpsError {

@@ -7,7 +7,7 @@ describe('callable error mapping', () => {
   it('a domain denial keeps its code, reason and Korean message', () => {
     const error = toHttpsError(new DomainError('order_cancelled', { status: 'cancelled' }), {});
     assert.equal(error.code, 'failed-precondition');
-    assert.deepEqual(error.details, { reason: 'order_cancelled', status: 'cancelled' });
+    assert.deepEqual(error.details, { reason: 'order_cancelled', message: '이미 취소된 주문입니다.', status: 'cancelled' });
     assert.equal(error.message, '이미 취소된 주문입니다.');
   });
 

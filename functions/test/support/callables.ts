@@ -37,6 +37,7 @@ export async function expectError(promise: Promise<unknown>, code: string, reaso
     assert.equal(error.code, code, `code for ${reason}: ${error.message}`);
     assert.equal((error.details as { reason?: string })?.reason, reason, `reason (message: ${error.message})`);
     assert.ok(/[가-힣]/.test(error.message), `Korean message expected, got "${error.message}"`);
+    assert.equal((error.details as { message?: string }).message, error.message, 'details.message repeats the message');
     return error;
   }
   assert.fail(`expected ${code}/${reason}, but the call succeeded`);
