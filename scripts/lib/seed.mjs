@@ -8,6 +8,11 @@ import { signIn } from './client.mjs';
 import { PROJECT_ID } from './stack.mjs';
 
 export const DEMO_STORE_NAME = '고카페인 데모점';
+export const DEMO_DEVICE_TOKENS = {
+  owner: 'demo-fcm-token-owner-android',
+  staff: 'demo-fcm-token-staff-ios',
+  customer: 'demo-fcm-token-customer-ios',
+};
 
 const MENU = [
   {
@@ -82,6 +87,10 @@ export async function seed({ log = console.log } = {}) {
   }
   await owner.call('addStoreMember', { storeId, email: ACCOUNTS.staff.email, role: 'staff' });
   await staff.refreshClaims();
+  // The apps register their FCM tokens at start-up (the tokens are placeholders: no FCM locally).
+  await owner.call('registerDevice', { token: DEMO_DEVICE_TOKENS.owner, platform: 'android' });
+  await staff.call('registerDevice', { token: DEMO_DEVICE_TOKENS.staff, platform: 'ios' });
+  await customer.call('registerDevice', { token: DEMO_DEVICE_TOKENS.customer, platform: 'ios' });
   log(`seeded store ${DEMO_STORE_NAME} (${storeId}) with ${MENU.length} menu items (1 sold out)`);
 
   let n = 0;

@@ -11,8 +11,29 @@ export interface MessagingBoundary {
 let override: MessagingBoundary | undefined;
 let real: MessagingBoundary | undefined;
 
+/**
+ * Under the emulator suite FCM can't be reached. When GOCAFEIN_PUSH_OUTBOX names a file, the
+ * emulated functions append each multicast to it as one JSON line instead, and report every token
+ * as sent: developers can watch the pushes, and the local-stack test counts them. Never in
+ * production: it needs FUNCTIONS_EMULATOR=true, which only the emulator sets.
+ */
+function emulatorOutbox(): MessagingBoundary | undefined {
+  const file = process.env.GOCAFEIN_PUSH_OUTBOX;
+  if (!file || process.env.FUNCTIONS_EMULATOR !== 'true') return undefined;
+  return {
+    async sendEachForMulticast(message) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { appendFileSync } = require('node:fs') as typeof import('node:fs');
+      appendFileSync(file, `${JSON.stringify(message)}\n`);
+      const responses = message.tokens.map((_, i) => ({ success: true, messageId: `outbox-${Date.now()}-${i}` }));
+      return { responses, successCount: responses.length, failureCount: 0 };
+    },
+  };
+}
+
 export function messaging(): MessagingBoundary {
   if (override) return override;
+  if (!real) real = emulatorOutbox();
   if (!real) {
     ensureAdminApp();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
