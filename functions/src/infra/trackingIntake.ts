@@ -83,6 +83,9 @@ function applyToOrder(
   snapshot: TrackingSnapshot,
   at: number,
 ): OrderTrackingOutcome {
+  // Couriers reuse waybill numbers and owners mistype them: a scan from before the order existed
+  // belongs to some other parcel, and must neither complete this order nor become its state.
+  if (event.occurredAt < order.createdAt) return 'outdated';
   if (event.status === 'delivered') {
     // The delivery report itself becomes the latest state, and the history says what caused it.
     const recordCause: TransitionExtension = ({ patch, event: entry }) => ({

@@ -102,7 +102,13 @@ export async function pollStaleShipments(options: PollOptions): Promise<PollSumm
       const kind = error instanceof ProviderError ? error.kind : 'unexpected';
       const message = String((error as Error)?.message ?? error);
       logger.warn('tracking.poll_provider_failed', { ...context, kind, error: message });
-      if ((error instanceof ProviderError && error.stopsRun) || failuresInARow >= maxConsecutiveFailures) {
+      const providerWide = error instanceof ProviderError && error.stopsRun;
+      if (!providerWide) {
+        // Keep the parcel due, but behind every order that is more overdue, so a few parcels that
+        // always fail can't hold up the queue run after run. Nothing is lost: it is asked again.
+        await markTrackingChecked(order.orderId, key, startedAt - options.staleAfterMs);
+      }
+      if (providerWide || failuresInARow >= maxConsecutiveFailures) {
         summary.stopped = true;
         break;
       }

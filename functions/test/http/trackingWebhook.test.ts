@@ -13,7 +13,8 @@ import { dumpDatabase } from '../support/database';
 import { seedStore, STORE_ID } from '../support/fixtures';
 import { capturedLogs } from '../support/logs';
 import { historyOf, placeDelivery, storedOrder } from '../support/orders';
-import { event, owner, postWebhook, shippedOrder, WEBHOOK_SECRET } from '../support/tracking';
+import { event, owner, postWebhook, shippedOrder, useTrackingDayClock, WEBHOOK_SECRET } from '../support/tracking';
+import { now, resetClock } from '../../src/infra/clock';
 
 async function trackingRecord(eventId: string) {
   const snapshot = await db().collection('trackingEvents').doc(trackingEventDocId(eventId)).get();
@@ -24,10 +25,14 @@ async function trackingRecords() {
   return (await db().collection('trackingEvents').get()).docs.map((doc) => doc.data());
 }
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+const nowSeconds = () => Math.floor(now() / 1000);
 
 describe('trackingWebhook', () => {
-  beforeEach(() => seedStore());
+  beforeEach(async () => {
+    useTrackingDayClock();
+    await seedStore();
+  });
+  afterEach(() => resetClock());
 
   describe('a delivered event with a valid signature', () => {
     it('completes the shipped order by the system, with deliveredAt, the event as latest state, and history', async () => {
@@ -67,7 +72,7 @@ describe('trackingWebhook', () => {
       assert.equal(record?.outcome, 'completed');
       assert.deepEqual(record?.orderIds, [orderId]);
       assert.equal(record?.source, 'webhook');
-      assert.ok(record?.expireAt.toMillis() > Date.now() + 80 * 24 * 3600_000, 'dedupe record expires after ~90 days');
+      assert.ok(record?.expireAt.toMillis() > now() + 80 * 24 * 3600_000, 'dedupe record expires after ~90 days');
     });
 
     it('the public view shows the tracking URL and the latest courier state', async () => {
@@ -280,6 +285,18 @@ describe('trackingWebhook', () => {
       assert.equal((await trackingRecord(unknown.eventId as string))?.carrier, 'kr.somewhere');
     });
 
+    it('a delivered scan older than the order (a reused or mistyped waybill) neither completes nor updates it', async () => {
+      const orderId = await shippedOrder();
+      const before = await storedOrder(orderId);
+      const stale = event({ status: 'delivered', occurredAt: '2026-10-27T14:03:00+09:00' });
+      const answer = await postWebhook(stale);
+      assert.equal(answer.status, 200);
+      assert.deepEqual(answer.body, { eventId: stale.eventId, outcome: 'outdated' });
+      const after = await storedOrder(orderId);
+      assert.equal(after.status, 'shipped');
+      assert.deepEqual(after.shipment, before.shipment);
+    });
+
     it('a delivered event for a completed order changes nothing', async () => {
       const orderId = await shippedOrder();
       await postWebhook(event({ status: 'delivered' }));
@@ -376,7 +393,7 @@ describe('trackingWebhook', () => {
       const recorded: string[] = [];
       const handler = createTrackingWebhookHandler({
         secret: () => WEBHOOK_SECRET,
-        now: () => Date.now(),
+        now: () => now(),
         record: async (e) => {
           if (failNext) {
             failNext = false;

@@ -3,6 +3,7 @@
 import { prepareShipment, shipOrder } from '../../src/callables/orderCommands';
 import { signWebhookBody } from '../../src/domain/webhookSignature';
 import { trackingWebhook } from '../../src/http/trackingWebhook';
+import { now, setClock } from '../../src/infra/clock';
 import { as, call } from './callables';
 import { STORE_ID } from './fixtures';
 import { placeDelivery } from './orders';
@@ -18,6 +19,17 @@ export async function shippedOrder(carrier = 'cj', trackingNumber = '12345678901
   await call(prepareShipment, { orderId }, owner);
   await call(shipOrder, { orderId, carrier, trackingNumber }, owner);
   return orderId;
+}
+
+/**
+ * The courier events below carry fixed times on 2026-11-26 (KST). Orders must be placed before
+ * them (a scan older than its order is ignored), so tests that use them run on a clock that starts
+ * at midnight of that day and moves with real time.
+ */
+export const TRACKING_DAY_START = Date.parse('2026-11-26T00:00:00+09:00');
+export function useTrackingDayClock(): void {
+  const base = Date.now();
+  setClock(() => TRACKING_DAY_START + (Date.now() - base));
 }
 
 let eventCounter = 0;
@@ -51,7 +63,7 @@ export interface PostOptions {
 
 export async function postWebhook(body: unknown, options: PostOptions = {}): Promise<Answer> {
   const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
-  const timestamp = options.timestampSeconds ?? Math.floor(Date.now() / 1000);
+  const timestamp = options.timestampSeconds ?? Math.floor(now() / 1000);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const timestampHeader = options.timestampHeader === undefined ? String(timestamp) : options.timestampHeader;
   if (timestampHeader !== null) headers['x-gocafein-timestamp'] = timestampHeader;
