@@ -78,8 +78,14 @@ export async function pushOnce(request: PushRequest): Promise<PushReport> {
           else logger.warn('push.token_failed', { ...log, tokenId: target.tokenId, code: outcome.code });
         }
       });
-      if (invalidTargets.length) await deleteDevices(invalidTargets);
+      // Progress first: whatever happens next, a retry must not send to these tokens again.
       await recordClaimProgress(key, holder, { sent: sentIds, dropped: droppedIds });
+      if (invalidTargets.length) {
+        // Best effort: a token FCM called invalid fails again next time and is deleted then.
+        await deleteDevices(invalidTargets).catch((error) =>
+          logger.warn('push.token_cleanup_failed', { ...log, count: invalidTargets.length, error: String(error) }),
+        );
+      }
       sent += sentIds.length;
       invalid += invalidTargets.length;
       permanent += droppedIds.length - invalidTargets.length;
