@@ -1,5 +1,8 @@
 // Runs a trigger's independent steps to the end and fails the invocation if any failed, so the
 // platform redelivers the event (each step is idempotent) without one failure starving the others.
+// A failure that no redelivery can fix (a missing queue, missing IAM, a rejected request) is logged
+// as an error and the event accepted: retrying it would only repeat it for days. The auto-complete
+// sweep covers a task that was never created.
 import * as logger from 'firebase-functions/logger';
 import { RetryLaterError } from '../infra/push';
 
@@ -17,7 +20,20 @@ export async function failIfAnyRejected(
   for (const { step, error } of failed) {
     const entry = { ...log, step, error: String(error) };
     if (error instanceof RetryLaterError) logger.warn(`${handler}.retry_later`, entry);
+    else if (isPermanent(error)) logger.error(`${handler}.step_failed_permanently`, { ...entry, code: grpcCode(error) });
     else logger.error(`${handler}.step_failed`, { ...entry, stack: (error as Error)?.stack });
   }
-  throw failed[0].error;
+  const retryable = failed.find(({ error }) => !isPermanent(error));
+  if (retryable) throw retryable.error;
+}
+
+/** gRPC status codes that a retry can't change: INVALID_ARGUMENT, NOT_FOUND, PERMISSION_DENIED,
+ * FAILED_PRECONDITION, UNAUTHENTICATED. */
+const PERMANENT_CODES = new Set([3, 5, 7, 9, 16]);
+
+const grpcCode = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+
+export function isPermanent(error: unknown): boolean {
+  const code = grpcCode(error);
+  return typeof code === 'number' && PERMANENT_CODES.has(code);
 }

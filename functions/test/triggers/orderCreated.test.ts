@@ -318,6 +318,20 @@ describe('onOrderCreated', () => {
       assert.equal(fakes.tasks().live.size, 2, 'the auto-complete task now exists');
     });
 
+    it('a CreateTask that no retry can fix (missing IAM) is logged and the event accepted, not retried for days', async () => {
+      fakes.tasks().failCreate = (request) =>
+        request.parent.endsWith('/autoCompleteOrder') ? grpcError(7, 'PERMISSION_DENIED: cloudtasks.tasks.create') : null;
+      const orderId = await placeThreeLines();
+      await deliverCreated(orderId, 'evt-iam');
+      assert.equal(fakes.messaging().sends.length, 1, 'the push still went out');
+      assert.equal(fakes.tasks().live.size, 1, 'the reminder was created');
+      assert.ok(
+        capturedLogs.some(
+          (entry) => entry.message.includes('order_created.step_failed_permanently') && entry.orderId === orderId && entry.step === 'autoComplete',
+        ),
+      );
+    });
+
     it('without TASKS_SERVICE_ACCOUNT the runtime service account signs the tokens', async () => {
       delete process.env.TASKS_SERVICE_ACCOUNT;
       Object.assign(fakes.tasks(), { defaultServiceAccountEmail: async () => 'runtime@demo.iam.gserviceaccount.com' });
