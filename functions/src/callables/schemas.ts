@@ -12,7 +12,7 @@ export const documentId = z
   .trim()
   .min(1)
   .max(128)
-  .regex(/^(?!__.*__$)[^/]+$/, '올바른 ID가 아닙니다.');
+  .regex(/^(?!__.*__$)(?!\.\.?$)[^/]+$/, '올바른 ID가 아닙니다.');
 
 export const koreanPhone = z
   .string()
@@ -46,6 +46,8 @@ export const deliveryAddress = z.strictObject({
   address2: z.string().trim().max(200).optional(),
 });
 
+export const MAX_CHOSEN_OPTIONS_PER_ORDER = 300;
+
 export const placeOrderInput = z
   .strictObject({
     storeId: documentId,
@@ -58,6 +60,15 @@ export const placeOrderInput = z
   .superRefine((input, ctx) => {
     if (input.channel === 'delivery' && !input.delivery) {
       ctx.addIssue({ code: 'custom', path: ['delivery'], message: '배송지 정보를 입력해 주세요.' });
+    }
+    // Every chosen option is snapshotted into the order: bound them so an order stays far below
+    // Firestore's 1 MiB document limit.
+    const chosen = input.items.reduce(
+      (sum, line) => sum + (line.options ?? []).reduce((n, group) => n + group.choiceIds.length, 0),
+      0,
+    );
+    if (chosen > MAX_CHOSEN_OPTIONS_PER_ORDER) {
+      ctx.addIssue({ code: 'custom', path: ['items'], message: `옵션은 주문당 ${MAX_CHOSEN_OPTIONS_PER_ORDER}개까지 선택할 수 있습니다.` });
     }
     if (input.channel !== 'delivery' && input.delivery) {
       ctx.addIssue({ code: 'custom', path: ['delivery'], message: '매장/포장 주문에는 배송지를 입력할 수 없습니다.' });

@@ -62,7 +62,9 @@ export function defineCallable<Schema extends z.ZodType, Result>(
     try {
       return await handler(parsed.data, caller);
     } catch (error) {
-      throw toHttpsError(error, { callable: name, uid: caller.uid });
+      // Lines about an order carry its ids (order commands have orderId; store callables storeId).
+      const { orderId, storeId } = parsed.data as { orderId?: unknown; storeId?: unknown };
+      throw toHttpsError(error, { callable: name, uid: caller.uid, orderId, storeId });
     }
   });
 }

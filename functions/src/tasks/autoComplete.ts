@@ -54,7 +54,10 @@ export async function handleAutoCompleteTask(data: unknown): Promise<AutoComplet
     logger.info(`autocomplete.${outcome}`, { ...logOf(), status: result.order.status });
     return outcome;
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!(error instanceof DomainError)) {
+      logger.error('autocomplete.failed', { ...logOf(), error: String(error) });
+      throw error;
+    }
     switch (error.reason) {
       case 'order_cancelled':
       case 'order_completed':

@@ -209,6 +209,19 @@ describe('placeOrder', () => {
         [{ ...base(), storeId: 'a/b' }, 'storeId'],
         [{ ...base(), unitPrice: 1 }, ''],
         [{ ...base(), items: [{ ...americano(), price: 1 }] }, 'items.0'],
+        [{ ...base(), storeId: '..' }, 'storeId'],
+        [{ ...base(), items: [{ ...americano(), menuItemId: '.' }] }, 'items.0.menuItemId'],
+        [
+          {
+            ...base(),
+            items: Array.from({ length: 16 }, () => ({
+              menuItemId: 'americano',
+              quantity: 1,
+              options: Array.from({ length: 20 }, (_, g) => ({ groupId: `g${g}`, choiceIds: [`c${g}`] })),
+            })),
+          },
+          'items',
+        ],
       ];
       for (const [input, path] of cases) {
         const error = await expectError(call(placeOrder, input, as.customer()), 'invalid-argument', 'invalid_argument');
