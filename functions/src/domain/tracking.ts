@@ -67,12 +67,16 @@ export function toTrackingStatus(raw: string): TrackingStatus {
   return (TRACKING_STATUSES as readonly string[]).includes(normalized) ? (normalized as TrackingStatus) : 'unknown';
 }
 
+export const MAX_SCAN_AHEAD_MS = 24 * 60 * 60 * 1000;
+
 export function snapshotOf(event: TrackingEvent, source: TrackingSource, receivedAt: number): TrackingSnapshot {
   return {
     eventId: event.eventId,
     source,
     status: event.status,
-    occurredAt: event.occurredAt,
+    // A scan far in the future is a provider bug (clocks, dates); capped, it can't make every later
+    // scan look outdated. A day of slack keeps couriers' local-time quirks intact.
+    occurredAt: Math.min(event.occurredAt, receivedAt + MAX_SCAN_AHEAD_MS),
     location: event.location,
     description: event.description,
     receivedAt,

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import {
+  MAX_SCAN_AHEAD_MS,
   polledEventId,
+  snapshotOf,
   supersedes,
   toTrackingStatus,
   TRACKING_STATUS_LABELS,
@@ -65,6 +67,22 @@ describe('tracking domain', () => {
       assert.equal(supersedes(delivered, snap('out_for_delivery', T0 + MIN)), false);
       assert.equal(supersedes(delivered, snap('delivered', T0 + MIN)), true);
       assert.equal(supersedes(delivered, snap('delivered', T0 - MIN)), false);
+    });
+  });
+
+  describe('snapshotOf', () => {
+    const event = { eventId: 'e1', carrier: 'cj', trackingNumber: '123456789012', status: 'in_transit' as const, location: null, description: null };
+
+    it('keeps the courier time of a scan in the past', () => {
+      assert.equal(snapshotOf({ ...event, occurredAt: T0 - MIN }, 'webhook', T0).occurredAt, T0 - MIN);
+    });
+
+    it('caps a time far in the future at a day after receipt, so it cannot freeze the latest state', () => {
+      const future = snapshotOf({ ...event, occurredAt: Date.UTC(2100, 0, 1) }, 'webhook', T0);
+      assert.equal(future.occurredAt, T0 + MAX_SCAN_AHEAD_MS);
+      assert.equal(supersedes(future, snap('out_for_delivery', T0 + MAX_SCAN_AHEAD_MS + MIN)), true);
+      const soon = snapshotOf({ ...event, occurredAt: T0 + 60 * MIN }, 'webhook', T0);
+      assert.equal(soon.occurredAt, T0 + 60 * MIN, 'within a day it is kept');
     });
   });
 
