@@ -117,7 +117,12 @@ export class DeliveryTrackerProvider implements TrackingProvider {
     }
     if (!response.ok) throw new ProviderError(`delivery-tracker: HTTP ${response.status}`, 'unavailable');
 
-    const track = parsed.data.data?.track;
+    // GraphQL answers a request with `data` (a null `track`: the courier doesn't know the number).
+    // No `data` at all is not an answer about the parcel: a broken proxy or gateway, so retry.
+    if (!parsed.data.data) {
+      throw new ProviderError(`delivery-tracker: no data in the answer (HTTP ${response.status})`, 'unavailable');
+    }
+    const track = parsed.data.data.track;
     if (!track) return { found: false };
     const last = track.lastEvent;
     if (!last) return { found: true, lastEvent: null };

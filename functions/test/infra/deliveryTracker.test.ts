@@ -167,6 +167,8 @@ describe('DeliveryTrackerProvider', () => {
       ['HTTP 500 json', respond(500, { data: null })],
       ['not json', respond(200, '{"data": ')],
       ['unexpected shape', respond(200, { data: { track: { lastEvent: { status: 'DELIVERED' } } } })],
+      ['empty answer (a broken proxy)', respond(200, {})],
+      ['null data without errors', respond(200, { data: null })],
       [
         'network',
         (async () => {
