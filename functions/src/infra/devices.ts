@@ -14,6 +14,7 @@ import { MEMBERS, storeRef } from './stores';
 export const USERS = 'users';
 export const DEVICES = 'devices';
 export const DEVICE_TOKENS = 'deviceTokens';
+export const MAX_DEVICES_PER_USER = 10;
 
 export const PLATFORMS = ['ios', 'android', 'web'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -60,6 +61,17 @@ export async function registerDevice(
     const at = now();
     const previous = owner.exists ? fromStored<Device>(owner.data()) : null;
     const movedFrom = previous && previous.uid !== uid ? previous.uid : null;
+    const isNewForUser = !previous || movedFrom !== null;
+    // A user keeps at most MAX_DEVICES_PER_USER devices: each new one retires the least recently
+    // refreshed, so fake or abandoned tokens can't inflate every push to the store.
+    if (isNewForUser) {
+      const current = await tx.get(db().collection(USERS).doc(uid).collection(DEVICES).orderBy('refreshedAt'));
+      const excess = current.size + 1 - MAX_DEVICES_PER_USER;
+      for (const retired of current.docs.slice(0, Math.max(0, excess))) {
+        tx.delete(retired.ref);
+        tx.delete(deviceTokenRef(retired.id));
+      }
+    }
     if (movedFrom) tx.delete(userDeviceRef(movedFrom, tokenId));
     const device: Device = {
       uid,

@@ -63,6 +63,23 @@ describe('registerDevice / unregisterDevice', () => {
     assert.equal((await db().collection('users/u1/devices').get()).size, 1, 'u1 keeps the other device');
   });
 
+  it('a user keeps at most 10 devices: a new one retires the least recently refreshed', async () => {
+    for (let i = 0; i < 11; i += 1) {
+      setClock(() => T0 + i * 60_000);
+      await call(registerDevice, { token: `token-${i}`, platform: 'android' }, as.customer('u1'));
+    }
+    const tokens = (await db().collection('users/u1/devices').get()).docs.map((doc) => doc.get('token')).sort();
+    assert.equal(tokens.length, 10);
+    assert.ok(!tokens.includes('token-0'), 'the oldest device was retired');
+    const registry = (await db().collection('deviceTokens').get()).docs.map((doc) => doc.get('token'));
+    assert.ok(!registry.includes('token-0'));
+    assert.equal(registry.length, 10);
+    // Refreshing a device the user already has retires nothing.
+    setClock(() => T0 + 20 * 60_000);
+    await call(registerDevice, { token: 'token-1', platform: 'android' }, as.customer('u1'));
+    assert.equal((await db().collection('users/u1/devices').get()).size, 10);
+  });
+
   it('unregister removes the caller’s device and is idempotent', async () => {
     await call(registerDevice, { token: TOKEN, platform: 'ios' }, as.customer('u1'));
     assert.deepEqual(await call(unregisterDevice, { token: TOKEN }, as.customer('u1')), { removed: true });
