@@ -9,7 +9,7 @@ import { memberUidsOf, pruneDevicesRefreshedBefore } from '../../src/infra/devic
 import { db } from '../../src/infra/firestore';
 import { shippedOrdersOf, staleShipments } from '../../src/infra/trackingIntake';
 import { overdueOrdersQuery } from '../../src/scheduled/autoCompleteSweep';
-import { DOCS_PATH, generatedBlock, INDEXES_PATH, loadIndexFile } from '../support/indexFile';
+import { APP_QUERY_DOCS, generatedBlock, INDEXES_PATH, loadIndexFile } from '../support/indexFile';
 import {
   compositeServes,
   describeShape,
@@ -100,10 +100,12 @@ describe('firestore.indexes.json', () => {
     assert.deepEqual(unused, [], 'remove these indexes, or document the query that needs them in appQueries.ts');
   });
 
-  it('is what docs/rules-and-indexes.md shows for the app queries', () => {
-    const block = generatedBlock(readFileSync(DOCS_PATH, 'utf8'));
-    assert.ok(block !== null, `${DOCS_PATH} has lost its app-queries markers`);
-    assert.equal(block, renderAppQueriesMarkdown(loadIndexFile()), 'docs are stale: run `npx tsx test/rules/writeDocs.ts` in functions/');
+  it('is what docs/rules-and-indexes.md and README.md show for the app queries', () => {
+    for (const path of APP_QUERY_DOCS) {
+      const block = generatedBlock(readFileSync(path, 'utf8'));
+      assert.ok(block !== null, `${path} has lost its app-queries markers`);
+      assert.equal(block, renderAppQueriesMarkdown(loadIndexFile()), `${path} is stale: run \`npx tsx test/rules/writeDocs.ts\` in functions/`);
+    }
   });
 });
 

@@ -1,9 +1,11 @@
-// Regenerates the app-query section of docs/rules-and-indexes.md from appQueries.ts:
+// Regenerates the app-query sections of docs/rules-and-indexes.md and README.md from appQueries.ts:
 //   cd functions && npx tsx test/rules/writeDocs.ts
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DOCS_PATH, loadIndexFile, withGeneratedBlock } from '../support/indexFile';
+import { APP_QUERY_DOCS, loadIndexFile, withGeneratedBlock } from '../support/indexFile';
 import { renderAppQueriesMarkdown } from './appQueries';
 
-const markdown = readFileSync(DOCS_PATH, 'utf8');
-writeFileSync(DOCS_PATH, withGeneratedBlock(markdown, renderAppQueriesMarkdown(loadIndexFile())));
-console.log(`updated ${DOCS_PATH}`);
+const block = renderAppQueriesMarkdown(loadIndexFile());
+for (const path of APP_QUERY_DOCS) {
+  writeFileSync(path, withGeneratedBlock(readFileSync(path, 'utf8'), block));
+  console.log(`updated ${path}`);
+}
