@@ -127,7 +127,9 @@ describe('query recorder', () => {
     });
     const written = querySitesInServerCode().filter((site) => site.startsWith('src/infra/devices.ts'));
     assert.ok(written.length >= 2, JSON.stringify(written));
-    assert.deepEqual(prune.buildSites, written);
+    // The prune query's two builder lines (where, orderBy) are among the query lines of the file.
+    assert.equal(prune.buildSites.length, 2, JSON.stringify(prune.buildSites));
+    for (const site of prune.buildSites) assert.ok(written.includes(site), `${site} in ${JSON.stringify(written)}`);
   });
 
   it('counts a server-code query run from a test as server code', async () => {
