@@ -50,6 +50,23 @@ export function chooseFirestore() {
   return { mode: 'hidane', why: 'the official emulator could not be downloaded (offline?)' };
 }
 
+/**
+ * firebase.json keeps the Emulator UI off, because its download fails offline and takes the whole
+ * suite down. Where the official emulator runs, the UI can too: start from a copy of firebase.json
+ * with the UI on (absolute paths, since firebase-tools resolves them against the config's folder).
+ */
+function configWithUi() {
+  const config = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8'));
+  config.functions = config.functions.map((f) => ({ ...f, source: join(ROOT, f.source) }));
+  config.firestore = { rules: join(ROOT, config.firestore.rules), indexes: join(ROOT, config.firestore.indexes) };
+  config.emulators.ui = { enabled: true, host: '127.0.0.1', port: 4000 };
+  const dir = join(ROOT, '.runtime');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'firebase.json');
+  writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
+  return path;
+}
+
 /** Secrets the functions emulator reads from functions/.secret.local, generated once per clone. */
 export function ensureLocalSecrets() {
   if (existsSync(SECRETS_FILE)) return;
@@ -90,6 +107,7 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
     });
   }
   const firebaseArgs = ['emulators:start', '--project', PROJECT_ID];
+  if (mode === 'official') firebaseArgs.push('--config', configWithUi());
   const [command, args] =
     mode === 'hidane' ? [hidaneBin, ['exec', '--', FIREBASE_BIN, ...firebaseArgs]] : [FIREBASE_BIN, firebaseArgs];
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
