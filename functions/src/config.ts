@@ -43,7 +43,8 @@ export const reminderMinutes = defineInt('REMINDER_MINUTES', {
   description: 'Minutes after which an order still in received triggers one reminder push (0 = off)',
 });
 
-// Courier tracking poller (docs/tracking.md). Delivery Tracker allows 10 calls per second by default.
+// Courier tracking poller (docs/tracking.md). Delivery Tracker's documented default is 10 calls per
+// second; the poller stays well under it.
 export const TRACKING_POLL_DEFAULTS = { staleHours: 6, batchSize: 100, requestsPerSecond: 5 };
 
 export const trackingPollStaleHours = defineInt('TRACKING_POLL_STALE_HOURS', {

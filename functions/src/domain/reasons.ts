@@ -63,7 +63,6 @@ export const REASONS = {
     code: 'already-exists',
     message: '같은 요청 번호로 다른 주문이 이미 접수되었습니다.',
   },
-  invalid_tracking_number: { code: 'invalid-argument', message: '택배사의 송장번호 형식이 올바르지 않습니다.' },
 
   // Partner onboarding, store management and access (docs/onboarding.md)
   admin_only: { code: 'permission-denied', message: '관리자만 할 수 있는 작업입니다.' },

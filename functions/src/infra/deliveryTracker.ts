@@ -15,8 +15,6 @@ import { toTrackingStatus } from '../domain/tracking';
 import { ProviderError, ProviderEvent, ProviderTrackResult, TrackingProvider } from './trackingProvider';
 
 export const DELIVERY_TRACKER_ENDPOINT = 'https://apis.tracker.delivery/graphql';
-/** The provider's documented default is 10 calls per second; stay well under it. */
-export const DELIVERY_TRACKER_DEFAULT_RPS = 5;
 
 export const TRACK_QUERY = `query Track($carrierId: ID!, $trackingNumber: String!) {
   track(carrierId: $carrierId, trackingNumber: $trackingNumber) {
