@@ -51,8 +51,8 @@ describe('Firestore operations per command (exact)', () => {
     if (process.env.OP_COUNTS_OUT) writeFileSync(process.env.OP_COUNTS_OUT, JSON.stringify(measured, null, 2));
   });
 
-  describe('placeOrder: the idempotency record, the store, each distinct menu item, the day counter; 3 writes', () => {
-    it('one line item: 4 reads, 3 writes (counter, order, history entry)', async () => {
+  describe('placeOrder: the idempotency record, the store, each distinct menu item, the customer\'s limits and unanswered orders, the day counter; 4 writes', () => {
+    it('one line item: 6 reads, 4 writes (limits, counter, order, history entry)', async () => {
       const count = await countOperations(() =>
         call(
           placeOrder,
@@ -65,14 +65,15 @@ describe('Firestore operations per command (exact)', () => {
           as.customer(CUSTOMER),
         ),
       );
-      expectCount('placeOrder (1 item)', count, { reads: 4, writes: 3 }, 'reads: idempotency+store+items+counter; ≤ 4 writes');
+      // The unanswered-orders query costs 1 read when it finds none, else 1 per order found (≤ the limit, 3).
+      expectCount('placeOrder (1 item)', count, { reads: 6, writes: 4 }, 'reads: idempotency+store+items+limits+unanswered query (≥1)+counter; 4 writes');
       assert.deepEqual(
         count.operations.filter((op) => op.kind === 'write').map((op) => op.path.split('/')[0]).sort(),
-        ['orders', 'orders', 'stores'],
+        ['orderLimits', 'orders', 'orders', 'stores'],
       );
     });
 
-    it('two distinct items (one twice): 5 reads, 3 writes', async () => {
+    it('two distinct items (one twice): 7 reads, 4 writes', async () => {
       const count = await countOperations(() =>
         call(
           placeOrder,
@@ -89,7 +90,7 @@ describe('Firestore operations per command (exact)', () => {
           as.customer(CUSTOMER),
         ),
       );
-      expectCount('placeOrder (2 distinct items)', count, { reads: 5, writes: 3 }, 'reads: idempotency+store+items+counter; ≤ 4 writes');
+      expectCount('placeOrder (2 distinct items)', count, { reads: 7, writes: 4 }, 'reads: idempotency+store+items+limits+unanswered query (≥1)+counter; 4 writes');
     });
 
     it('a replayed request (same requestId): 1 read, 0 writes', async () => {
