@@ -56,7 +56,8 @@ export function orderLimitDecision<P extends { at: number }>(
   if (state.unansweredAtStore >= limits.maxUnansweredPerStore) return { refusal: 'too_many_unanswered_orders' };
   const recent = recentWithin(state.recentPlacements, limits.windowMs, placement.at);
   if (recent.length >= limits.ratePerWindow) return { refusal: 'order_rate_limited' };
-  return { recentPlacements: [...recent, placement] };
+  // Sorted again: another instance's clock may be a little ahead of this one.
+  return { recentPlacements: [...recent, placement].sort((a, b) => a.at - b.at) };
 }
 
 /** Placements inside the window that ends now, oldest first. */
