@@ -53,6 +53,7 @@ function operationCounts() {
     else if (name.startsWith('placeOrder (2 distinct')) ok = reads === 7 && writes <= 4;
     else if (name.startsWith('placeOrder (replay')) ok = reads <= 1 && writes === 0;
     else if (name.startsWith('partner live tab')) ok = reads === 0;
+    else if (target.startsWith('1 read; 3 writes')) ok = reads <= 1 && writes <= 3;
     else if (target.startsWith('≤ 1 read') || target === '1 read, 0 writes') ok = reads <= 1 && writes <= 2;
     const value = name.startsWith('partner live tab') ? `${reads} rule reads` : `${reads} R / ${writes} W`;
     row('ops', name, value, target, ok);

@@ -33,6 +33,7 @@ export type Reader =
   | 'store member'
   | 'customer'
   | 'customer or store member'
+  | 'store member or admin'
   | 'user'
   | 'applicant'
   | 'admin'
@@ -124,6 +125,14 @@ export const APP_QUERIES: readonly AppQuery[] = [
     note: 'Event ids are zero-padded versions, so document order is version order. The storeId filter is what lets the rules allow the list.',
   },
   {
+    id: 'partnerOrderStaffActions',
+    title: 'Partner · 주문 상세: which owner or staff member made each change (not shown to customers)',
+    reader: 'store member',
+    path: ['orders', p('orderId'), 'staffActions'],
+    where: [['storeId', '==', p('storeId')]],
+    note: 'One entry per partner or admin transition, id = the history entry\'s version. History entries carry only the role.',
+  },
+  {
     id: 'customerOrderHistory',
     title: 'Customer · 주문 내역 (order history), newest first, 20 a page',
     reader: 'customer',
@@ -183,6 +192,12 @@ export const APP_QUERIES: readonly AppQuery[] = [
 export const APP_DOCUMENT_READS: readonly AppDocumentRead[] = [
   { id: 'order', title: 'An order (its customer, its store\'s members)', reader: 'customer or store member', path: ['orders', p('orderId')] },
   { id: 'store', title: 'A store (anyone if active; its members always)', reader: 'anyone', path: ['stores', p('storeId')] },
+  {
+    id: 'storePrivateProfile',
+    title: 'A store\'s business records: phone, address, business number (its members, admins)',
+    reader: 'store member or admin',
+    path: ['stores', p('storeId'), 'private', 'profile'],
+  },
   { id: 'user', title: 'My user document (claimsVersion: refresh the ID token when it changes)', reader: 'user', path: ['users', p('uid')] },
 ];
 
