@@ -44,6 +44,8 @@ const FUNCTIONS: Record<string, () => unknown> = {
   remindUnansweredOrder: () => require('./tasks/reminder').remindUnansweredOrder,
   autoCompleteSweep: () => require('./scheduled/autoCompleteSweep').autoCompleteSweep,
   pruneDevices: () => require('./scheduled/pruneDevices').pruneDevices,
+  // Personal data retention (docs/abuse-and-privacy.md)
+  redactPersonalData: () => require('./scheduled/redactPersonalData').redactPersonalData,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -110,7 +110,10 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     };
     writePlacements(tx, caller.uid, limit.recentPlacements, at);
     tx.set(counterRef, toStored({ last: orderNumber, updatedAt: at }) as Record<string, unknown>);
-    tx.create(orderRef(orderId), { ...orderToStored(order), requestFingerprint });
+    // A delivery order holds the customer's phone and address until the redaction job clears them
+    // (scheduled/redactPersonalData.ts); an explicit null is what that job's query finds.
+    const personalData = order.delivery ? { personalDataRedactedAt: null } : {};
+    tx.create(orderRef(orderId), { ...orderToStored(order), requestFingerprint, ...personalData });
     tx.create(eventRef(orderId, 1), eventToStored(order, event));
     return { order, created: true };
     // Every order of a store and day contends on one counter document: allow more retries than
