@@ -37,13 +37,16 @@ export function writePlacements(tx: Transaction, customerUid: string, placements
  */
 export async function unansweredOrdersAt(tx: Transaction, customerUid: string, storeId: string, limit: number): Promise<number> {
   if (limit <= 0) return 0;
-  const query = db()
+  return (await tx.get(unansweredOrdersQuery(customerUid, storeId, limit))).size;
+}
+
+export function unansweredOrdersQuery(customerUid: string, storeId: string, limit: number) {
+  return db()
     .collection(ORDERS)
     .where('customerUid', '==', customerUid)
     .where('storeId', '==', storeId)
     .where('status', '==', 'received')
     .limit(limit);
-  return (await tx.get(query)).size;
 }
 
 export function orderLimits(): OrderLimits {
