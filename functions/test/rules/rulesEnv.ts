@@ -97,6 +97,7 @@ export const OTHER_DOCUMENTS: Record<string, Record<string, unknown>> = {
   'deviceTokens/token-c1': { uid: 'customer-1', token: 'fcm-token-c1', platform: 'ios', createdAt: minutes(0), refreshedAt: minutes(0) },
   'notificationClaims/onOrderCreated:pickup-received-c1': { functionName: 'onOrderCreated', orderId: 'pickup-received-c1', storeId: 'store-1', state: 'done' },
   'trackingEvents/event-1': { eventId: 'event-1', carrier: 'kr.cjlogistics', trackingNumber: '1234567890', outcome: 'updated' },
+  'orderLimits/customer-1': { placements: [{ at: minutes(0), storeId: 'store-1', orderId: 'pickup-received-c1' }], updatedAt: minutes(0) },
 };
 
 async function seed(db: Firestore): Promise<void> {
