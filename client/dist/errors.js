@@ -1,0 +1,48 @@
+// What the Firebase SDK throws for a failed callable, turned into the backend's error convention:
+// a standard code, a stable reason with its typed extras, and the Korean message to show as is.
+import { REASONS } from './generated/contract.js';
+const FALLBACK_MESSAGES = {
+    unavailable: '서버에 연결할 수 없습니다. 네트워크 연결을 확인해 주세요.',
+    'deadline-exceeded': '응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.',
+    cancelled: '요청이 취소되었습니다.',
+    unauthenticated: REASONS.unauthenticated.message,
+    'permission-denied': '권한이 없습니다.',
+    'resource-exhausted': '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+};
+const STATUS_SUFFIX = /\s*\[\d{3}\]\s*$/;
+export function isReason(value) {
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REASONS, value);
+}
+/** Parses what `api.x(...)` / httpsCallable rejected with. Never throws. */
+export function parseError(error) {
+    const raw = (error ?? {});
+    const code = typeof raw.code === 'string' ? raw.code.replace(/^functions\//, '') : 'unknown';
+    const details = raw.details !== null && typeof raw.details === 'object' ? raw.details : {};
+    const reason = details.reason;
+    if (isReason(reason)) {
+        const message = typeof details.message === 'string' && details.message
+            ? details.message
+            : typeof raw.message === 'string' && raw.message && raw.message !== code
+                ? raw.message.replace(STATUS_SUFFIX, '')
+                : REASONS[reason].message;
+        const fields = Array.isArray(details.fields) ? details.fields : undefined;
+        return {
+            code: REASONS[reason].code,
+            reason,
+            message,
+            ...(fields ? { fields } : {}),
+            details: { ...details, reason, message },
+        };
+    }
+    return {
+        code,
+        reason: 'unknown',
+        message: FALLBACK_MESSAGES[code] ?? REASONS.internal.message,
+        details,
+        cause: error,
+    };
+}
+/** The Korean message for a field path (`items.0.quantity`), if validation rejected it. */
+export function fieldMessage(error, path) {
+    return error.fields?.find((issue) => issue.path === path)?.message;
+}

@@ -1,0 +1,308 @@
+// GENERATED from functions/src/contract by `cd functions && npx tsx test/contract/generate.ts`. Do not edit.
+/** Raised on every breaking change to a request or response. */
+export const CONTRACT_VERSION = 1;
+export const CALLABLE_NAMES = [
+    "placeOrder",
+    "startPreparing",
+    "completeOrder",
+    "prepareShipment",
+    "shipOrder",
+    "updateTracking",
+    "cancelOrder",
+    "submitPartnerApplication",
+    "reviewPartnerApplication",
+    "addStoreMember",
+    "removeStoreMember",
+    "setStoreStatus",
+    "updateStore",
+    "upsertMenuItem",
+    "deleteMenuItem",
+    "setMenuItemSoldOut",
+    "registerDevice",
+    "unregisterDevice"
+];
+/** Every error reason with its HttpsError code and Korean message. */
+export const REASONS = {
+    "invalid_argument": {
+        "code": "invalid-argument",
+        "message": "입력값을 확인해 주세요."
+    },
+    "unauthenticated": {
+        "code": "unauthenticated",
+        "message": "로그인이 필요합니다."
+    },
+    "internal": {
+        "code": "internal",
+        "message": "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요."
+    },
+    "contention": {
+        "code": "aborted",
+        "message": "주문이 몰려 처리하지 못했습니다. 잠시 후 다시 시도해 주세요."
+    },
+    "order_not_found": {
+        "code": "not-found",
+        "message": "주문을 찾을 수 없습니다."
+    },
+    "not_order_participant": {
+        "code": "permission-denied",
+        "message": "이 주문에 대한 권한이 없습니다."
+    },
+    "actor_not_permitted": {
+        "code": "permission-denied",
+        "message": "이 작업을 수행할 권한이 없습니다."
+    },
+    "not_pickup_order": {
+        "code": "failed-precondition",
+        "message": "매장/포장 주문에서만 할 수 있는 작업입니다."
+    },
+    "not_delivery_order": {
+        "code": "failed-precondition",
+        "message": "배송 주문에서만 할 수 있는 작업입니다."
+    },
+    "order_cancelled": {
+        "code": "failed-precondition",
+        "message": "이미 취소된 주문입니다."
+    },
+    "order_completed": {
+        "code": "failed-precondition",
+        "message": "이미 완료된 주문입니다."
+    },
+    "already_preparing": {
+        "code": "failed-precondition",
+        "message": "이미 준비를 시작한 주문입니다. 준비 시간은 변경할 수 없습니다."
+    },
+    "preparation_not_started": {
+        "code": "failed-precondition",
+        "message": "준비시작 후에 처리 완료할 수 있습니다."
+    },
+    "shipment_not_prepared": {
+        "code": "failed-precondition",
+        "message": "배송 준비 후에 발송 처리할 수 있습니다."
+    },
+    "already_shipped": {
+        "code": "failed-precondition",
+        "message": "이미 발송 처리된 주문입니다. 송장 정보는 송장 수정으로 변경해 주세요."
+    },
+    "not_shipped": {
+        "code": "failed-precondition",
+        "message": "발송 처리된 주문만 송장을 수정할 수 있습니다."
+    },
+    "cancel_after_shipment": {
+        "code": "failed-precondition",
+        "message": "이미 발송 처리된 주문은 취소할 수 없습니다."
+    },
+    "customer_cancel_too_late": {
+        "code": "failed-precondition",
+        "message": "준비가 시작된 주문은 취소할 수 없습니다. 매장에 문의해 주세요."
+    },
+    "not_yet_due": {
+        "code": "failed-precondition",
+        "message": "아직 자동 완료 시간이 되지 않았습니다."
+    },
+    "invalid_transition": {
+        "code": "failed-precondition",
+        "message": "현재 주문 상태에서는 할 수 없는 작업입니다."
+    },
+    "store_not_found": {
+        "code": "not-found",
+        "message": "매장을 찾을 수 없습니다."
+    },
+    "store_inactive": {
+        "code": "failed-precondition",
+        "message": "현재 주문할 수 없는 매장입니다."
+    },
+    "store_closed": {
+        "code": "failed-precondition",
+        "message": "매장이 영업 준비중입니다."
+    },
+    "store_paused": {
+        "code": "failed-precondition",
+        "message": "매장이 잠시 주문을 받지 않고 있습니다."
+    },
+    "channel_not_offered": {
+        "code": "failed-precondition",
+        "message": "이 매장에서 지원하지 않는 주문 방식입니다."
+    },
+    "menu_item_not_found": {
+        "code": "not-found",
+        "message": "메뉴를 찾을 수 없습니다."
+    },
+    "menu_item_sold_out": {
+        "code": "failed-precondition",
+        "message": "품절된 메뉴가 포함되어 있습니다."
+    },
+    "unknown_option": {
+        "code": "invalid-argument",
+        "message": "선택할 수 없는 옵션입니다."
+    },
+    "option_choice_count": {
+        "code": "invalid-argument",
+        "message": "옵션 선택 개수가 올바르지 않습니다."
+    },
+    "idempotency_key_reused": {
+        "code": "already-exists",
+        "message": "같은 요청 번호로 다른 주문이 이미 접수되었습니다."
+    },
+    "admin_only": {
+        "code": "permission-denied",
+        "message": "관리자만 할 수 있는 작업입니다."
+    },
+    "not_store_member": {
+        "code": "permission-denied",
+        "message": "이 매장에 대한 권한이 없습니다."
+    },
+    "store_owner_only": {
+        "code": "permission-denied",
+        "message": "사장님(매장 소유자)만 할 수 있는 작업입니다."
+    },
+    "application_not_found": {
+        "code": "not-found",
+        "message": "입점신청을 찾을 수 없습니다."
+    },
+    "application_pending": {
+        "code": "already-exists",
+        "message": "심사 중인 입점신청이 이미 있습니다. 심사 결과를 기다려 주세요."
+    },
+    "application_already_reviewed": {
+        "code": "failed-precondition",
+        "message": "이미 심사가 끝난 입점신청입니다."
+    },
+    "too_many_stores": {
+        "code": "resource-exhausted",
+        "message": "한 계정으로 관리할 수 있는 매장 수를 초과했습니다."
+    },
+    "user_not_found": {
+        "code": "not-found",
+        "message": "해당 이메일로 가입한 사용자를 찾을 수 없습니다."
+    },
+    "already_member": {
+        "code": "already-exists",
+        "message": "이미 다른 권한으로 등록된 직원입니다. 삭제 후 다시 추가해 주세요."
+    },
+    "last_owner": {
+        "code": "failed-precondition",
+        "message": "매장에는 사장님이 한 명 이상 있어야 합니다. 다른 사장님을 먼저 추가해 주세요."
+    }
+};
+export const CHANNELS = [
+    "dine_in",
+    "takeout",
+    "delivery"
+];
+export const PICKUP_CHANNELS = [
+    "dine_in",
+    "takeout"
+];
+export const ORDER_STATUSES = [
+    "received",
+    "preparing",
+    "preparing_shipment",
+    "shipped",
+    "completed",
+    "cancelled"
+];
+export const OPEN_PICKUP_STATUSES = [
+    "received",
+    "preparing"
+];
+export const OPEN_DELIVERY_STATUSES = [
+    "received",
+    "preparing_shipment",
+    "shipped"
+];
+export const TERMINAL_STATUSES = [
+    "completed",
+    "cancelled"
+];
+export const STATUS_LABELS = {
+    "received": "주문 접수",
+    "preparing": "준비중",
+    "preparing_shipment": "배송 준비 중",
+    "shipped": "배송 중",
+    "completed": "완료",
+    "cancelled": "취소"
+};
+export const CHANNEL_LABELS = {
+    "dine_in": "매장",
+    "takeout": "포장",
+    "delivery": "배송"
+};
+export const CANCEL_REASON_LABELS = {
+    "customer_request": "고객 요청으로 취소되었습니다.",
+    "changed_mind": "고객님의 요청으로 주문이 취소되었습니다.",
+    "reorder": "주문 변경을 위해 취소되었습니다. 다시 주문해 주세요.",
+    "sold_out": "재료 소진으로 주문이 취소되었습니다.",
+    "store_busy": "주문이 많아 매장에서 주문을 취소했습니다.",
+    "store_closing": "매장 영업 종료로 주문이 취소되었습니다.",
+    "delivery_unavailable": "배송이 불가능한 지역이라 주문이 취소되었습니다.",
+    "other": "매장 사정으로 주문이 취소되었습니다."
+};
+export const STORE_STATUS_LABELS = {
+    "open": "영업중",
+    "closed": "준비중",
+    "paused": "일시정지",
+    "inactive": "운영중지"
+};
+export const TRACKING_STATUS_LABELS = {
+    "information_received": "송장 등록",
+    "at_pickup": "집화 완료",
+    "in_transit": "배송 중",
+    "out_for_delivery": "배송 출발",
+    "attempt_fail": "배송 실패",
+    "delivered": "배송 완료",
+    "available_for_pickup": "수령 대기",
+    "exception": "배송 확인 필요",
+    "unknown": "배송 조회 중"
+};
+export const CARRIERS = [
+    {
+        "code": "cj",
+        "name": "CJ대한통운",
+        "trackingUrlTemplate": "https://trace.cjlogistics.com/next/tracking.html?wblNo={trackingNumber}"
+    },
+    {
+        "code": "epost",
+        "name": "우체국택배",
+        "trackingUrlTemplate": "https://service.epost.go.kr/trace.RetrieveDomRigiTraceList.comm?sid1={trackingNumber}"
+    },
+    {
+        "code": "hanjin",
+        "name": "한진택배",
+        "trackingUrlTemplate": "https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&schLang=KR&wblnumText2={trackingNumber}"
+    },
+    {
+        "code": "lotte",
+        "name": "롯데택배",
+        "trackingUrlTemplate": "https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo={trackingNumber}"
+    },
+    {
+        "code": "logen",
+        "name": "로젠택배",
+        "trackingUrlTemplate": "https://www.ilogen.com/web/personal/trace/{trackingNumber}"
+    },
+    {
+        "code": "kdexp",
+        "name": "경동택배",
+        "trackingUrlTemplate": "https://kdexp.com/service/delivery/etc/delivery.do?barcode={trackingNumber}"
+    },
+    {
+        "code": "daesin",
+        "name": "대신택배",
+        "trackingUrlTemplate": "https://www.ds3211.co.kr/freight/internalFreightSearch.ht?billno={trackingNumber}"
+    },
+    {
+        "code": "ilyang",
+        "name": "일양로지스",
+        "trackingUrlTemplate": "https://www.ilyanglogis.com/functionality/tracking_result.asp?hawb_no={trackingNumber}"
+    },
+    {
+        "code": "cvsnet",
+        "name": "GS Postbox 택배",
+        "trackingUrlTemplate": "https://www.cvsnet.co.kr/invoice/tracking.do?invoice_no={trackingNumber}"
+    },
+    {
+        "code": "cupost",
+        "name": "CU 편의점택배",
+        "trackingUrlTemplate": "https://www.cupost.co.kr/postbox/delivery/localResult.cupost?invoice_no={trackingNumber}"
+    }
+];
