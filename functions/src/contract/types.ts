@@ -8,8 +8,13 @@ import type { OrderEvent } from '../domain/stateMachine';
 import type { StoreProfile } from '../domain/store';
 import type { StoreRole } from '../domain/permissions';
 import type { Reason } from '../domain/reasons';
-import type { FieldIssue } from '../callables/shell';
 import type { Membership } from '../infra/stores';
+
+/** A rejected field (callables/shell.ts FieldIssue). */
+interface FieldIssue {
+  path: string;
+  message: string;
+}
 
 /** The order's status when a state-machine rule refused the command. */
 interface AtStatus {

@@ -1,6 +1,7 @@
 // Builds everything that comes from the contract (src/contract): the client package's generated
 // types and tables, the JSON Schemas for non-JS clients, and docs/contract.md. Pure function of the
 // source; generate.ts writes the files and contract.test.ts checks the committed ones are current.
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { z } from 'zod';
@@ -20,6 +21,7 @@ export const CLIENT_DIR = join(ROOT, 'client');
 export const GENERATED_TS = join(CLIENT_DIR, 'src', 'generated', 'contract.ts');
 export const SCHEMAS_DIR = join(CLIENT_DIR, 'schemas');
 export const CONTRACT_DOC = join(ROOT, 'docs', 'contract.md');
+export const README = join(ROOT, 'README.md');
 
 export interface CallableSchemas {
   request: JsonSchema;
@@ -139,6 +141,10 @@ export function buildContract(): BuiltContract {
   files.set(GENERATED_TS, `${ts_.join('\n')}\n`);
 
   files.set(CONTRACT_DOC, renderContractDoc(schemas, reasonDetails, walker));
+  let readme = readFileSync(README, 'utf8');
+  readme = withBlock(readme, 'contract-callables', renderReadmeCallables(schemas));
+  readme = withBlock(readme, 'contract-reasons', renderReadmeReasons());
+  files.set(README, readme);
   return { version: CONTRACT_VERSION, schemas, files };
 }
 
@@ -153,9 +159,12 @@ function typeText(schema: JsonSchema): string {
   return typeof schema.type === 'string' ? schema.type : 'any';
 }
 
+/** zod's int() bounds are the safe-integer limits: no bound worth showing. */
+const bounded = (value: unknown) => (typeof value === 'number' && Math.abs(value) < Number.MAX_SAFE_INTEGER ? value : undefined);
+
 function constraintText(schema: JsonSchema): string {
   const parts: string[] = [];
-  const pick = (key: string, label: string) => typeof schema[key] === 'number' && parts.push(`${label} ${schema[key] as number}`);
+  const pick = (key: string, label: string) => bounded(schema[key]) !== undefined && parts.push(`${label} ${schema[key] as number}`);
   pick('minLength', 'min length');
   pick('maxLength', 'max length');
   pick('minimum', '≥');
@@ -205,4 +214,75 @@ function renderContractDoc(schemas: Record<string, CallableSchemas>, reasonDetai
     out.push(`| \`${reason}\` | \`${code}\` | ${message} | ${extras === 'Record<never, never>' ? '' : `\`${extras}\``} |`);
   }
   return `${out.join('\n')}\n`;
+}
+
+// ---- README blocks (between <!-- NAME:start --> and <!-- NAME:end -->)
+
+export function withBlock(markdown: string, name: string, block: string): string {
+  const start = `<!-- ${name}:start (generated from functions/src/contract: cd functions && npx tsx test/contract/generate.ts) -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = markdown.indexOf(start);
+  const to = markdown.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`contract: README.md has no ${name} markers`);
+  return `${markdown.slice(0, from + start.length)}\n${block}\n${markdown.slice(to)}`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** A compact one-line shape of a request: `{orderId, prepMinutes: 1..180}`. */
+export function compactShape(schema: JsonSchema): string {
+  if (Array.isArray(schema.anyOf)) {
+    const members = schema.anyOf as JsonSchema[];
+    const nonNull = members.filter((m) => m.type !== 'null');
+    return `${nonNull.map(compactShape).join('|')}${nonNull.length < members.length ? '|null' : ''}`;
+  }
+  if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map((v) => `'${String(v)}'`).join('|');
+  const range = (rawMin: unknown, rawMax: unknown) => {
+    const [min, max] = [bounded(rawMin), bounded(rawMax)];
+    return typeof min === 'number' && typeof max === 'number' ? `${min}..${max}` : typeof max === 'number' ? `≤${max}` : typeof min === 'number' ? `≥${min}` : '';
+  };
+  if (schema.type === 'object') {
+    const required = new Set((schema.required ?? []) as string[]);
+    const fields = Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>).map(([name, property]) => {
+      const inner = compactShape(property);
+      return `${name}${required.has(name) ? '' : '?'}${inner ? (inner.startsWith('(') ? ` ${inner}` : `: ${inner}`) : ''}`;
+    });
+    return `{${fields.join(', ')}}`;
+  }
+  if (schema.type === 'array') {
+    const items = compactShape((schema.items ?? {}) as JsonSchema);
+    const count = range(schema.minItems, schema.maxItems);
+    return `[${items || '…'}]${count ? ` (${count})` : ''}`;
+  }
+  if (schema.type === 'integer' || schema.type === 'number') return range(schema.minimum, schema.maximum);
+  if (schema.type === 'boolean') return 'boolean';
+  if (schema.type === 'string') {
+    if (schema.format === 'date-time') return 'ISO-8601';
+    const length = range((schema.minLength as number) > 1 ? schema.minLength : undefined, schema.maxLength);
+    return length && !schema.pattern ? `(${length} chars)` : '';
+  }
+  return '';
+}
+
+function isOrderView(schema: JsonSchema): boolean {
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  return 'statusLabel' in properties && 'items' in properties && 'orderId' in properties;
+}
+
+function renderReadmeCallables(schemas: Record<string, CallableSchemas>): string {
+  const out = ['| callable | who | input | result |', '| --- | --- | --- | --- |'];
+  for (const [name, { request, response }] of Object.entries(schemas)) {
+    const audience = CALLABLES[name as keyof typeof CALLABLES].audience;
+    const result = isOrderView(response) ? 'public view' : `{${Object.keys((response.properties ?? {}) as object).join(', ')}}`;
+    out.push(`| \`${name}\` | ${audience} | \`${cell(compactShape(request))}\` | ${result === 'public view' ? result : `\`${result}\``} |`);
+  }
+  out.push('', 'Field constraints, response fields and JSON Schemas: [docs/contract.md](docs/contract.md).');
+  return out.join('\n');
+}
+
+function renderReadmeReasons(): string {
+  const out = ['| reason | code | message |', '| --- | --- | --- |'];
+  for (const [reason, { code, message }] of Object.entries(REASONS)) out.push(`| \`${reason}\` | \`${code}\` | ${message} |`);
+  out.push('', 'Each reason\'s extra `details` fields: [docs/contract.md](docs/contract.md#error-reasons).');
+  return out.join('\n');
 }
