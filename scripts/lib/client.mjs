@@ -4,7 +4,6 @@ import { deleteApp, initializeApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore } from 'firebase/firestore';
 import { connectFunctionsEmulator, getFunctions } from 'firebase/functions';
-import { gocafein } from '../../client/dist/index.js';
 import { PORTS, PROJECT_ID } from './stack.mjs';
 
 export const REGION = 'asia-northeast3';
@@ -20,6 +19,8 @@ export async function signIn(email, password) {
   const firestore = getFirestore(app);
   connectFirestoreEmulator(firestore, '127.0.0.1', PORTS.firestore);
   const credential = await signInWithEmailAndPassword(auth, email, password);
+  // @gocafein/client (client/dist), built by setUp(): loaded here, after set-up, not at import time.
+  const { gocafein } = await import('../../client/dist/index.js');
   const api = gocafein(functions);
   return {
     app,
