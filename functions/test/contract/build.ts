@@ -98,6 +98,13 @@ export function buildContract(): BuiltContract {
     files.set(join(SCHEMAS_DIR, `${name}.request.json`), `${JSON.stringify(request, null, 2)}\n`);
     files.set(join(SCHEMAS_DIR, `${name}.response.json`), `${JSON.stringify(response, null, 2)}\n`);
   }
+  const errors = Object.fromEntries(
+    Object.entries(REASONS).map(([reason, { code, message }]) => [reason, { code, message, details: walker.schema(reasonDetails.get(reason)!) }]),
+  );
+  files.set(
+    join(SCHEMAS_DIR, 'errors.json'),
+    `${JSON.stringify({ title: 'Gocafein error reasons: HttpsError code, Korean message, extra details fields', reasons: errors }, null, 2)}\n`,
+  );
   files.set(
     join(SCHEMAS_DIR, 'index.json'),
     `${JSON.stringify({ contractVersion: CONTRACT_VERSION, region: 'asia-northeast3', callables: names }, null, 2)}\n`,
@@ -197,7 +204,9 @@ function renderContractDoc(schemas: Record<string, CallableSchemas>, reasonDetai
   out.push('# Callable contract', '');
   out.push(`Contract version **${CONTRACT_VERSION}**. Region \`asia-northeast3\`. TypeScript apps use [\`@gocafein/client\`](../client/README.md);`);
   out.push('other clients (Android, iOS) use the JSON Schemas in [`client/schemas`](../client/schemas). Every error carries');
-  out.push('`details.reason` (stable) and `details.message` (Korean, show it as is); `invalid-argument` adds `details.fields` `[{path, message}]`.', '');
+  out.push('`details.reason` (stable) and `details.message` (Korean, show it as is); `invalid-argument` adds `details.fields` `[{path, message}]`');
+  out.push('(every reason with its extras, as JSON: [`client/schemas/errors.json`](../client/schemas/errors.json)).');
+  out.push('Adding a callable: one entry in `functions/src/contract/callables.ts`, then regenerate ([client/README.md](../client/README.md#adding-a-callable)).', '');
   out.push('| callable | who | what | schemas |', '| --- | --- | --- | --- |');
   for (const [name, entry] of Object.entries(CALLABLES)) {
     out.push(`| \`${name}\` | ${entry.audience} | ${entry.summary} ([more](../${entry.doc})) | [request](${schemaLink(name, 'request')}), [response](${schemaLink(name, 'response')}) |`);

@@ -5,7 +5,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildContract } from './build';
 import { compatibilityProblems, committedSnapshot } from './snapshot';
+import { CALLABLES } from '../../src/contract/callables';
+import * as indexExports from '../../src/index';
 
+const exported = Object.entries(indexExports as Record<string, unknown>)
+  .filter(([, value]) => Boolean((value as { __endpoint?: { callableTrigger?: unknown } })?.__endpoint?.callableTrigger))
+  .map(([name]) => name);
+const missing = exported.filter((name) => !(name in CALLABLES));
+if (missing.length) {
+  console.error(`Callables exported by src/index.ts without a contract entry (src/contract/callables.ts): ${missing.join(', ')}`);
+  process.exit(1);
+}
 const built = buildContract();
 const problems = compatibilityProblems(committedSnapshot(), built);
 if (problems.length) {
