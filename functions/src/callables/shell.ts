@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { Caller } from '../access/claims';
 import { appCheckEnforced, booleanParamValue, callableMaxInstances } from '../config';
 import { DomainError, REASONS, Reason } from '../domain/reasons';
+import { useKoreanValidationMessages } from './koreanMessages';
+
+// Field-level validation messages in Korean for every schema, applied once at the shared boundary.
+useKoreanValidationMessages();
 
 export interface FieldIssue {
   path: string;
