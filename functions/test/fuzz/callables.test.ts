@@ -24,7 +24,7 @@ import { FUZZ_APPLICANT, FUZZ_BARISTA, FUZZ_NEWCOMER, FUZZ_SEEDS, FUZZ_STORE_ID,
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 /** One call that takes longer than this is a hang (a write Firestore can never commit, retried). */
-const CALL_TIMEOUT_MS = 5_000;
+const CALL_TIMEOUT_MS = 10_000;
 
 const ACTORS = ['anonymous', 'customer', 'otherCustomer', 'staff', 'owner', 'otherPartner', 'admin'] as const;
 type ActorKind = (typeof ACTORS)[number];
