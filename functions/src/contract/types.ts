@@ -55,6 +55,7 @@ export interface ReasonExtras {
   not_shipped: AtStatus;
   cancel_after_shipment: AtStatus;
   customer_cancel_too_late: AtStatus;
+  cancel_reason_not_for_actor: AtStatus;
   not_yet_due: AtStatus;
   invalid_transition: AtStatus;
   actor_not_permitted: Partial<AtStatus> & { storeId?: string };

@@ -47,6 +47,10 @@ export const REASONS = {
     code: 'failed-precondition',
     message: '준비가 시작된 주문은 취소할 수 없습니다. 매장에 문의해 주세요.',
   },
+  cancel_reason_not_for_actor: {
+    code: 'permission-denied',
+    message: '선택할 수 없는 취소 사유입니다. 다른 취소 사유를 선택해 주세요.',
+  },
   not_yet_due: { code: 'failed-precondition', message: '아직 자동 완료 시간이 되지 않았습니다.' },
   invalid_transition: { code: 'failed-precondition', message: '현재 주문 상태에서는 할 수 없는 작업입니다.' },
 
