@@ -42,6 +42,10 @@ const FUNCTIONS: Record<string, () => unknown> = {
   remindUnansweredOrder: () => require('./tasks/reminder').remindUnansweredOrder,
   autoCompleteSweep: () => require('./scheduled/autoCompleteSweep').autoCompleteSweep,
   pruneDevices: () => require('./scheduled/pruneDevices').pruneDevices,
+  // Sales summary and orders export (docs/sales.md)
+  getSalesSummary: () => require('./callables/sales').getSalesSummary,
+  exportOrders: () => require('./callables/sales').exportOrders,
+  onOrderWrittenSales: () => require('./triggers/salesDay').onOrderWrittenSales,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -84,6 +84,12 @@ export const REASONS = {
     code: 'failed-precondition',
     message: '매장에는 사장님이 한 명 이상 있어야 합니다. 다른 사장님을 먼저 추가해 주세요.',
   },
+
+  // Sales and exports (docs/sales.md)
+  export_too_large: {
+    code: 'resource-exhausted',
+    message: '내보낼 주문이 너무 많습니다. 기간을 나눠서 내려받아 주세요.',
+  },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type Reason = keyof typeof REASONS;

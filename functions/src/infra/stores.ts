@@ -4,6 +4,7 @@
 //   stores/{storeId}/orderCounters/{YYYY-MM-DD}   { last } — the day's order-number sequence
 //   stores/{storeId}/members/{uid}                { uid, storeId, role, ... } — who may manage the store
 import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
+import { normalizedCloseoutHour } from '../domain/businessDay';
 import { MenuItem, Store } from '../domain/menu';
 import { MenuItemDetails } from '../domain/menuRules';
 import { StoreRole } from '../domain/permissions';
@@ -38,6 +39,7 @@ export function storeFromSnapshot(snapshot: DocumentSnapshot): Store {
     channels: data.channels ?? [],
     deliveryFee: data.deliveryFee ?? 0,
     defaultPrepMinutes: data.defaultPrepMinutes ?? 10,
+    closeoutHour: normalizedCloseoutHour(data.closeoutHour),
   };
 }
 
