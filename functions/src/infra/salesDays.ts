@@ -71,7 +71,9 @@ export async function reconcileSalesDay(orderId: string): Promise<{ outcome: Rec
       updatedAt: firestore().Timestamp.fromMillis(now()),
     });
     return { outcome: 'applied' as const, storeId, businessDate: order.businessDate };
-  });
+    // Every order of a store and day contends on its day document (a busy lunch hour); past
+    // these attempts the trigger fails and Eventarc redelivers it (retry: true).
+  }, { maxAttempts: 10 });
 }
 
 /** The stored days of a store from `from` to `to` (one query; a day without orders has no document). */
