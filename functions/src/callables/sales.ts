@@ -13,8 +13,8 @@ import { exportBucket, exportUrlMinutes, paramValue } from '../config';
 import { now } from '../infra/clock';
 import { exportStorage } from '../infra/exportStorage';
 import { db } from '../infra/firestore';
-import { orderFromSnapshot, ORDERS } from '../infra/orders';
-import { readSalesDays } from '../infra/salesDays';
+import { orderFromSnapshot } from '../infra/orders';
+import { ordersOfBusinessDays, readSalesDays } from '../infra/salesDays';
 import { memberRef, storeRef } from '../infra/stores';
 import { SalesRangeInput, salesRangeInput } from './salesSchemas';
 import { defineCallable } from './shell';
@@ -59,15 +59,7 @@ export type ExportResult =
 
 export async function exportOrdersHandler(input: SalesRangeInput, caller: Caller): Promise<ExportResult> {
   await authorizeSales(caller, input.storeId);
-  const snapshot = await db()
-    .collection(ORDERS)
-    .where('storeId', '==', input.storeId)
-    .where('businessDate', '>=', input.from)
-    .where('businessDate', '<=', input.to)
-    .orderBy('businessDate')
-    .orderBy('orderNumber')
-    .limit(MAX_EXPORT_ORDERS + 1)
-    .get();
+  const snapshot = await ordersOfBusinessDays(input.storeId, input.from, input.to, MAX_EXPORT_ORDERS + 1).get();
   if (snapshot.size > MAX_EXPORT_ORDERS) throw new DomainError('export_too_large', { maxOrders: MAX_EXPORT_ORDERS });
   const orders: Order[] = snapshot.docs.map(orderFromSnapshot);
   const csv = ordersCsv(orders);

@@ -2,12 +2,12 @@
 //   stores/{storeId}/salesDays/{YYYY-MM-DD}   { storeId, businessDate, sales: DaySales, facts: {orderId: bits}, version, updatedAt }
 // Maintained by the onOrderWrittenSales trigger, one transaction per order change, reading the
 // order as it is now (not as the event saw it), so redelivered and out-of-order events converge.
-import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
+import type { DocumentReference, DocumentSnapshot, Query } from 'firebase-admin/firestore';
 import { DaySales, emptyDaySales, reconcileOrder, SalesOrder } from '../domain/sales';
 import { Order } from '../domain/order';
 import { now } from './clock';
 import { db, firestore } from './firestore';
-import { orderFromSnapshot, orderRef } from './orders';
+import { orderFromSnapshot, orderRef, ORDERS } from './orders';
 import { storeRef } from './stores';
 
 export const SALES_DAYS = 'salesDays';
@@ -87,4 +87,30 @@ export async function readSalesDays(storeId: string, from: string, to: string): 
   const days = new Map<string, DaySales>();
   for (const doc of snapshot.docs) days.set(doc.get('businessDate') as string, salesDayFromSnapshot(doc).sales);
   return days;
+}
+
+/** A store's orders of business days `from`..`to`, in day and number order (the export's query). */
+export function ordersOfBusinessDays(storeId: string, from: string, to: string, limit: number): Query {
+  return db()
+    .collection(ORDERS)
+    .where('storeId', '==', storeId)
+    .where('businessDate', '>=', from)
+    .where('businessDate', '<=', to)
+    .orderBy('businessDate')
+    .orderBy('orderNumber')
+    .limit(limit);
+}
+
+/**
+ * Brings the stored days up to date with every order of the range, one order at a time: the
+ * backfill for orders placed before the trigger existed. Idempotent, so it is safe to run again
+ * (and alongside the trigger).
+ */
+export async function backfillSalesDays(storeId: string, from: string, to: string, limit = 30_000): Promise<{ orders: number; applied: number }> {
+  const snapshot = await ordersOfBusinessDays(storeId, from, to, limit).get();
+  let applied = 0;
+  for (const doc of snapshot.docs) {
+    if ((await reconcileSalesDay(doc.id)).outcome === 'applied') applied += 1;
+  }
+  return { orders: snapshot.size, applied };
 }

@@ -15,7 +15,7 @@ import { resetClock, setClock } from '../../src/infra/clock';
 import { SaveForDownload, setExportStorage } from '../../src/infra/exportStorage';
 import { db } from '../../src/infra/firestore';
 import { orderFromSnapshot, orderToStored } from '../../src/infra/orders';
-import { reconcileSalesDay, salesDayFromSnapshot, salesOrderOf } from '../../src/infra/salesDays';
+import { backfillSalesDays, reconcileSalesDay, salesDayFromSnapshot, salesOrderOf } from '../../src/infra/salesDays';
 import { changesSalesFacts, handleOrderWrittenForSales } from '../../src/triggers/salesDay';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
@@ -226,6 +226,24 @@ describe('sales', () => {
       assert.deepEqual(day.sales, daysFromOrders([salesOrderOf(orderFromSnapshot(completed))]).get('2026-03-02'));
       assert.deepEqual(day.facts, { [orderId]: factsOf(salesOrderOf(orderFromSnapshot(completed))) });
       assert.equal(day.sales.byChannel.takeout.completedSales, 13500);
+    });
+
+    it('the backfill brings orders placed before the trigger into their days, once', async () => {
+      await call(updateStore, { storeId: STORE_ID, closeoutHour: 4 }, owner());
+      for (const local of ['2026-03-02T10:00:00', '2026-03-03T03:59:00', '2026-03-03T04:00:00']) {
+        clock = kst(local);
+        const { orderId } = await place('dine_in', 2);
+        await call(startPreparing, { orderId, prepMinutes: 5 }, owner());
+        clock += 60_000;
+        await call(completeOrder, { orderId }, owner());
+      }
+      assert.deepEqual(await backfillSalesDays(STORE_ID, '2026-03-01', '2026-03-31'), { orders: 3, applied: 3 });
+      assert.deepEqual(await backfillSalesDays(STORE_ID, '2026-03-01', '2026-03-31'), { orders: 3, applied: 0 });
+      const expected = daysFromOrders((await allOrders()).map(salesOrderOf));
+      assert.deepEqual([...expected.keys()].sort(), ['2026-03-02', '2026-03-03']);
+      assert.deepEqual((await salesDay('2026-03-02')).sales, expected.get('2026-03-02'));
+      assert.deepEqual((await salesDay('2026-03-03')).sales, expected.get('2026-03-03'));
+      assert.equal((await salesDay('2026-03-02')).sales.byChannel.dine_in.orders, 2);
     });
 
     it('a write that changes no sales fact is skipped without reading anything', async () => {
