@@ -6,6 +6,10 @@ import * as logger from 'firebase-functions/logger';
 import { z } from 'zod';
 import { Caller } from '../access/claims';
 import { DomainError, REASONS, Reason } from '../domain/reasons';
+import { useKoreanValidationMessages } from './koreanMessages';
+
+// Field-level validation messages in Korean for every schema, applied once at the shared boundary.
+useKoreanValidationMessages();
 
 export interface FieldIssue {
   path: string;

@@ -1,6 +1,7 @@
 // Every denial the backend can give, with the HttpsError code it maps to and a Korean message a
 // partner or customer app can show as is. `reason` codes are a stable public contract.
 // Pure: the code strings are HttpsError's standard codes, but nothing here imports Firebase.
+import type { ReasonDetails } from '../contract/types';
 
 export type ErrorCode =
   | 'invalid-argument'
@@ -94,14 +95,19 @@ export const REASONS = {
 
 export type Reason = keyof typeof REASONS;
 
-/** A denial raised by domain or adapter code; the callable shell turns it into an HttpsError. */
-export class DomainError extends Error {
+/**
+ * A denial raised by domain or adapter code; the callable shell turns it into an HttpsError. `extra`
+ * goes to the app in `details`, typed per reason by ReasonExtras (contract/types.ts, the client's types).
+ */
+export class DomainError<R extends Reason = Reason> extends Error {
+  readonly extra: Record<string, unknown>;
   constructor(
-    readonly reason: Reason,
-    readonly extra: Record<string, unknown> = {},
+    readonly reason: R,
+    extra: ReasonDetails[R] = {} as ReasonDetails[R],
   ) {
     super(REASONS[reason].message);
     this.name = 'DomainError';
+    this.extra = extra as Record<string, unknown>;
   }
   get code(): ErrorCode {
     return REASONS[this.reason].code;

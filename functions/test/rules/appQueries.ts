@@ -1,221 +1,29 @@
-// The reads the Gocafein apps make, each described ONCE, declaratively. From each description come:
+// The reads the Gocafein apps make are described ONCE, in the client package (client/src/queries.ts,
+// published as @gocafein/client): the app runs exactly these. From the same descriptions come here:
 //   - the Firebase JS SDK (v9+ modular) code shown in docs/rules-and-indexes.md (renderQueryCode),
-//   - the query the rules tests run with the real SDK against the emulator (buildQuery),
+//   - the query the rules tests run with the real SDK against the emulator (buildQuery, the package's own builder),
 //   - the shape the index check matches against firestore.indexes.json (shapeOf).
-// So the documented code, the rules tests and the index check cannot drift apart. After changing
-// this file, regenerate the docs: `npx tsx test/rules/writeDocs.ts` (a test fails until you do).
+// So the app, the documented code, the rules tests and the index check cannot drift apart. After changing
+// the descriptions, regenerate the docs: `npx tsx test/rules/writeDocs.ts` (a test fails until you do).
+import * as firestoreSdk from 'firebase/firestore';
+import type { WhereFilterOp } from 'firebase/firestore';
 import {
-  collection,
-  doc,
-  type DocumentReference,
-  type Firestore,
-  limit,
-  orderBy,
-  query,
-  type Query,
-  type QueryConstraint,
-  where,
-  type WhereFilterOp,
-} from 'firebase/firestore';
-import { OPEN_DELIVERY_STATUSES, OPEN_PICKUP_STATUSES, PICKUP_CHANNELS, TERMINAL_STATUSES } from '../../src/domain/order';
+  APP_DOCUMENT_READS as CLIENT_DOCUMENT_READS,
+  APP_QUERIES as CLIENT_QUERIES,
+  type AppDocumentRead,
+  type AppQuery,
+  createReads,
+  type Value,
+} from '../../../client/src/queries';
 import { type CompositeIndex, type FilterOp, type IndexFile, matchQuery, type QueryShape } from '../support/indexMatcher';
 
-/** The variables an app fills in: the partner's store, the signed-in user, an order, a sub-tab. */
-export type ParamName = 'storeId' | 'uid' | 'orderId' | 'status';
-export type Params = Partial<Record<ParamName, string>>;
-export interface Param {
-  param: ParamName;
-}
-type Value = string | number | boolean | readonly string[] | Param;
+export type { AppDocumentRead, AppQuery, Param, ParamName, Params, Reader } from '../../../client/src/queries';
 
-/** Who the rules let run the query (docs/rules-and-indexes.md "What the rules allow"). */
-export type Reader =
-  | 'store member'
-  | 'customer'
-  | 'customer or store member'
-  | 'user'
-  | 'applicant'
-  | 'admin'
-  | 'anyone';
+export const APP_QUERIES: readonly AppQuery[] = CLIENT_QUERIES;
+export const APP_DOCUMENT_READS: readonly AppDocumentRead[] = CLIENT_DOCUMENT_READS;
 
-export interface AppQuery {
-  id: string;
-  title: string;
-  reader: Reader;
-  /** Collection path, segment by segment. */
-  path: readonly (string | Param)[];
-  where: readonly (readonly [field: string, op: WhereFilterOp, value: Value])[];
-  orderBy?: readonly (readonly [field: string, direction: 'asc' | 'desc'])[];
-  limit?: number;
-  /** Values a parameter takes in the app (one sub-tab each). */
-  choices?: Partial<Record<ParamName, readonly string[]>>;
-  note?: string;
-}
-
-export interface AppDocumentRead {
-  id: string;
-  title: string;
-  reader: Reader;
-  path: readonly (string | Param)[];
-}
-
-const p = (param: ParamName): Param => ({ param });
-
-export const APP_QUERIES: readonly AppQuery[] = [
-  {
-    id: 'pickupOpenOrders',
-    title: 'Partner · 주문현황 › 매장/포장 tab: open orders (접수, 준비 중), newest first',
-    reader: 'store member',
-    path: ['orders'],
-    where: [
-      ['storeId', '==', p('storeId')],
-      ['channel', 'in', PICKUP_CHANNELS],
-      ['status', 'in', OPEN_PICKUP_STATUSES],
-    ],
-    orderBy: [['createdAt', 'desc']],
-    note: 'Listen with onSnapshot. Two `in` filters in one query are allowed (2 × 2 = 4 disjunctions of the 30 Firestore allows).',
-  },
-  {
-    id: 'pickupFinishedOrders',
-    title: 'Partner · 매장/포장 finished orders (완료, 취소), newest first, 50 a page',
-    reader: 'store member',
-    path: ['orders'],
-    where: [
-      ['storeId', '==', p('storeId')],
-      ['channel', 'in', PICKUP_CHANNELS],
-      ['status', 'in', TERMINAL_STATUSES],
-    ],
-    orderBy: [['createdAt', 'desc']],
-    limit: 50,
-    note: 'Next page: add startAfter(lastSnapshot) before limit (cursors need no other index).',
-  },
-  {
-    id: 'deliveryTabOrders',
-    title: 'Partner · 주문현황 › 배송 tab: one sub-tab (접수 / 배송 준비 중 / 배송 중), newest first',
-    reader: 'store member',
-    path: ['orders'],
-    where: [
-      ['storeId', '==', p('storeId')],
-      ['channel', '==', 'delivery'],
-      ['status', '==', p('status')],
-    ],
-    orderBy: [['createdAt', 'desc']],
-    choices: { status: OPEN_DELIVERY_STATUSES },
-  },
-  {
-    id: 'deliveryFinishedOrders',
-    title: 'Partner · 배송 finished orders (완료, 취소), newest first, 50 a page',
-    reader: 'store member',
-    path: ['orders'],
-    where: [
-      ['storeId', '==', p('storeId')],
-      ['channel', '==', 'delivery'],
-      ['status', 'in', TERMINAL_STATUSES],
-    ],
-    orderBy: [['createdAt', 'desc']],
-    limit: 50,
-  },
-  {
-    id: 'partnerOrderEvents',
-    title: 'Partner · 주문 상세: the order\'s history, oldest first',
-    reader: 'store member',
-    path: ['orders', p('orderId'), 'events'],
-    where: [['storeId', '==', p('storeId')]],
-    note: 'Event ids are zero-padded versions, so document order is version order. The storeId filter is what lets the rules allow the list.',
-  },
-  {
-    id: 'customerOrderHistory',
-    title: 'Customer · 주문 내역 (order history), newest first, 20 a page',
-    reader: 'customer',
-    path: ['orders'],
-    where: [['customerUid', '==', p('uid')]],
-    orderBy: [['createdAt', 'desc']],
-    limit: 20,
-  },
-  {
-    id: 'customerOrderEvents',
-    title: 'Customer · order detail: the order\'s history, oldest first',
-    reader: 'customer',
-    path: ['orders', p('orderId'), 'events'],
-    where: [['customerUid', '==', p('uid')]],
-  },
-  {
-    id: 'activeStores',
-    title: 'Anyone · active stores',
-    reader: 'anyone',
-    path: ['stores'],
-    where: [['active', '==', true]],
-    note: 'The `active == true` filter is required: rules only let a list through if it can return active stores alone.',
-  },
-  {
-    id: 'storeMenu',
-    title: 'Anyone · a store\'s menu (an active store\'s; its members read it always)',
-    reader: 'anyone',
-    path: ['stores', p('storeId'), 'menuItems'],
-    where: [],
-  },
-  {
-    id: 'storeMemberList',
-    title: 'Partner · the store\'s members',
-    reader: 'store member',
-    path: ['stores', p('storeId'), 'members'],
-    where: [],
-  },
-  {
-    id: 'myPartnerApplications',
-    title: 'Applicant · my partner applications (입점신청), newest first',
-    reader: 'applicant',
-    path: ['partnerApplications'],
-    where: [['applicantUid', '==', p('uid')]],
-    orderBy: [['createdAt', 'desc']],
-  },
-  {
-    id: 'pendingPartnerApplications',
-    title: 'Admin · pending partner applications, oldest first',
-    reader: 'admin',
-    path: ['partnerApplications'],
-    where: [['status', '==', 'pending']],
-    orderBy: [['createdAt', 'asc']],
-  },
-];
-
-/** Single documents the apps read or listen to (no index involved; the rules tests cover them). */
-export const APP_DOCUMENT_READS: readonly AppDocumentRead[] = [
-  { id: 'order', title: 'An order (its customer, its store\'s members)', reader: 'customer or store member', path: ['orders', p('orderId')] },
-  { id: 'store', title: 'A store (anyone if active; its members always)', reader: 'anyone', path: ['stores', p('storeId')] },
-  { id: 'user', title: 'My user document (claimsVersion: refresh the ID token when it changes)', reader: 'user', path: ['users', p('uid')] },
-];
-
-// ---- The SDK query, for the tests.
-
-function resolve(value: Value, params: Params): unknown {
-  if (value !== null && typeof value === 'object' && 'param' in value) {
-    const resolved = params[value.param];
-    if (resolved === undefined) throw new Error(`parameter ${value.param} is missing`);
-    return resolved;
-  }
-  return Array.isArray(value) ? [...value] : value;
-}
-
-function pathOf(path: readonly (string | Param)[], params: Params): [string, ...string[]] {
-  const segments = path.map((segment) => String(resolve(segment, params)));
-  return segments as [string, ...string[]];
-}
-
-export function buildQuery(db: Firestore, spec: AppQuery, params: Params): Query {
-  const [first, ...rest] = pathOf(spec.path, params);
-  const constraints: QueryConstraint[] = [
-    ...spec.where.map(([field, op, value]) => where(field, op, resolve(value, params))),
-    ...(spec.orderBy ?? []).map(([field, direction]) => orderBy(field, direction)),
-    ...(spec.limit !== undefined ? [limit(spec.limit)] : []),
-  ];
-  return query(collection(db, first, ...rest), ...constraints);
-}
-
-export function buildDocument(db: Firestore, read: AppDocumentRead, params: Params): DocumentReference {
-  const [first, ...rest] = pathOf(read.path, params);
-  return doc(db, first, ...rest);
-}
+/** The package's builders, on this test's copy of the SDK (the rules tests' Firestore instances come from it). */
+export const { buildQuery, buildDocument } = createReads(firestoreSdk);
 
 // ---- The shape, for the index check.
 
