@@ -57,6 +57,7 @@ export interface ReasonExtras {
   not_yet_due: AtStatus;
   invalid_transition: AtStatus;
   actor_not_permitted: Partial<AtStatus> & { storeId?: string };
+  export_too_large: { maxOrders: number };
 }
 
 /** Every reason with its extras (empty for those not listed above). */
