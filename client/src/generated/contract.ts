@@ -21,7 +21,9 @@ export const CALLABLE_NAMES = [
   "deleteMenuItem",
   "setMenuItemSoldOut",
   "registerDevice",
-  "unregisterDevice"
+  "unregisterDevice",
+  "getSalesSummary",
+  "exportOrders"
 ] as const;
 
 export type OrderView = {
@@ -112,6 +114,7 @@ export type StoreView = {
   channels: ("dine_in" | "takeout" | "delivery")[];
   deliveryFee: number;
   defaultPrepMinutes: number;
+  closeoutHour: number;
   phone: null | string;
   address: null | {
     postalCode: string;
@@ -208,6 +211,7 @@ export interface CallableRequests {
     channels?: ("dine_in" | "takeout" | "delivery")[];
     deliveryFee?: number;
     defaultPrepMinutes?: number;
+    closeoutHour?: number;
   };
   upsertMenuItem: {
     storeId: string;
@@ -244,6 +248,16 @@ export interface CallableRequests {
   };
   unregisterDevice: {
     token: string;
+  };
+  getSalesSummary: {
+    storeId: string;
+    from: string;
+    to: string;
+  };
+  exportOrders: {
+    storeId: string;
+    from: string;
+    to: string;
   };
 }
 
@@ -304,6 +318,132 @@ export interface CallableResponses {
   };
   unregisterDevice: {
     removed: boolean;
+  };
+  getSalesSummary: {
+    from: string;
+    to: string;
+    days: {
+      byChannel: {
+        dine_in: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+        takeout: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+        delivery: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+      };
+      orders: number;
+      completedOrders: number;
+      completedSales: number;
+      cancelledOrders: number;
+      cancelledAmount: number;
+      businessDate: string;
+    }[];
+    total: {
+      byChannel: {
+        dine_in: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+        takeout: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+        delivery: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+      };
+      orders: number;
+      completedOrders: number;
+      completedSales: number;
+      cancelledOrders: number;
+      cancelledAmount: number;
+    };
+    cancellations: {
+      byActor: {
+        customer: number;
+        partner: number;
+        system: number;
+        admin: number;
+      };
+      byReason: Record<string, number>;
+    };
+    durations: {
+      receiptToStart: {
+        count: number;
+        averageSeconds: null | number;
+        p90Seconds: null | number;
+      };
+      startToReady: {
+        count: number;
+        averageSeconds: null | number;
+        p90Seconds: null | number;
+      };
+      startToComplete: {
+        count: number;
+        averageSeconds: null | number;
+        p90Seconds: null | number;
+      };
+    };
+    ordersByHour: number[];
+    topItemsByQuantity: {
+      menuItemId: string;
+      name: string;
+      quantity: number;
+      amount: number;
+    }[];
+    topItemsByAmount: {
+      menuItemId: string;
+      name: string;
+      quantity: number;
+      amount: number;
+    }[];
+    storeId: string;
+    closeoutHour: number;
+  };
+  exportOrders: {
+    storeId: string;
+    from: string;
+    to: string;
+    rows: number;
+    bytes: number;
+    fileName: string;
+    delivery: "inline";
+    csv: string;
+  } | {
+    storeId: string;
+    from: string;
+    to: string;
+    rows: number;
+    bytes: number;
+    fileName: string;
+    delivery: "url";
+    url: string;
+    expiresAt: string;
   };
 }
 
@@ -500,6 +640,10 @@ export const REASONS = {
   "order_rate_limited": {
     "code": "resource-exhausted",
     "message": "짧은 시간에 주문이 너무 많습니다. 잠시 후 다시 주문해 주세요."
+  },
+  "export_too_large": {
+    "code": "resource-exhausted",
+    "message": "내보낼 주문이 너무 많습니다. 기간을 나눠서 내려받아 주세요."
   }
 } as const;
 
@@ -626,6 +770,9 @@ export interface ReasonExtras {
   order_rate_limited: {
     storeId?: string;
   };
+  export_too_large: {
+    maxOrders: number;
+  };
 }
 
 export interface OrderDoc {
@@ -726,6 +873,7 @@ export interface StoreDoc {
   pausedUntil: null | number;
   deliveryFee: number;
   defaultPrepMinutes: number;
+  closeoutHour?: number;
   createdAt: null | number;
   updatedAt: null | number;
   active: boolean;

@@ -1,6 +1,7 @@
 // zod schemas of the onboarding, store and menu callables (docs/onboarding.md). Parsed before
 // anything is read or written; a failure becomes `invalid-argument` with the offending field paths.
 import { z } from 'zod';
+import { MAX_CLOSEOUT_HOUR } from '../domain/businessDay';
 import { normalizeBusinessNumber } from '../domain/businessNumber';
 import { MENU_LIMITS, optionGroupIssues } from '../domain/menuRules';
 import { CHANNELS } from '../domain/order';
@@ -83,6 +84,8 @@ export const updateStoreInput = z
     channels: channelSet.optional(),
     deliveryFee: krw.optional(),
     defaultPrepMinutes: z.number().int().min(1).max(180).optional(),
+    /** 영업 마감 시각: a business day ends at this hour after midnight (0-6; docs/sales.md). */
+    closeoutHour: z.number().int().min(0).max(MAX_CLOSEOUT_HOUR).optional(),
   })
   .superRefine((input, ctx) => {
     const { storeId: _id, ...changes } = input;

@@ -21,6 +21,7 @@ import {
   updateStoreInput,
   upsertMenuItemInput,
 } from '../callables/storeSchemas';
+import { salesRangeInput } from '../callables/salesSchemas';
 
 /** Raise on a breaking change to any request or response (test/contract/contract.test.ts says when). */
 export const CONTRACT_VERSION = 1;
@@ -55,6 +56,7 @@ const entry = <Request extends z.ZodType, Response>(
 const ORDERS = 'README.md#callable-contract';
 const ONBOARDING = 'docs/onboarding.md';
 const NOTIFICATIONS = 'docs/notifications.md';
+const SALES = 'docs/sales.md';
 
 export const CALLABLES = {
   // Orders
@@ -121,7 +123,7 @@ export const CALLABLES = {
   }),
   updateStore: entry(updateStoreInput, responseOf<typeof import('../callables/storeSettings')['updateStore']>(), {
     audience: 'store owner',
-    summary: '매장 정보 수정 (이름, 전화, 주문 방식, 배송비, 기본 준비 시간).',
+    summary: '매장 정보 수정 (이름, 전화, 주문 방식, 배송비, 기본 준비 시간, 영업 마감 시각).',
     doc: ONBOARDING,
   }),
   upsertMenuItem: entry(upsertMenuItemInput, responseOf<typeof import('../callables/menu')['upsertMenuItem']>(), {
@@ -149,6 +151,17 @@ export const CALLABLES = {
     audience: 'signed-in user',
     summary: '푸시 알림 기기 해제 (로그아웃 전).',
     doc: NOTIFICATIONS,
+  }),
+  // Sales (매출)
+  getSalesSummary: entry(salesRangeInput, responseOf<typeof import('../callables/sales')['getSalesSummary']>(), {
+    audience: 'store owner',
+    summary: '매출 요약: 영업일별·기간 합계, 주문 방식별 매출, 취소 사유, 준비 시간, 시간대별 주문, 인기 메뉴 (최대 92일).',
+    doc: SALES,
+  }),
+  exportOrders: entry(salesRangeInput, responseOf<typeof import('../callables/sales')['exportOrders']>(), {
+    audience: 'store owner',
+    summary: '주문내역 CSV 내려받기 (엑셀용, 크면 15분짜리 다운로드 링크).',
+    doc: SALES,
   }),
 } satisfies Record<string, CallableEntry>;
 

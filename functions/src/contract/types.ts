@@ -61,6 +61,7 @@ export interface ReasonExtras {
   actor_not_permitted: Partial<AtStatus> & { storeId?: string };
   too_many_unanswered_orders: { storeId?: string };
   order_rate_limited: { storeId?: string };
+  export_too_large: { maxOrders: number };
 }
 
 /** Every reason with its extras (empty for those not listed above). */

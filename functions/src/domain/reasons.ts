@@ -101,6 +101,11 @@ export const REASONS = {
     message: '이 매장에서 아직 접수 대기 중인 주문이 많습니다. 매장이 주문을 확인한 뒤 다시 주문해 주세요.',
   },
   order_rate_limited: { code: 'resource-exhausted', message: '짧은 시간에 주문이 너무 많습니다. 잠시 후 다시 주문해 주세요.' },
+  // Sales and exports (docs/sales.md)
+  export_too_large: {
+    code: 'resource-exhausted',
+    message: '내보낼 주문이 너무 많습니다. 기간을 나눠서 내려받아 주세요.',
+  },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type Reason = keyof typeof REASONS;

@@ -16,6 +16,7 @@ import {
 } from '../../src/callables/orderCommands';
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { placeOrder } from '../../src/callables/placeOrder';
+import { exportOrders, getSalesSummary } from '../../src/callables/sales';
 import { addStoreMember, removeStoreMember } from '../../src/callables/storeMembers';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
 import * as indexExports from '../../src/index';
@@ -71,6 +72,8 @@ interface Row {
   /** Builds the call's input; `callerUid` is the actor about to call (null when anonymous). */
   input: (world: World, callerUid: string | null) => Promise<unknown> | unknown;
   expect: Record<ActorKind, Outcome>;
+  /** A read (sales): an allowed call must answer for the store and write nothing. */
+  readOnly?: boolean;
 }
 
 /** Columns in ACTORS order: anonymous, nonPartner, customer, staff, owner, otherPartner, admin. */
@@ -79,8 +82,9 @@ function row(
   fn: Row['fn'],
   input: Row['input'],
   [anonymous, nonPartner, customer, staff, owner, otherPartner, admin]: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome],
+  options: { readOnly?: boolean } = {},
 ): Row {
-  return { callable, fn, input, expect: { anonymous, nonPartner, customer, staff, owner, otherPartner, admin } };
+  return { callable, fn, input, expect: { anonymous, nonPartner, customer, staff, owner, otherPartner, admin }, ...options };
 }
 
 const ORDER_PROCESSING: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
@@ -137,6 +141,10 @@ const MATRIX: Row[] = [
     if (callerUid) await call(registerDevice, { token: DEVICE_TOKEN, platform: 'android' }, { uid: callerUid, token: {} });
     return { token: DEVICE_TOKEN };
   }, ANY_SIGNED_IN),
+
+  // Sales (docs/sales.md): owners and admins; staff process orders but do not see the figures
+  row('getSalesSummary', getSalesSummary, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, { readOnly: true }),
+  row('exportOrders', exportOrders, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, { readOnly: true }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -187,7 +195,11 @@ describe('permission matrix', () => {
           const input = await entry.input(world, actor === 'anonymous' ? null : UIDS[actor]);
           const before = await dumpDatabase();
           const claimsWrites = auth.claimsWrites.length;
-          if (outcome === ALLOW) {
+          if (outcome === ALLOW && entry.readOnly) {
+            const result = await call(entry.fn, input, contextOf(actor));
+            assert.equal(result.storeId, STORE_ID, 'an allowed read answers for the store');
+            assert.deepEqual(await dumpDatabase(), before, 'a read must not write');
+          } else if (outcome === ALLOW) {
             await call(entry.fn, input, contextOf(actor));
             assert.notDeepEqual(await dumpDatabase(), before, 'an allowed call must take effect');
           } else {

@@ -14,6 +14,7 @@ import {
 } from '../../src/callables/orderCommands';
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { placeOrder } from '../../src/callables/placeOrder';
+import { exportOrders, getSalesSummary } from '../../src/callables/sales';
 import { addStoreMember, removeStoreMember } from '../../src/callables/storeMembers';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
 import { as, call } from '../support/callables';
@@ -85,4 +86,6 @@ export const FUZZ_SEEDS: Record<string, FuzzSeed> = {
   setMenuItemSoldOut: entry(setMenuItemSoldOut, () => ({ storeId: STORE_ID, itemId: 'latte', soldOut: true })),
   registerDevice: entry(registerDevice, () => ({ token: DEVICE_TOKEN, platform: 'ios' })),
   unregisterDevice: entry(unregisterDevice, async () => ({ token: await world.registeredDevice() })),
+  getSalesSummary: entry(getSalesSummary, () => ({ storeId: STORE_ID, from: '2026-11-01', to: '2026-11-30' })),
+  exportOrders: entry(exportOrders, () => ({ storeId: STORE_ID, from: '2026-11-01', to: '2026-11-30' })),
 };
