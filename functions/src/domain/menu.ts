@@ -1,6 +1,7 @@
 // Stores, menus and pricing. Pure: prices always come from the store's menu as read on the server,
 // never from the client, and are integer KRW.
 
+import type { BusyMode, StoreHours } from './hours';
 import { Channel, OrderItem, OrderItemOption } from './order';
 import { DomainError, Reason } from './reasons';
 
@@ -16,6 +17,10 @@ export interface Store {
   channels: Channel[];
   deliveryFee: number;
   defaultPrepMinutes: number;
+  /** Weekly hours and holidays (domain/hours.ts); absent or null: open whenever `open` is true. */
+  hours?: StoreHours | null;
+  /** 바쁨 모드: minutes added to the store page's wait until a time, or null. */
+  busyMode?: BusyMode | null;
 }
 
 export interface OptionChoice {

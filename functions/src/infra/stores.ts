@@ -38,6 +38,8 @@ export function storeFromSnapshot(snapshot: DocumentSnapshot): Store {
     channels: data.channels ?? [],
     deliveryFee: data.deliveryFee ?? 0,
     defaultPrepMinutes: data.defaultPrepMinutes ?? 10,
+    hours: data.hours ?? null,
+    busyMode: data.busyMode ?? null,
   };
 }
 
