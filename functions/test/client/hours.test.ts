@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromStored, storeStateAt } from '../../../client/src/index';
+import { fromStored, type StoreDoc, storeStateAt } from '../../../client/src/index';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { pauseStore, setBusyMode, setStoreHours } from '../../src/callables/storeHours';
 import { resetClock, setClock } from '../../src/infra/clock';
@@ -40,7 +40,7 @@ describe('client: the store page state from the store document', () => {
     await call(setStoreHours, { storeId: STORE_ID, weekly: { mon: weekday, tue: weekday, wed: weekday, sat: [{ open: '20:00', close: '02:00' }] }, holidays: ['2026-12-03'] }, auth.tokenOf(OWNER));
     await call(setBusyMode, { storeId: STORE_ID, addMinutes: 20, until: '2026-12-01T13:00:00+09:00' }, auth.tokenOf(OWNER));
     await call(pauseStore, { storeId: STORE_ID, until: '2026-12-01T12:45:00+09:00' }, auth.tokenOf(OWNER));
-    const document = fromStored((await db().doc(`stores/${STORE_ID}`).get()).data()) as Parameters<typeof storeStateAt>[0];
+    const document = fromStored((await db().doc(`stores/${STORE_ID}`).get()).data()) as StoreDoc; // the converter's type is what storeStateAt takes
 
     const instants = [K(1, '12:00'), K(1, '12:45'), K(1, '17:59'), K(1, '18:00'), K(2, '07:59'), K(3, '12:00'), K(5, '23:00'), K(6, '01:59'), K(6, '02:00'), K(7, '08:00')];
     const seen = new Set<string>();
