@@ -11,6 +11,8 @@ export const {
   deliveryTabOrders,
   deliveryFinishedOrders,
   partnerOrderEvents,
+  partnerOrderStaffActions,
+  storePrivateProfile,
   storeMemberList,
   customerOrderHistory,
   customerOrderEvents,

@@ -13,7 +13,9 @@ import {
   type OrderEventDoc,
   type PartnerApplicationDoc,
   PICKUP_CHANNELS,
+  type StaffActionDoc,
   type StoreDoc,
+  type StorePrivateProfileDoc,
   TERMINAL_STATUSES,
 } from './generated/contract.js';
 
@@ -27,13 +29,23 @@ export type Value = string | number | boolean | readonly string[] | Param;
 export type WhereOp = FirestoreSdk.WhereFilterOp;
 
 /** Who the rules let run the query (docs/rules-and-indexes.md "What the rules allow"). */
-export type Reader = 'store member' | 'customer' | 'customer or store member' | 'user' | 'applicant' | 'admin' | 'anyone';
+export type Reader =
+  | 'store member'
+  | 'customer'
+  | 'customer or store member'
+  | 'store member or admin'
+  | 'user'
+  | 'applicant'
+  | 'admin'
+  | 'anyone';
 
 /** Which document type a read returns (its converter). */
 export interface DocumentTypes {
   order: OrderDoc;
   orderEvent: OrderEventDoc & { eventId: string };
   store: StoreDoc;
+  storePrivateProfile: StorePrivateProfileDoc & { profileId: string };
+  staffAction: StaffActionDoc & { actionId: string };
   menuItem: MenuItemDoc;
   member: MemberDoc;
   partnerApplication: PartnerApplicationDoc;
@@ -134,6 +146,15 @@ export const APP_QUERIES = [
     note: 'Event ids are zero-padded versions, so document order is version order. The storeId filter is what lets the rules allow the list.',
   },
   {
+    id: 'partnerOrderStaffActions',
+    title: 'Partner · 주문 상세: which owner or staff member made each change (not shown to customers)',
+    reader: 'store member',
+    document: 'staffAction',
+    path: ['orders', p('orderId'), 'staffActions'],
+    where: [['storeId', '==', p('storeId')]],
+    note: "One entry per partner or admin transition, id = the history entry's version. History entries carry only the role.",
+  },
+  {
     id: 'customerOrderHistory',
     title: 'Customer · 주문 내역 (order history), newest first, 20 a page',
     reader: 'customer',
@@ -200,6 +221,13 @@ export const APP_QUERIES = [
 export const APP_DOCUMENT_READS = [
   { id: 'order', title: "An order (its customer, its store's members)", reader: 'customer or store member', document: 'order', path: ['orders', p('orderId')] },
   { id: 'store', title: 'A store (anyone if active; its members always)', reader: 'anyone', document: 'store', path: ['stores', p('storeId')] },
+  {
+    id: 'storePrivateProfile',
+    title: "A store's business records: phone, address, business number (its members, admins)",
+    reader: 'store member or admin',
+    document: 'storePrivateProfile',
+    path: ['stores', p('storeId'), 'private', 'profile'],
+  },
   { id: 'user', title: 'My user document (claimsVersion: refresh the ID token when it changes)', reader: 'user', document: 'user', path: ['users', p('uid')] },
 ] as const satisfies readonly AppDocumentRead[];
 
@@ -211,6 +239,8 @@ const ID_FIELDS: Record<DocumentKind, string> = {
   order: 'orderId',
   orderEvent: 'eventId',
   store: 'storeId',
+  storePrivateProfile: 'profileId', // always 'profile': one per store, under it
+  staffAction: 'actionId',
   menuItem: 'itemId',
   member: 'uid',
   partnerApplication: 'applicationId',
@@ -312,6 +342,10 @@ export function createReads(sdk: ReadSdk) {
     deliveryFinishedOrders: (db: Db, storeId: string) => appQuery(db, 'deliveryFinishedOrders', { storeId }),
     /** An order's history for its store's members, oldest first. */
     partnerOrderEvents: (db: Db, storeId: string, orderId: string) => appQuery(db, 'partnerOrderEvents', { storeId, orderId }),
+    /** Who (which owner or staff uid) made each change of an order; members only. */
+    partnerOrderStaffActions: (db: Db, storeId: string, orderId: string) => appQuery(db, 'partnerOrderStaffActions', { storeId, orderId }),
+    /** The store's phone, address and business number (partner center settings); members and admins. */
+    storePrivateProfile: (db: Db, storeId: string) => appDocument(db, 'storePrivateProfile', { storeId }),
     storeMemberList: (db: Db, storeId: string) => appQuery(db, 'storeMemberList', { storeId }),
     // Customer app
     /** 주문 내역: the customer's orders, newest first, 20 a page. */

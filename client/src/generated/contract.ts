@@ -481,6 +481,10 @@ export const REASONS = {
     "code": "failed-precondition",
     "message": "준비가 시작된 주문은 취소할 수 없습니다. 매장에 문의해 주세요."
   },
+  "cancel_reason_not_for_actor": {
+    "code": "permission-denied",
+    "message": "선택할 수 없는 취소 사유입니다. 다른 취소 사유를 선택해 주세요."
+  },
   "not_yet_due": {
     "code": "failed-precondition",
     "message": "아직 자동 완료 시간이 되지 않았습니다."
@@ -576,6 +580,34 @@ export const REASONS = {
   "last_owner": {
     "code": "failed-precondition",
     "message": "매장에는 사장님이 한 명 이상 있어야 합니다. 다른 사장님을 먼저 추가해 주세요."
+  },
+  "app_check_failed": {
+    "code": "unauthenticated",
+    "message": "앱 인증에 실패했습니다. 공식 앱을 최신 버전으로 업데이트한 뒤 다시 시도해 주세요."
+  },
+  "app_check_token_reused": {
+    "code": "unauthenticated",
+    "message": "요청 인증이 만료되었습니다. 다시 시도해 주세요."
+  },
+  "anonymous_account": {
+    "code": "permission-denied",
+    "message": "비회원(익명) 계정으로는 이용할 수 없습니다. 회원가입 후 다시 시도해 주세요."
+  },
+  "account_disabled": {
+    "code": "permission-denied",
+    "message": "이용이 중지된 계정입니다. 고객센터에 문의해 주세요."
+  },
+  "email_not_verified": {
+    "code": "failed-precondition",
+    "message": "이메일 인증을 마친 뒤 입점신청할 수 있습니다."
+  },
+  "too_many_unanswered_orders": {
+    "code": "resource-exhausted",
+    "message": "이 매장에서 아직 접수 대기 중인 주문이 많습니다. 매장이 주문을 확인한 뒤 다시 주문해 주세요."
+  },
+  "order_rate_limited": {
+    "code": "resource-exhausted",
+    "message": "짧은 시간에 주문이 너무 많습니다. 잠시 후 다시 주문해 주세요."
   }
 } as const;
 
@@ -627,6 +659,9 @@ export interface ReasonExtras {
     status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   customer_cancel_too_late: {
+    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+  };
+  cancel_reason_not_for_actor: {
     status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   not_yet_due: {
@@ -699,6 +734,17 @@ export interface ReasonExtras {
     max?: number;
   };
   last_owner: Record<never, never>;
+  app_check_failed: Record<never, never>;
+  app_check_token_reused: Record<never, never>;
+  anonymous_account: Record<never, never>;
+  account_disabled: Record<never, never>;
+  email_not_verified: Record<never, never>;
+  too_many_unanswered_orders: {
+    storeId?: string;
+  };
+  order_rate_limited: {
+    storeId?: string;
+  };
 }
 
 export interface OrderDoc {
@@ -792,25 +838,16 @@ export interface OrderEventDoc {
 }
 
 export interface StoreDoc {
-  phone: null | string;
-  address: null | {
-    postalCode: string;
-    address1: string;
-    address2: null | string;
-  };
-  ownerUid: null | string;
-  businessNumber: null | string;
-  applicationId: null | string;
-  createdAt: null | number;
-  updatedAt: null | number;
+  open: boolean;
   storeId: string;
   name: string;
-  active: boolean;
-  open: boolean;
-  pausedUntil: null | number;
   channels: ("dine_in" | "takeout" | "delivery")[];
+  pausedUntil: null | number;
   deliveryFee: number;
   defaultPrepMinutes: number;
+  createdAt: null | number;
+  updatedAt: null | number;
+  active: boolean;
   hours?: null | {
     weekly: null | {
       mon: {
@@ -848,6 +885,28 @@ export interface StoreDoc {
     addMinutes: number;
     endsAt: number;
   };
+}
+
+export interface StorePrivateProfileDoc {
+  phone: null | string;
+  businessNumber: null | string;
+  address: null | {
+    postalCode: string;
+    address1: string;
+    address2: null | string;
+  };
+  applicationId: null | string;
+  ownerUid: null | string;
+  updatedAt: null | number;
+}
+
+export interface StaffActionDoc {
+  version: number;
+  command: "start_preparing" | "complete" | "auto_complete" | "prepare_shipment" | "ship" | "update_tracking" | "mark_delivered" | "cancel" | "place";
+  actorRole: "partner" | "admin";
+  actorUid: string;
+  at: number;
+  storeId: string;
 }
 
 export interface MenuItemDoc {

@@ -10,18 +10,19 @@ import { DomainError } from '../domain/reasons';
 import { pauseUntilProblem, StoreProfile, storeView, StoreView } from '../domain/store';
 import { now } from '../infra/clock';
 import { db } from '../infra/firestore';
-import { memberRef, storeProfileFromSnapshot, storeRef, storeToStored } from '../infra/stores';
+import { memberRef, storePrivateRef, storeProfileFromSnapshot, storeRef, storeToStored } from '../infra/stores';
 import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from './storeHoursSchemas';
 import { defineCallable } from './shell';
 
 /** The store, once the caller's membership (read in this transaction) allows managing it. */
 async function managedStore(tx: Transaction, caller: Caller, storeId: string): Promise<StoreProfile> {
-  const [storeSnapshot, memberSnapshot] = await tx.getAll(storeRef(storeId), memberRef(storeId, caller.uid));
+  // The private profile only fills the returned view (phone, address); these callables never write it.
+  const [storeSnapshot, privateSnapshot, memberSnapshot] = await tx.getAll(storeRef(storeId), storePrivateRef(storeId), memberRef(storeId, caller.uid));
   const role = memberSnapshot.exists ? memberSnapshot.get('role') : null;
   const denial = storeActionDenial(isStoreRole(role) ? role : null, isAdmin(caller), 'manage_store');
   if (denial) throw new DomainError(denial, { storeId });
   if (!storeSnapshot.exists) throw new DomainError('store_not_found', { storeId });
-  return storeProfileFromSnapshot(storeSnapshot);
+  return storeProfileFromSnapshot(storeSnapshot, privateSnapshot);
 }
 
 type Patch = Pick<Partial<StoreProfile>, 'hours' | 'pausedUntil' | 'busyMode'>;

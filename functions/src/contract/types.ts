@@ -5,7 +5,8 @@ import type { ApplicationStatus, PartnerApplication } from '../domain/partnerApp
 import type { MenuItemDetails } from '../domain/menuRules';
 import type { Order, OrderStatus } from '../domain/order';
 import type { OrderEvent } from '../domain/stateMachine';
-import type { StoreProfile } from '../domain/store';
+import type { StaffAction } from '../domain/privacy';
+import type { PrivateStoreField, PrivateStoreProfile, StoreProfile } from '../domain/store';
 import type { StoreRole } from '../domain/permissions';
 import type { Reason } from '../domain/reasons';
 import type { Membership } from '../infra/stores';
@@ -61,12 +62,15 @@ export interface ReasonExtras {
   not_shipped: AtStatus;
   cancel_after_shipment: AtStatus;
   customer_cancel_too_late: AtStatus;
+  cancel_reason_not_for_actor: AtStatus;
   not_yet_due: AtStatus;
   invalid_transition: AtStatus;
   actor_not_permitted: Partial<AtStatus> & { storeId?: string };
   store_paused: ClosedUntil;
   store_outside_hours: ClosedUntil;
   store_holiday: ClosedUntil;
+  too_many_unanswered_orders: { storeId?: string };
+  order_rate_limited: { storeId?: string };
 }
 
 /** Every reason with its extras (empty for those not listed above). */
@@ -80,8 +84,12 @@ export interface ContractDocuments {
   OrderDoc: Order;
   /** orders/{orderId}/events/{version}. */
   OrderEventDoc: OrderEvent & { storeId: string; customerUid: string };
-  /** stores/{storeId}. */
-  StoreDoc: StoreProfile;
+  /** stores/{storeId}: the public part (anyone reads an active store). */
+  StoreDoc: Omit<StoreProfile, PrivateStoreField>;
+  /** stores/{storeId}/private/profile: the business records (its members and admins). */
+  StorePrivateProfileDoc: PrivateStoreProfile & { updatedAt: number | null };
+  /** orders/{orderId}/staffActions/{version}: who acted for the store (its members only). */
+  StaffActionDoc: StaffAction & { storeId: string };
   /** stores/{storeId}/menuItems/{itemId}. */
   MenuItemDoc: MenuItemDetails;
   /** stores/{storeId}/members/{uid}. */

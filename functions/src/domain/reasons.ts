@@ -47,6 +47,10 @@ export const REASONS = {
     code: 'failed-precondition',
     message: '준비가 시작된 주문은 취소할 수 없습니다. 매장에 문의해 주세요.',
   },
+  cancel_reason_not_for_actor: {
+    code: 'permission-denied',
+    message: '선택할 수 없는 취소 사유입니다. 다른 취소 사유를 선택해 주세요.',
+  },
   not_yet_due: { code: 'failed-precondition', message: '아직 자동 완료 시간이 되지 않았습니다.' },
   invalid_transition: { code: 'failed-precondition', message: '현재 주문 상태에서는 할 수 없는 작업입니다.' },
 
@@ -88,6 +92,18 @@ export const REASONS = {
     code: 'failed-precondition',
     message: '매장에는 사장님이 한 명 이상 있어야 합니다. 다른 사장님을 먼저 추가해 주세요.',
   },
+
+  // Abuse limits and account checks (issue 11; docs/abuse-and-privacy.md)
+  app_check_failed: { code: 'unauthenticated', message: '앱 인증에 실패했습니다. 공식 앱을 최신 버전으로 업데이트한 뒤 다시 시도해 주세요.' },
+  app_check_token_reused: { code: 'unauthenticated', message: '요청 인증이 만료되었습니다. 다시 시도해 주세요.' },
+  anonymous_account: { code: 'permission-denied', message: '비회원(익명) 계정으로는 이용할 수 없습니다. 회원가입 후 다시 시도해 주세요.' },
+  account_disabled: { code: 'permission-denied', message: '이용이 중지된 계정입니다. 고객센터에 문의해 주세요.' },
+  email_not_verified: { code: 'failed-precondition', message: '이메일 인증을 마친 뒤 입점신청할 수 있습니다.' },
+  too_many_unanswered_orders: {
+    code: 'resource-exhausted',
+    message: '이 매장에서 아직 접수 대기 중인 주문이 많습니다. 매장이 주문을 확인한 뒤 다시 주문해 주세요.',
+  },
+  order_rate_limited: { code: 'resource-exhausted', message: '짧은 시간에 주문이 너무 많습니다. 잠시 후 다시 주문해 주세요.' },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type Reason = keyof typeof REASONS;

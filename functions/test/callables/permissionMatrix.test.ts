@@ -108,7 +108,10 @@ const MATRIX: Row[] = [
   row('updateTracking', updateTracking, async (w) => ({
     orderId: await w.deliveryOrder('shipped'), carrier: 'epost', trackingNumber: '1234567890123',
   }), ORDER_PROCESSING),
-  row('cancelOrder', cancelOrder, async (w) => ({ orderId: await w.pickupOrder('received'), reason: 'changed_mind' }),
+  // Each side gives a reason of its own (domain/cancelReasons.ts).
+  row('cancelOrder', cancelOrder, async (w, callerUid) => ({
+    orderId: await w.pickupOrder('received'), reason: callerUid === UIDS.customer ? 'changed_mind' : 'customer_request',
+  }),
     [UNAUTHENTICATED, NOT_PARTICIPANT, ALLOW, ALLOW, ALLOW, NOT_PARTICIPANT, ALLOW]),
 
   // Onboarding
