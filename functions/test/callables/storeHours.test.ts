@@ -37,8 +37,13 @@ describe('opening hours, pause and busy mode', () => {
   });
   afterEach(() => resetClock());
 
-  const order = () =>
-    call(placeOrder, { storeId: STORE_ID, channel: 'takeout', requestId: requestId(), items: [{ menuItemId: 'latte', quantity: 1 }] }, as.customer());
+  // A new customer per order: placeOrder looks the account up and limits unanswered orders per customer.
+  let customers = 0;
+  const order = () => {
+    const uid = `hours-customer-${++customers}`;
+    auth.addUser(uid);
+    return call(placeOrder, { storeId: STORE_ID, channel: 'takeout', requestId: requestId(), items: [{ menuItemId: 'latte', quantity: 1 }] }, as.customer(uid));
+  };
   const refusedOrder = (reason: string) => expectDenied(auth, order, 'failed-precondition', reason);
 
   describe('setStoreHours and placeOrder', () => {

@@ -44,11 +44,13 @@ describe('client: the store page state from the store document', () => {
 
     const instants = [K(1, '12:00'), K(1, '12:45'), K(1, '17:59'), K(1, '18:00'), K(2, '07:59'), K(3, '12:00'), K(5, '23:00'), K(6, '01:59'), K(6, '02:00'), K(7, '08:00')];
     const seen = new Set<string>();
+    let customers = 0; // a new customer per order: placeOrder limits unanswered orders per customer
+    const customer = () => as.customer(auth.addUser(`page-customer-${++customers}`).uid);
     for (const at of instants) {
       clock = at;
       const state = storeStateAt(document, at);
       seen.add(state.status);
-      const placed = await call(placeOrder, { storeId: STORE_ID, channel: 'takeout', requestId: requestId(), items: [{ menuItemId: 'latte', quantity: 1 }] }, as.customer()).then(
+      const placed = await call(placeOrder, { storeId: STORE_ID, channel: 'takeout', requestId: requestId(), items: [{ menuItemId: 'latte', quantity: 1 }] }, customer()).then(
         () => null,
         (error: { details: { reason: string; message: string } }) => error.details,
       );
