@@ -75,7 +75,6 @@ export const REASONS = {
   },
   application_already_reviewed: { code: 'failed-precondition', message: '이미 심사가 끝난 입점신청입니다.' },
   too_many_stores: { code: 'resource-exhausted', message: '한 계정으로 관리할 수 있는 매장 수를 초과했습니다.' },
-  user_not_found: { code: 'not-found', message: '해당 이메일로 가입한 사용자를 찾을 수 없습니다.' },
   already_member: {
     code: 'already-exists',
     message: '이미 다른 권한으로 등록된 직원입니다. 삭제 후 다시 추가해 주세요.',
@@ -84,6 +83,18 @@ export const REASONS = {
     code: 'failed-precondition',
     message: '매장에는 사장님이 한 명 이상 있어야 합니다. 다른 사장님을 먼저 추가해 주세요.',
   },
+
+  // Store invitations (docs/onboarding.md "Invitations")
+  invitation_not_found: { code: 'not-found', message: '초대를 찾을 수 없습니다.' },
+  invitation_not_for_you: { code: 'permission-denied', message: '다른 이메일 주소로 보낸 초대입니다.' },
+  email_not_verified: {
+    code: 'failed-precondition',
+    message: '이메일 인증을 마친 뒤 초대를 수락할 수 있습니다.',
+  },
+  invitation_expired: { code: 'failed-precondition', message: '만료된 초대입니다. 사장님께 다시 초대를 요청해 주세요.' },
+  invitation_revoked: { code: 'failed-precondition', message: '취소된 초대입니다.' },
+  invitation_declined: { code: 'failed-precondition', message: '이미 거절한 초대입니다.' },
+  invitation_already_accepted: { code: 'failed-precondition', message: '이미 수락된 초대입니다.' },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type Reason = keyof typeof REASONS;

@@ -7,6 +7,8 @@ import { ensureAdminApp } from './firestore';
 export interface AuthUser {
   uid: string;
   email: string | null;
+  /** Whether the user proved they own `email` (an invitation is accepted only then). */
+  emailVerified: boolean;
   customClaims: Record<string, unknown>;
 }
 
@@ -41,6 +43,7 @@ function firebaseAuthAdapter(): AuthAdapter {
   const toUser = (record: AuthModule.UserRecord): AuthUser => ({
     uid: record.uid,
     email: record.email ?? null,
+    emailVerified: record.emailVerified === true,
     customClaims: record.customClaims ?? {},
   });
   const orNull = async (lookup: () => Promise<AuthModule.UserRecord>): Promise<AuthUser | null> => {
