@@ -21,7 +21,7 @@ import { OPEN_DELIVERY_STATUSES, OPEN_PICKUP_STATUSES, PICKUP_CHANNELS, TERMINAL
 import { type CompositeIndex, type FilterOp, type IndexFile, matchQuery, type QueryShape } from '../support/indexMatcher';
 
 /** The variables an app fills in: the partner's store, the signed-in user, an order, a sub-tab. */
-export type ParamName = 'storeId' | 'uid' | 'orderId' | 'status';
+export type ParamName = 'storeId' | 'uid' | 'orderId' | 'status' | 'email';
 export type Params = Partial<Record<ParamName, string>>;
 export interface Param {
   param: ParamName;
@@ -36,7 +36,9 @@ export type Reader =
   | 'user'
   | 'applicant'
   | 'admin'
-  | 'anyone';
+  | 'anyone'
+  | 'store owner'
+  | 'invitee';
 
 export interface AppQuery {
   id: string;
@@ -176,6 +178,35 @@ export const APP_QUERIES: readonly AppQuery[] = [
     path: ['partnerApplications'],
     where: [['status', '==', 'pending']],
     orderBy: [['createdAt', 'asc']],
+  },
+  {
+    id: 'myStoreInvitations',
+    title: 'Anyone signed in · invitations to my verified email, still pending',
+    reader: 'invitee',
+    path: ['storeInvitations'],
+    where: [
+      ['email', '==', p('email')],
+      ['status', '==', 'pending'],
+    ],
+    note: '`email` is the token\'s `email` claim (auth.currentUser.email, lower-case); the rules also need `email_verified`. An expired one is still `pending`: compare `expiresAt` with now.',
+  },
+  {
+    id: 'storePendingInvitations',
+    title: 'Owner · the store\'s pending invitations',
+    reader: 'store owner',
+    path: ['storeInvitations'],
+    where: [
+      ['storeId', '==', p('storeId')],
+      ['status', '==', 'pending'],
+    ],
+  },
+  {
+    id: 'storeMemberContacts',
+    title: 'Owner · the members\' sign-in emails',
+    reader: 'store owner',
+    path: ['stores', p('storeId'), 'memberContacts'],
+    where: [],
+    note: 'Staff read only their own (`doc(db, \'stores\', storeId, \'memberContacts\', uid)`).',
   },
 ];
 
