@@ -5,6 +5,7 @@
 // createReads(sdk) builds SDK queries with whichever copy of 'firebase/firestore' it is handed.
 import type * as FirestoreSdk from 'firebase/firestore';
 import {
+  type MemberContactDoc,
   type MemberDoc,
   type MenuItemDoc,
   OPEN_DELIVERY_STATUSES,
@@ -15,12 +16,13 @@ import {
   PICKUP_CHANNELS,
   type StaffActionDoc,
   type StoreDoc,
+  type StoreInvitationDoc,
   type StorePrivateProfileDoc,
   TERMINAL_STATUSES,
 } from './generated/contract.js';
 
 /** The variables an app fills in: the partner's store, the signed-in user, an order, a sub-tab. */
-export type ParamName = 'storeId' | 'uid' | 'orderId' | 'status';
+export type ParamName = 'storeId' | 'uid' | 'orderId' | 'status' | 'email';
 export type Params = Partial<Record<ParamName, string>>;
 export interface Param {
   param: ParamName;
@@ -37,7 +39,9 @@ export type Reader =
   | 'user'
   | 'applicant'
   | 'admin'
-  | 'anyone';
+  | 'anyone'
+  | 'store owner'
+  | 'invitee';
 
 /** Which document type a read returns (its converter). */
 export interface DocumentTypes {
@@ -49,6 +53,8 @@ export interface DocumentTypes {
   menuItem: MenuItemDoc;
   member: MemberDoc;
   partnerApplication: PartnerApplicationDoc;
+  invitation: StoreInvitationDoc;
+  memberContact: MemberContactDoc;
   user: Record<string, unknown> & { uid: string };
 }
 export type DocumentKind = keyof DocumentTypes;
@@ -215,6 +221,38 @@ export const APP_QUERIES = [
     where: [['status', '==', 'pending']],
     orderBy: [['createdAt', 'asc']],
   },
+  {
+    id: 'myStoreInvitations',
+    title: 'Anyone signed in · invitations to my verified email, still pending',
+    reader: 'invitee',
+    document: 'invitation',
+    path: ['storeInvitations'],
+    where: [
+      ['email', '==', p('email')],
+      ['status', '==', 'pending'],
+    ],
+    note: "`email` is the token's `email` claim (auth.currentUser.email, lower-case); the rules also need `email_verified`. An expired one is still `pending`: compare `expiresAt` with now.",
+  },
+  {
+    id: 'storePendingInvitations',
+    title: "Owner · the store's pending invitations",
+    reader: 'store owner',
+    document: 'invitation',
+    path: ['storeInvitations'],
+    where: [
+      ['storeId', '==', p('storeId')],
+      ['status', '==', 'pending'],
+    ],
+  },
+  {
+    id: 'storeMemberContacts',
+    title: "Owner · the members' sign-in emails",
+    reader: 'store owner',
+    document: 'memberContact',
+    path: ['stores', p('storeId'), 'memberContacts'],
+    where: [],
+    note: "Staff read only their own (`doc(db, 'stores', storeId, 'memberContacts', uid)`).",
+  },
 ] as const satisfies readonly AppQuery[];
 
 /** Single documents the apps read or listen to (no index involved; the rules tests cover them). */
@@ -244,6 +282,8 @@ const ID_FIELDS: Record<DocumentKind, string> = {
   menuItem: 'itemId',
   member: 'uid',
   partnerApplication: 'applicationId',
+  invitation: 'invitationId',
+  memberContact: 'uid',
   user: 'uid',
 };
 

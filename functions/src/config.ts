@@ -60,6 +60,12 @@ export const trackingProviderRps = defineInt('TRACKING_PROVIDER_RPS', {
   description: 'Calls per second to the tracking provider, at most (Delivery Tracker allows 10 by default)',
 });
 
+/** Days a store invitation stays acceptable (docs/onboarding.md "Invitations"). */
+export const storeInvitationTtlDays = defineInt('STORE_INVITATION_TTL_DAYS', {
+  default: 7,
+  description: 'Days after which a store member invitation that was not accepted expires',
+});
+
 /**
  * A param's value at runtime, or its declared default when the environment does not set it. The
  * CLI writes every param (defaults included) into the environment on deploy and in the emulator;

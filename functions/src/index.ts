@@ -24,7 +24,10 @@ const FUNCTIONS: Record<string, () => unknown> = {
   // Onboarding, stores, menus, members (docs/onboarding.md)
   submitPartnerApplication: () => require('./callables/partnerApplications').submitPartnerApplication,
   reviewPartnerApplication: () => require('./callables/partnerApplications').reviewPartnerApplication,
-  addStoreMember: () => require('./callables/storeMembers').addStoreMember,
+  inviteStoreMember: () => require('./callables/storeInvitations').inviteStoreMember,
+  acceptStoreInvitation: () => require('./callables/storeInvitations').acceptStoreInvitation,
+  declineStoreInvitation: () => require('./callables/storeInvitations').declineStoreInvitation,
+  revokeStoreInvitation: () => require('./callables/storeInvitations').revokeStoreInvitation,
   removeStoreMember: () => require('./callables/storeMembers').removeStoreMember,
   setStoreStatus: () => require('./callables/storeSettings').setStoreStatus,
   updateStore: () => require('./callables/storeSettings').updateStore,

@@ -55,6 +55,11 @@ export async function ensureAccounts() {
       await auth.createUser({ email: account.email, password: account.password, displayName: account.displayName, emailVerified: true });
     }
   }
+  // Store invitations are accepted only from a verified address (docs/onboarding.md "Invitations").
+  for (const account of Object.values(ACCOUNTS)) {
+    const user = await auth.getUserByEmail(account.email);
+    if (!user.emailVerified) await auth.updateUser(user.uid, { emailVerified: true });
+  }
   const admin = await auth.getUserByEmail(ACCOUNTS.admin.email);
   await auth.setCustomUserClaims(admin.uid, { ...(admin.customClaims ?? {}), admin: true });
 }
@@ -90,7 +95,8 @@ export async function seed({ log = console.log } = {}) {
     if (soldOut) await owner.call('setMenuItemSoldOut', { storeId, itemId, soldOut: true });
     items[item.name] = itemId;
   }
-  await owner.call('addStoreMember', { storeId, email: ACCOUNTS.staff.email, role: 'staff' });
+  const { invitationId } = await owner.call('inviteStoreMember', { storeId, email: ACCOUNTS.staff.email, role: 'staff' });
+  await staff.call('acceptStoreInvitation', { invitationId });
   await staff.refreshClaims();
   // The apps register their FCM tokens at start-up (the tokens are placeholders: no FCM locally).
   await owner.call('registerDevice', { token: DEMO_DEVICE_TOKENS.owner, platform: 'android' });

@@ -1,7 +1,7 @@
 // GENERATED from functions/src/contract by `cd functions && npx tsx test/contract/generate.ts`. Do not edit.
 
 /** Raised on every breaking change to a request or response. */
-export const CONTRACT_VERSION = 1;
+export const CONTRACT_VERSION = 2;
 
 export const CALLABLE_NAMES = [
   "placeOrder",
@@ -13,7 +13,10 @@ export const CALLABLE_NAMES = [
   "cancelOrder",
   "submitPartnerApplication",
   "reviewPartnerApplication",
-  "addStoreMember",
+  "inviteStoreMember",
+  "acceptStoreInvitation",
+  "declineStoreInvitation",
+  "revokeStoreInvitation",
   "removeStoreMember",
   "setStoreStatus",
   "updateStore",
@@ -239,10 +242,19 @@ export interface CallableRequests {
     decision: "approve" | "reject";
     note?: string;
   };
-  addStoreMember: {
+  inviteStoreMember: {
     storeId: string;
     email: string;
     role: "owner" | "staff";
+  };
+  acceptStoreInvitation: {
+    invitationId: string;
+  };
+  declineStoreInvitation: {
+    invitationId: string;
+  };
+  revokeStoreInvitation: {
+    invitationId: string;
   };
   removeStoreMember: {
     storeId: string;
@@ -381,11 +393,31 @@ export interface CallableResponses {
     status: "pending" | "approved" | "rejected";
     storeId: null | string;
   };
-  addStoreMember: {
+  inviteStoreMember: {
+    created: boolean;
+    invitationId: string;
     storeId: string;
-    uid: string;
+    storeName: string;
+    email: string;
     role: "owner" | "staff";
-    added: boolean;
+    status: "declined" | "revoked" | "pending" | "accepted";
+    expiresAt: string;
+  };
+  acceptStoreInvitation: {
+    invitationId: string;
+    storeId: string;
+    role: "owner" | "staff";
+    accepted: boolean;
+  };
+  declineStoreInvitation: {
+    invitationId: string;
+    storeId: string;
+    declined: boolean;
+  };
+  revokeStoreInvitation: {
+    invitationId: string;
+    storeId: string;
+    revoked: boolean;
   };
   removeStoreMember: {
     storeId: string;
@@ -709,10 +741,6 @@ export const REASONS = {
     "code": "resource-exhausted",
     "message": "한 계정으로 관리할 수 있는 매장 수를 초과했습니다."
   },
-  "user_not_found": {
-    "code": "not-found",
-    "message": "해당 이메일로 가입한 사용자를 찾을 수 없습니다."
-  },
   "already_member": {
     "code": "already-exists",
     "message": "이미 다른 권한으로 등록된 직원입니다. 삭제 후 다시 추가해 주세요."
@@ -739,7 +767,7 @@ export const REASONS = {
   },
   "email_not_verified": {
     "code": "failed-precondition",
-    "message": "이메일 인증을 마친 뒤 입점신청할 수 있습니다."
+    "message": "이메일 인증을 마친 뒤 다시 시도해 주세요."
   },
   "too_many_unanswered_orders": {
     "code": "resource-exhausted",
@@ -752,6 +780,30 @@ export const REASONS = {
   "export_too_large": {
     "code": "resource-exhausted",
     "message": "내보낼 주문이 너무 많습니다. 기간을 나눠서 내려받아 주세요."
+  },
+  "invitation_not_found": {
+    "code": "not-found",
+    "message": "초대를 찾을 수 없습니다."
+  },
+  "invitation_not_for_you": {
+    "code": "permission-denied",
+    "message": "다른 이메일 주소로 보낸 초대입니다."
+  },
+  "invitation_expired": {
+    "code": "failed-precondition",
+    "message": "만료된 초대입니다. 사장님께 다시 초대를 요청해 주세요."
+  },
+  "invitation_revoked": {
+    "code": "failed-precondition",
+    "message": "취소된 초대입니다."
+  },
+  "invitation_declined": {
+    "code": "failed-precondition",
+    "message": "이미 거절한 초대입니다."
+  },
+  "invitation_already_accepted": {
+    "code": "failed-precondition",
+    "message": "이미 수락된 초대입니다."
   }
 } as const;
 
@@ -872,7 +924,6 @@ export interface ReasonExtras {
   too_many_stores: {
     max: number;
   };
-  user_not_found: Record<never, never>;
   already_member: {
     role?: "owner" | "staff";
     max?: number;
@@ -892,6 +943,12 @@ export interface ReasonExtras {
   export_too_large: {
     maxOrders: number;
   };
+  invitation_not_found: Record<never, never>;
+  invitation_not_for_you: Record<never, never>;
+  invitation_expired: Record<never, never>;
+  invitation_revoked: Record<never, never>;
+  invitation_declined: Record<never, never>;
+  invitation_already_accepted: Record<never, never>;
 }
 
 export interface OrderDoc {
@@ -1083,8 +1140,8 @@ export interface MemberDoc {
   storeId: string;
   uid: string;
   role: "owner" | "staff";
-  email: null | string;
   addedBy: null | string;
+  invitationId?: null | string;
   createdAt: number;
   updatedAt: number;
 }
@@ -1109,6 +1166,27 @@ export interface PartnerApplicationDoc {
     address2: null | string;
   };
   channels: ("dine_in" | "takeout" | "delivery")[];
+}
+
+export interface StoreInvitationDoc {
+  invitationId: string;
+  storeId: string;
+  storeName: string;
+  email: string;
+  role: "owner" | "staff";
+  status: "declined" | "revoked" | "pending" | "accepted";
+  invitedBy: string;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
+  respondedAt: null | number;
+  respondedBy: null | string;
+}
+
+export interface MemberContactDoc {
+  storeId: string;
+  uid: string;
+  email: string;
 }
 
 export const CHANNELS = [

@@ -2,14 +2,20 @@
 // it 품절. placeOrder prices orders from these documents (domain/menu.ts priceItem), so an item is
 // only saved in a shape it can price (domain/menuRules.ts).
 import * as logger from 'firebase-functions/logger';
-import { requireStoreAction } from '../access/claims';
+import type { Transaction } from 'firebase-admin/firestore';
+import { Caller, requireStoreAction } from '../access/claims';
 import { MenuItemDetails } from '../domain/menuRules';
 import { DomainError } from '../domain/reasons';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
-import { MENU_ITEMS, menuItemDetailsFromSnapshot, menuItemRef, storeRef } from '../infra/stores';
+import { MENU_ITEMS, menuItemDetailsFromSnapshot, menuItemRef, readStoreRole, storeRef } from '../infra/stores';
 import { menuItemInput, setMenuItemSoldOutInput, upsertMenuItemInput } from './storeSchemas';
 import { defineCallable } from './shell';
+
+/** The caller's membership, read in the menu write's transaction, must allow managing the menu. */
+async function requireMenuManager(tx: Transaction, caller: Caller, storeId: string): Promise<void> {
+  requireStoreAction(caller, await readStoreRole(tx, storeId, caller.uid), storeId, 'manage_menu');
+}
 
 function menuItemToStored(item: MenuItemDetails): Record<string, unknown> {
   const { itemId: _omit, ...fields } = item;
@@ -30,11 +36,11 @@ export const upsertMenuItem = defineCallable(
   upsertMenuItemInput,
   async (input, caller): Promise<UpsertMenuItemResult> => {
     const { storeId } = input;
-    requireStoreAction(caller, storeId, 'manage_menu');
     // Chosen once, outside the transaction, so a retried attempt writes the same document.
     const itemId = input.itemId ?? storeRef(storeId).collection(MENU_ITEMS).doc().id;
 
     const created = await db().runTransaction(async (tx) => {
+      await requireMenuManager(tx, caller, storeId);
       if (!(await tx.get(storeRef(storeId))).exists) throw new DomainError('store_not_found', { storeId });
       const existingSnapshot = await tx.get(menuItemRef(storeId, itemId));
       const existing = existingSnapshot.exists ? menuItemDetailsFromSnapshot(existingSnapshot) : null;
@@ -61,9 +67,9 @@ export const upsertMenuItem = defineCallable(
 
 export const deleteMenuItem = defineCallable('deleteMenuItem', menuItemInput, async (input, caller) => {
   const { storeId, itemId } = input;
-  requireStoreAction(caller, storeId, 'manage_menu');
   // Orders keep their own copy of each line (name and prices), so deleting never changes one.
   const deleted = await db().runTransaction(async (tx) => {
+    await requireMenuManager(tx, caller, storeId);
     const snapshot = await tx.get(menuItemRef(storeId, itemId));
     if (!snapshot.exists) return false;
     tx.delete(menuItemRef(storeId, itemId));
@@ -75,8 +81,8 @@ export const deleteMenuItem = defineCallable('deleteMenuItem', menuItemInput, as
 
 export const setMenuItemSoldOut = defineCallable('setMenuItemSoldOut', setMenuItemSoldOutInput, async (input, caller) => {
   const { storeId, itemId, soldOut } = input;
-  requireStoreAction(caller, storeId, 'manage_menu');
   const changed = await db().runTransaction(async (tx) => {
+    await requireMenuManager(tx, caller, storeId);
     const snapshot = await tx.get(menuItemRef(storeId, itemId));
     if (!snapshot.exists) throw new DomainError('menu_item_not_found', { storeId, itemId });
     if (menuItemDetailsFromSnapshot(snapshot).soldOut === soldOut) return false;

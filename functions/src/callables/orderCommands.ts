@@ -1,16 +1,22 @@
 // The partner and customer commands on an existing order. Each is one state-machine command run
-// in one transaction by runOrderCommand; the caller's role comes from their token's claims.
+// in one transaction by runOrderCommand. A partner is whoever holds a membership document at the
+// order's store, read in that same transaction: a removed member's next call is refused even while
+// their ID token still claims the store.
 import { Caller, decideForCaller } from '../access/claims';
 import { toPublicView } from '../domain/publicView';
 import { OrderCommand } from '../domain/stateMachine';
 import { runOrderCommand } from '../infra/orderCommands';
+import { readStoreRole } from '../infra/stores';
 import { cancelOrderInput, orderIdInput, startPreparingInput, trackingInput } from './schemas';
 import { defineCallable } from './shell';
 
 async function commandForCaller(orderId: string, command: OrderCommand, caller: Caller) {
-  const { order } = await runOrderCommand(orderId, command, (current, at) =>
-    decideForCaller(caller, current, command, at),
-  );
+  const { order } = await runOrderCommand(orderId, command, {
+    authorize: async (tx, current) => {
+      const storeRole = await readStoreRole(tx, current.storeId, caller.uid);
+      return (order, at) => decideForCaller(caller, storeRole, order, command, at);
+    },
+  });
   return toPublicView(order);
 }
 

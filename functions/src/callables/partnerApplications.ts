@@ -107,7 +107,6 @@ export const reviewPartnerApplication = defineCallable(
           storeId,
           uid: current.applicantUid,
           role: 'owner',
-          email: null, // signed in already; only members added by email carry one
           addedBy: caller.uid,
           createdAt: at,
           updatedAt: at,

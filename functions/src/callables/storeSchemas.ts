@@ -51,11 +51,14 @@ export const reviewPartnerApplicationInput = z.strictObject({
   note: text().trim().max(500).optional(),
 });
 
-export const addStoreMemberInput = z.strictObject({
+export const inviteStoreMemberInput = z.strictObject({
   storeId: documentId,
   email: text().trim().toLowerCase().max(254).pipe(z.email('이메일 형식이 올바르지 않습니다.')),
   role: z.enum(STORE_ROLES),
 });
+
+/** acceptStoreInvitation, declineStoreInvitation and revokeStoreInvitation. */
+export const invitationIdInput = z.strictObject({ invitationId: documentId });
 
 export const removeStoreMemberInput = z.strictObject({ storeId: documentId, uid: documentId });
 

@@ -1,24 +1,27 @@
 // Store settings, by the owner: 영업중 / 준비중 / 일시정지 (setStoreStatus) and the store's details
 // (updateStore). placeOrder reads these fields in its own transaction (domain/menu.ts storeRefusal).
 import * as logger from 'firebase-functions/logger';
-import { requireStoreAction } from '../access/claims';
+import { Caller, requireStoreAction } from '../access/claims';
 import { DomainError } from '../domain/reasons';
 import { pauseUntilProblem, splitStoreProfile, StoreProfile, storeView, StoreView } from '../domain/store';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
-import { storePrivateRef, storeProfileFromSnapshot, storeRef, storeToStored } from '../infra/stores';
+import { readStoreRole, storePrivateRef, storeProfileFromSnapshot, storeRef, storeToStored } from '../infra/stores';
 import { setStoreStatusInput, updateStoreInput } from './storeSchemas';
 import { defineCallable } from './shell';
 
 /**
- * Reads the store, applies the patch the builder returns and writes it with updatedAt, in one
- * transaction. A patch that changes nothing writes nothing, so a retried call is a no-op.
+ * Reads the caller's membership and the store, applies the patch the builder returns and writes it
+ * with updatedAt, in one transaction. A patch that changes nothing writes nothing, so a retried
+ * call is a no-op.
  */
 async function updateStoreFields(
+  caller: Caller,
   storeId: string,
   build: (store: StoreProfile, at: number) => Partial<StoreProfile>,
 ): Promise<{ view: StoreView; changed: string[] }> {
   return db().runTransaction(async (tx) => {
+    requireStoreAction(caller, await readStoreRole(tx, storeId, caller.uid), storeId, 'manage_store');
     // The public store document and its members-only profile (phone, address, business number).
     const [snapshot, privateSnapshot] = await tx.getAll(storeRef(storeId), storePrivateRef(storeId));
     if (!snapshot.exists) throw new DomainError('store_not_found', { storeId });
@@ -41,8 +44,7 @@ async function updateStoreFields(
 }
 
 export const setStoreStatus = defineCallable('setStoreStatus', setStoreStatusInput, async (input, caller) => {
-  requireStoreAction(caller, input.storeId, 'manage_store');
-  const { view, changed } = await updateStoreFields(input.storeId, (_store, at) => {
+  const { view, changed } = await updateStoreFields(caller, input.storeId, (_store, at) => {
     const pausedUntil = input.pausedUntil ?? null;
     if (pausedUntil !== null) {
       const problem = pauseUntilProblem(pausedUntil, at);
@@ -55,10 +57,9 @@ export const setStoreStatus = defineCallable('setStoreStatus', setStoreStatusInp
 });
 
 export const updateStore = defineCallable('updateStore', updateStoreInput, async (input, caller) => {
-  requireStoreAction(caller, input.storeId, 'manage_store');
   const { storeId, ...fields } = input;
   const patch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  const { view, changed } = await updateStoreFields(storeId, () => patch as Partial<StoreProfile>);
+  const { view, changed } = await updateStoreFields(caller, storeId, () => patch as Partial<StoreProfile>);
   logger.info('store.updated', { storeId, changed, byUid: caller.uid });
   return view;
 });

@@ -11,7 +11,8 @@ import type { z } from 'zod';
 import { registerDeviceInput, unregisterDeviceInput } from '../callables/devices';
 import { cancelOrderInput, orderIdInput, placeOrderInput, startPreparingInput, trackingInput } from '../callables/schemas';
 import {
-  addStoreMemberInput,
+  invitationIdInput,
+  inviteStoreMemberInput,
   menuItemInput,
   removeStoreMemberInput,
   reviewPartnerApplicationInput,
@@ -25,7 +26,7 @@ import { salesRangeInput } from '../callables/salesSchemas';
 import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from '../callables/storeHoursSchemas';
 
 /** Raise on a breaking change to any request or response (test/contract/contract.test.ts says when). */
-export const CONTRACT_VERSION = 1;
+export const CONTRACT_VERSION = 2; // 2: addStoreMember replaced by invitations (issue 11)
 
 /** Who may call it (the permission matrix is the authority; this is the docs' summary). */
 export type Audience = 'customer' | 'store member' | 'store owner' | 'customer or store member' | 'signed-in user' | 'admin';
@@ -108,9 +109,24 @@ export const CALLABLES = {
     responseOf<typeof import('../callables/partnerApplications')['reviewPartnerApplication']>(),
     { audience: 'admin', summary: '입점신청 심사 (승인하면 매장이 만들어집니다).', doc: ONBOARDING },
   ),
-  addStoreMember: entry(addStoreMemberInput, responseOf<typeof import('../callables/storeMembers')['addStoreMember']>(), {
+  inviteStoreMember: entry(inviteStoreMemberInput, responseOf<typeof import('../callables/storeInvitations')['inviteStoreMember']>(), {
     audience: 'store owner',
-    summary: '직원 추가 (가입한 이메일로).',
+    summary: '직원·공동 사장님 초대 (이메일과 역할로; 수락해야 멤버가 됩니다).',
+    doc: ONBOARDING,
+  }),
+  acceptStoreInvitation: entry(invitationIdInput, responseOf<typeof import('../callables/storeInvitations')['acceptStoreInvitation']>(), {
+    audience: 'signed-in user',
+    summary: '초대 수락 (초대받은 이메일로 로그인하고 인증을 마친 사용자).',
+    doc: ONBOARDING,
+  }),
+  declineStoreInvitation: entry(invitationIdInput, responseOf<typeof import('../callables/storeInvitations')['declineStoreInvitation']>(), {
+    audience: 'signed-in user',
+    summary: '초대 거절.',
+    doc: ONBOARDING,
+  }),
+  revokeStoreInvitation: entry(invitationIdInput, responseOf<typeof import('../callables/storeInvitations')['revokeStoreInvitation']>(), {
+    audience: 'store owner',
+    summary: '보낸 초대 취소 (수락 전까지).',
     doc: ONBOARDING,
   }),
   removeStoreMember: entry(removeStoreMemberInput, responseOf<typeof import('../callables/storeMembers')['removeStoreMember']>(), {

@@ -9,7 +9,8 @@ import type { StaffAction } from '../domain/privacy';
 import type { PrivateStoreField, PrivateStoreProfile, StoreProfile } from '../domain/store';
 import type { StoreRole } from '../domain/permissions';
 import type { Reason } from '../domain/reasons';
-import type { Membership } from '../infra/stores';
+import type { Invitation } from '../domain/invitations';
+import type { MemberContact, Membership } from '../infra/stores';
 
 /** A rejected field (callables/shell.ts FieldIssue). */
 interface FieldIssue {
@@ -97,4 +98,8 @@ export interface ContractDocuments {
   MemberDoc: Membership;
   /** partnerApplications/{applicationId}. */
   PartnerApplicationDoc: PartnerApplication;
+  /** storeInvitations/{invitationId}: the invitee (verified email) and the store's owners. */
+  StoreInvitationDoc: Invitation;
+  /** stores/{storeId}/memberContacts/{uid}: a member's sign-in email (owners, and the member). */
+  MemberContactDoc: MemberContact;
 }

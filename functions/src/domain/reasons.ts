@@ -83,7 +83,6 @@ export const REASONS = {
   },
   application_already_reviewed: { code: 'failed-precondition', message: '이미 심사가 끝난 입점신청입니다.' },
   too_many_stores: { code: 'resource-exhausted', message: '한 계정으로 관리할 수 있는 매장 수를 초과했습니다.' },
-  user_not_found: { code: 'not-found', message: '해당 이메일로 가입한 사용자를 찾을 수 없습니다.' },
   already_member: {
     code: 'already-exists',
     message: '이미 다른 권한으로 등록된 직원입니다. 삭제 후 다시 추가해 주세요.',
@@ -98,7 +97,8 @@ export const REASONS = {
   app_check_token_reused: { code: 'unauthenticated', message: '요청 인증이 만료되었습니다. 다시 시도해 주세요.' },
   anonymous_account: { code: 'permission-denied', message: '비회원(익명) 계정으로는 이용할 수 없습니다. 회원가입 후 다시 시도해 주세요.' },
   account_disabled: { code: 'permission-denied', message: '이용이 중지된 계정입니다. 고객센터에 문의해 주세요.' },
-  email_not_verified: { code: 'failed-precondition', message: '이메일 인증을 마친 뒤 입점신청할 수 있습니다.' },
+  // Applying for a store and accepting a store invitation both need a verified email.
+  email_not_verified: { code: 'failed-precondition', message: '이메일 인증을 마친 뒤 다시 시도해 주세요.' },
   too_many_unanswered_orders: {
     code: 'resource-exhausted',
     message: '이 매장에서 아직 접수 대기 중인 주문이 많습니다. 매장이 주문을 확인한 뒤 다시 주문해 주세요.',
@@ -109,6 +109,13 @@ export const REASONS = {
     code: 'resource-exhausted',
     message: '내보낼 주문이 너무 많습니다. 기간을 나눠서 내려받아 주세요.',
   },
+  // Store invitations (docs/onboarding.md "Invitations")
+  invitation_not_found: { code: 'not-found', message: '초대를 찾을 수 없습니다.' },
+  invitation_not_for_you: { code: 'permission-denied', message: '다른 이메일 주소로 보낸 초대입니다.' },
+  invitation_expired: { code: 'failed-precondition', message: '만료된 초대입니다. 사장님께 다시 초대를 요청해 주세요.' },
+  invitation_revoked: { code: 'failed-precondition', message: '취소된 초대입니다.' },
+  invitation_declined: { code: 'failed-precondition', message: '이미 거절한 초대입니다.' },
+  invitation_already_accepted: { code: 'failed-precondition', message: '이미 수락된 초대입니다.' },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type Reason = keyof typeof REASONS;

@@ -7,10 +7,11 @@ import { ensureAdminApp } from './firestore';
 export interface AuthUser {
   uid: string;
   email: string | null;
+  /** Whether the user proved they own `email` (an invitation is accepted only then). */
+  emailVerified: boolean;
   customClaims: Record<string, unknown>;
   /** Disabled accounts keep valid ID tokens for up to an hour: callables that must refuse them read this. */
   disabled?: boolean;
-  emailVerified?: boolean;
 }
 
 export interface AuthAdapter {
@@ -44,9 +45,9 @@ function firebaseAuthAdapter(): AuthAdapter {
   const toUser = (record: AuthModule.UserRecord): AuthUser => ({
     uid: record.uid,
     email: record.email ?? null,
+    emailVerified: record.emailVerified === true,
     customClaims: record.customClaims ?? {},
     disabled: record.disabled,
-    emailVerified: record.emailVerified,
   });
   const orNull = async (lookup: () => Promise<AuthModule.UserRecord>): Promise<AuthUser | null> => {
     try {

@@ -68,18 +68,27 @@ export function stageOrderCommand(
 }
 
 /**
+ * Reads, in the command's transaction, whatever decides who the caller is towards this order (a
+ * partner's membership document), and returns the decider.
+ */
+export type AuthorizeFor = (tx: Transaction, order: Order) => Promise<DecideFor>;
+
+/**
  * @param decideFor chooses the actor and decision for the order as read in this attempt; it throws
- *   a DomainError when the caller has no role on the order.
+ *   a DomainError when the caller has no role on the order. A function of (tx, order) returning a
+ *   promise of one (AuthorizeFor) may read documents first, in the same transaction.
  */
 export async function runOrderCommand(
   orderId: string,
   command: OrderCommand,
-  decideFor: DecideFor,
+  decideFor: DecideFor | { authorize: AuthorizeFor },
 ): Promise<CommandResult> {
   const result = await db().runTransaction(async (tx) => {
     const snapshot = await tx.get(orderRef(orderId));
     if (!snapshot.exists) throw new DomainError('order_not_found');
-    return stageOrderCommand(tx, orderFromSnapshot(snapshot), command, decideFor, now());
+    const order = orderFromSnapshot(snapshot);
+    const decider = typeof decideFor === 'function' ? decideFor : await decideFor.authorize(tx, order);
+    return stageOrderCommand(tx, order, command, decider, now());
   });
   logger.info('order.command', {
     orderId,

@@ -5,11 +5,12 @@
 //   stores/{storeId}/members/{uid}                { uid, storeId, role, ... } — who may manage the store
 //   stores/{storeId}/private/profile              phone, address, ownerUid, businessNumber, applicationId:
 //                                                 members and admins only (the store document is public)
+//   stores/{storeId}/memberContacts/{uid}         { uid, storeId, email } — owners (and the member) only
 import type { DocumentReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
 import { normalizedCloseoutHour } from '../domain/businessDay';
 import { MenuItem, Store } from '../domain/menu';
 import { MenuItemDetails } from '../domain/menuRules';
-import { StoreRole } from '../domain/permissions';
+import { isStoreRole, StoreRole } from '../domain/permissions';
 import { PrivateStoreProfile, splitStoreProfile, StoreProfile } from '../domain/store';
 import { db, firestore, fromStored, toStored } from './firestore';
 
@@ -19,6 +20,7 @@ export const ORDER_COUNTERS = 'orderCounters';
 export const MEMBERS = 'members';
 export const STORE_PRIVATE = 'private';
 export const STORE_PRIVATE_PROFILE = 'profile';
+export const MEMBER_CONTACTS = 'memberContacts';
 
 export function storeRef(storeId: string): DocumentReference {
   return db().collection(STORES).doc(storeId);
@@ -64,19 +66,45 @@ export function memberRef(storeId: string, uid: string): DocumentReference {
   return storeRef(storeId).collection(MEMBERS).doc(uid);
 }
 
-/** A membership document: the source of truth for the user's role at the store (claims mirror it). */
+/**
+ * A membership document: the source of truth for the user's role at the store (claims mirror it).
+ * Every member reads the member list, so it carries no email (see MemberContact).
+ */
 export interface Membership {
   storeId: string;
   uid: string;
   role: StoreRole;
-  email: string | null;
   addedBy: string | null;
+  /** The invitation the member accepted; null for the owner made by the application's approval. */
+  invitationId?: string | null;
   createdAt: number;
   updatedAt: number;
 }
 
 export function membershipFromSnapshot(snapshot: DocumentSnapshot): Membership {
   return fromStored<Membership>(snapshot.data());
+}
+
+/** A member's sign-in email, apart from the membership so that staff do not read each other's. */
+export interface MemberContact {
+  storeId: string;
+  uid: string;
+  email: string;
+}
+
+export function memberContactRef(storeId: string, uid: string): DocumentReference {
+  return storeRef(storeId).collection(MEMBER_CONTACTS).doc(uid);
+}
+
+/**
+ * The user's role at the store from their membership document, read in the caller's transaction:
+ * the authority of every store write. One document read, also for a non-member (a missing document).
+ */
+export async function readStoreRole(tx: Transaction, storeId: string, uid: string): Promise<StoreRole | null> {
+  const snapshot = await tx.get(memberRef(storeId, uid));
+  if (!snapshot.exists) return null;
+  const role = snapshot.get('role');
+  return isStoreRole(role) ? role : null;
 }
 
 /** The members-only part of a store (domain/store.ts PRIVATE_STORE_FIELDS). */

@@ -1,8 +1,9 @@
 // Firestore layout of the per-user document, and the custom-claims sync:
-//   users/{uid}  { stores: {storeId: role}, membershipVersion, claimsVersion, claimsUpdatedAt,
+//   users/{uid}  { stores: {storeId: role}, admin, membershipVersion, claimsVersion, claimsUpdatedAt,
 //                  pendingApplicationId, updatedAt }
 // `stores` mirrors the user's membership documents (stores/{storeId}/members/{uid}) and is written in
-// the same transaction as every membership change, with `membershipVersion` + 1. After the
+// the same transaction as every membership change, with `membershipVersion` + 1. `admin` is the
+// source of the `admin` claim (setAdmin below, also + 1). After the
 // transaction commits, syncPartnerClaims() copies it into the user's custom claims and then stamps
 // `claimsVersion` and `claimsUpdatedAt`, which the app listens to: it then refreshes its ID token
 // (getIdToken(true)) and sees its new access without signing in again.
@@ -19,7 +20,9 @@ export const USERS = 'users';
 export interface UserRecord {
   uid: string;
   stores: Record<string, StoreRole>;
-  /** + 1 with every membership change. */
+  /** Whether the user is a Gocafein operator: the only source of the `admin` claim. */
+  admin: boolean;
+  /** + 1 with every membership change and every change of `admin`. */
   membershipVersion: number;
   /** The membershipVersion the custom claims were last synced to. */
   claimsVersion: number;
@@ -40,6 +43,7 @@ export function userFromSnapshot(snapshot: DocumentSnapshot): UserRecord {
   return {
     uid: snapshot.id,
     stores,
+    admin: data.admin === true,
     membershipVersion: data.membershipVersion ?? 0,
     claimsVersion: data.claimsVersion ?? 0,
     claimsUpdatedAt: data.claimsUpdatedAt ?? null,
@@ -54,15 +58,14 @@ export function userFromSnapshot(snapshot: DocumentSnapshot): UserRecord {
 export function writeUser(
   tx: Transaction,
   snapshot: DocumentSnapshot,
-  change: { stores?: Record<string, StoreRole>; pendingApplicationId?: string | null },
+  change: { stores?: Record<string, StoreRole>; admin?: boolean; pendingApplicationId?: string | null },
   at: number,
 ): void {
   const current = userFromSnapshot(snapshot);
   const fields: Record<string, unknown> = { updatedAt: at };
-  if (change.stores) {
-    fields.stores = change.stores;
-    fields.membershipVersion = current.membershipVersion + 1;
-  }
+  if (change.stores) fields.stores = change.stores;
+  if (change.admin !== undefined) fields.admin = change.admin;
+  if (change.stores || change.admin !== undefined) fields.membershipVersion = current.membershipVersion + 1;
   if (change.pendingApplicationId !== undefined) fields.pendingApplicationId = change.pendingApplicationId;
   const stored = toStored(fields) as Record<string, unknown>;
   if (snapshot.exists) {
@@ -102,7 +105,9 @@ export async function syncPartnerClaims(uid: string): Promise<ClaimsSync | null>
       logger.warn('claims.user_missing', { uid });
       return null;
     }
-    const claims = withStoreClaims(user.customClaims, read.stores);
+    // Both claims this module owns come from `read`, never from the claims Auth returned: a
+    // revoked admin claim read here is not written back (the confirmation below catches the rest).
+    const claims = withStoreClaims(user.customClaims, read.stores, read.admin);
     const changed = !sameClaims(user.customClaims, claims);
     if (changed) await auth().setCustomUserClaims(uid, claims);
 
@@ -131,6 +136,22 @@ export async function syncPartnerClaims(uid: string): Promise<ClaimsSync | null>
     }
   }
   throw new Error(`custom claims of ${uid} did not settle after ${SYNC_ATTEMPTS} attempts`);
+}
+
+/**
+ * Grants or revokes the `admin` claim: sets users/{uid}.admin with membershipVersion + 1 in a
+ * transaction, then syncs the claims (the users/{uid} trigger retries a sync that fails). The only
+ * supported way to change an admin: a claim set directly in Auth is dropped by the next sync.
+ * The revoked admin's current ID token keeps `admin: true` until it expires (at most an hour).
+ */
+export async function setAdmin(uid: string, admin: boolean): Promise<ClaimsSync | null> {
+  await db().runTransaction(async (tx) => {
+    const snapshot = await tx.get(userRef(uid));
+    if (userFromSnapshot(snapshot).admin === admin) return;
+    writeUser(tx, snapshot, { admin }, now());
+  });
+  logger.info(admin ? 'claims.admin_granted' : 'claims.admin_revoked', { uid });
+  return syncPartnerClaims(uid);
 }
 
 /**

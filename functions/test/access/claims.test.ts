@@ -7,10 +7,12 @@ import {
   requireAdmin,
   requireStoreAction,
   sameClaims,
-  storeRoleOf,
+  claimedStoreRole,
+  decideForCaller,
   withStoreClaims,
 } from '../../src/access/claims';
 import { MAX_STORES_PER_USER, StoreRole } from '../../src/domain/permissions';
+import type { Order } from '../../src/domain/order';
 import { DomainError } from '../../src/domain/reasons';
 
 const caller = (token: Record<string, unknown>): Caller => ({ uid: 'u1', token });
@@ -20,14 +22,23 @@ const storeId = (i: number) => `Store${String(i).padStart(15, '0')}`;
 
 describe('custom claims', () => {
   describe('reading the caller', () => {
-    it('finds the role per store, and nothing for other stores or malformed claims', () => {
+    it('reads the claimed role per store (a hint), and nothing for other stores or malformed claims', () => {
       const c = caller({ stores: { s1: 'owner', s2: 'staff', s3: 'manager' } });
-      assert.equal(storeRoleOf(c, 's1'), 'owner');
-      assert.equal(storeRoleOf(c, 's2'), 'staff');
-      assert.equal(storeRoleOf(c, 's3'), null);
-      assert.equal(storeRoleOf(c, 's4'), null);
-      assert.equal(storeRoleOf(caller({ stores: 'owner' }), 's1'), null);
-      assert.equal(storeRoleOf(caller({}), 's1'), null);
+      assert.equal(claimedStoreRole(c, 's1'), 'owner');
+      assert.equal(claimedStoreRole(c, 's2'), 'staff');
+      assert.equal(claimedStoreRole(c, 's3'), null);
+      assert.equal(claimedStoreRole(c, 's4'), null);
+      assert.equal(claimedStoreRole(caller({ stores: 'owner' }), 's1'), null);
+      assert.equal(claimedStoreRole(caller({}), 's1'), null);
+    });
+
+    it('decides order commands on the membership role given, not on the stores claim', () => {
+      const order = { storeId: 's1', customerUid: 'someone-else', status: 'received', channel: 'takeout', version: 1 } as unknown as Order;
+      const command = { type: 'start_preparing', prepMinutes: 10 } as const;
+      const claimsOwner = caller({ stores: { s1: 'owner' } });
+      assert.throws(() => decideForCaller(claimsOwner, null, order, command, 0), reason('not_order_participant'));
+      const { actor } = decideForCaller(caller({}), 'staff', order, command, 0);
+      assert.equal(actor.role, 'partner');
     });
 
     it('admin only when the claim is exactly true', () => {
@@ -39,25 +50,33 @@ describe('custom claims', () => {
     });
 
     it('requireStoreAction follows the permission table', () => {
-      const owner = caller({ stores: { s1: 'owner' } });
-      const staff = caller({ stores: { s1: 'staff' } });
-      assert.doesNotThrow(() => requireStoreAction(owner, 's1', 'manage_menu'));
-      assert.doesNotThrow(() => requireStoreAction(staff, 's1', 'process_orders'));
-      assert.throws(() => requireStoreAction(staff, 's1', 'manage_menu'), reason('store_owner_only'));
-      assert.throws(() => requireStoreAction(owner, 's2', 'manage_menu'), reason('not_store_member'));
-      assert.doesNotThrow(() => requireStoreAction(caller({ admin: true }), 's2', 'manage_members'));
+      // The role argument is the membership document's; the token's `stores` claim is ignored.
+      const claimsOwner = caller({ stores: { s1: 'owner' } });
+      assert.doesNotThrow(() => requireStoreAction(caller({}), 'owner', 's1', 'manage_menu'));
+      assert.doesNotThrow(() => requireStoreAction(caller({}), 'staff', 's1', 'process_orders'));
+      assert.throws(() => requireStoreAction(claimsOwner, 'staff', 's1', 'manage_menu'), reason('store_owner_only'));
+      assert.throws(() => requireStoreAction(claimsOwner, null, 's1', 'manage_menu'), reason('not_store_member'));
+      assert.doesNotThrow(() => requireStoreAction(caller({ admin: true }), null, 's2', 'manage_members'));
     });
   });
 
   describe('writing the claims', () => {
-    it('replaces stores and keeps every other claim', () => {
+    it('replaces stores, sets admin from the argument, and keeps every other claim', () => {
       const existing = { admin: true, tier: 'gold', stores: { old: 'owner' } };
-      assert.deepEqual(withStoreClaims(existing, { s1: 'staff' }), { admin: true, tier: 'gold', stores: { s1: 'staff' } });
+      assert.deepEqual(withStoreClaims(existing, { s1: 'staff' }, true), { admin: true, tier: 'gold', stores: { s1: 'staff' } });
       assert.deepEqual(existing.stores, { old: 'owner' }, 'the input is not changed');
     });
 
-    it('drops the stores key, and only it, when the user belongs to no store', () => {
-      assert.deepEqual(withStoreClaims({ admin: true, stores: { s1: 'owner' } }, {}), { admin: true });
+    it('never copies an admin claim it was not given (a revoked one is not written back)', () => {
+      assert.deepEqual(withStoreClaims({ admin: true, tier: 'gold', stores: { s1: 'owner' } }, { s1: 'owner' }), {
+        tier: 'gold',
+        stores: { s1: 'owner' },
+      });
+      assert.deepEqual(withStoreClaims({}, {}, true), { admin: true });
+    });
+
+    it('drops the stores key when the user belongs to no store', () => {
+      assert.deepEqual(withStoreClaims({ admin: true, stores: { s1: 'owner' } }, {}, true), { admin: true });
       assert.deepEqual(withStoreClaims(undefined, {}), {});
     });
 
@@ -69,7 +88,7 @@ describe('custom claims', () => {
     it(`stays well under ${CLAIMS_BYTE_LIMIT} bytes at the maximum number of stores, next to admin`, () => {
       const stores: Record<string, StoreRole> = {};
       for (let i = 0; i < MAX_STORES_PER_USER; i += 1) stores[storeId(i)] = 'owner';
-      const claims = withStoreClaims({ admin: true }, stores);
+      const claims = withStoreClaims({}, stores, true);
       const size = claimsByteSize(claims);
       assert.ok(size < CLAIMS_BYTE_LIMIT / 2, `${size} bytes`);
     });

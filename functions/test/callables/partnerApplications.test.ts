@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { MAX_STORES_PER_USER } from '../../src/domain/permissions';
 import { db } from '../../src/infra/firestore';
+import { setAdmin } from '../../src/infra/users';
 import { resetClock, setClock } from '../../src/infra/clock';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
@@ -198,7 +199,8 @@ describe('partner applications (입점신청)', () => {
     });
 
     it("approval keeps the applicant's other claims", async () => {
-      auth.addUser(APPLICANT, `${APPLICANT}@example.com`, { admin: true, beta: ['menu-v2'] });
+      auth.addUser(APPLICANT, `${APPLICANT}@example.com`, { beta: ['menu-v2'] });
+      await setAdmin(APPLICANT, true); // admin comes from users/{uid}.admin, and survives the sync
       const { applicationId } = await submit();
       await call(reviewPartnerApplication, { applicationId, decision: 'approve' }, admin);
       assert.deepEqual(auth.claimsOf(APPLICANT), { admin: true, beta: ['menu-v2'], stores: { [applicationId]: 'owner' } });

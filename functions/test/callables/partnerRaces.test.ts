@@ -2,7 +2,8 @@
 // callable decides outside its transaction, or if the claims sync can be overtaken by a stale one.
 import { strict as assert } from 'node:assert';
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
-import { addStoreMember, removeStoreMember } from '../../src/callables/storeMembers';
+import { acceptStoreInvitation, inviteStoreMember, revokeStoreInvitation } from '../../src/callables/storeInvitations';
+import { removeStoreMember } from '../../src/callables/storeMembers';
 import { db } from '../../src/infra/firestore';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
@@ -89,13 +90,16 @@ describe('onboarding races', () => {
       auth.addUser(BARISTA, 'barista@example.com');
     });
 
-    it('two addStoreMember calls for the same user at once: one membership', async () => {
-      const input = { storeId: STORE_ID, email: 'barista@example.com', role: 'staff' };
+    const invite = async (storeId: string, email: string, role: string, inviter = auth.tokenOf(OWNER)) =>
+      (await call(inviteStoreMember, { storeId, email, role }, inviter)).invitationId as string;
+
+    it('the same invitation accepted twice at once: one membership, one mirror change', async () => {
+      const invitationId = await invite(STORE_ID, 'barista@example.com', 'staff');
       const results = await Promise.all([
-        call(addStoreMember, input, auth.tokenOf(OWNER)),
-        call(addStoreMember, input, as.admin()),
+        call(acceptStoreInvitation, { invitationId }, auth.tokenOf(BARISTA)),
+        call(acceptStoreInvitation, { invitationId }, auth.tokenOf(BARISTA)),
       ]);
-      assert.deepEqual(results.map((result) => result.added).sort(), [false, true]);
+      assert.deepEqual(results.map((result) => result.accepted).sort(), [false, true]);
       const members = await db().collection(`stores/${STORE_ID}/members`).where('uid', '==', BARISTA).get();
       assert.equal(members.size, 1);
       const user = (await db().doc(`users/${BARISTA}`).get()).data()!;
@@ -103,23 +107,50 @@ describe('onboarding races', () => {
       assert.deepEqual(auth.claimsOf(BARISTA), { stores: { [STORE_ID]: 'staff' } });
     });
 
-    it('the same user added as owner and as staff at once: one role wins, the other is refused', async () => {
-      const results = await Promise.allSettled([
-        call(addStoreMember, { storeId: STORE_ID, email: 'barista@example.com', role: 'staff' }, auth.tokenOf(OWNER)),
-        call(addStoreMember, { storeId: STORE_ID, email: 'barista@example.com', role: 'owner' }, as.admin()),
-      ]);
-      assert.deepEqual(results.map(reasonOf).sort(), ['already_member', 'fulfilled']);
-      const role = (await db().doc(`stores/${STORE_ID}/members/${BARISTA}`).get()).get('role');
-      assert.deepEqual(auth.claimsOf(BARISTA), { stores: { [STORE_ID]: role } });
+    it('accept racing revoke: either a member with an accepted invitation, or neither', async () => {
+      for (let round = 0; round < 8; round += 1) {
+        const uid = `racer-${round}`;
+        auth.addUser(uid, `${uid}@example.com`);
+        const invitationId = await invite(STORE_ID, `${uid}@example.com`, 'staff');
+        const [accept, revoke] = await Promise.allSettled([
+          call(acceptStoreInvitation, { invitationId }, auth.tokenOf(uid)),
+          call(revokeStoreInvitation, { invitationId }, auth.tokenOf(OWNER)),
+        ]);
+        const status = (await db().doc(`storeInvitations/${invitationId}`).get()).get('status');
+        const member = (await db().doc(`stores/${STORE_ID}/members/${uid}`).get()).exists;
+        if (accept.status === 'fulfilled') {
+          assert.equal(reasonOf(revoke), 'invitation_already_accepted', `round ${round}`);
+          assert.equal(status, 'accepted');
+          assert.equal(member, true);
+          assert.deepEqual(auth.claimsOf(uid), { stores: { [STORE_ID]: 'staff' } });
+        } else {
+          assert.equal(reasonOf(accept), 'invitation_revoked', `round ${round}`);
+          assert.equal(revoke.status, 'fulfilled');
+          assert.equal(status, 'revoked');
+          assert.equal(member, false);
+          assert.equal((await db().doc(`users/${uid}`).get()).exists, false, 'no mirror written');
+          assert.deepEqual(auth.claimsOf(uid), {});
+        }
+      }
     });
 
-    it('one user added to two stores at once: the claims end with both', async () => {
+    it('the owner and an admin inviting one email at once: one invitation', async () => {
+      const input = { storeId: STORE_ID, email: 'barista@example.com', role: 'staff' };
+      const results = await Promise.all([call(inviteStoreMember, input, auth.tokenOf(OWNER)), call(inviteStoreMember, input, as.admin())]);
+      assert.deepEqual(results.map((result) => result.created).sort(), [false, true]);
+      assert.equal(results[0].invitationId, results[1].invitationId);
+      assert.equal((await db().collection('storeInvitations').where('storeId', '==', STORE_ID).get()).size, 1);
+    });
+
+    it('one user accepting invitations of two stores at once: the claims end with both', async () => {
       for (let round = 0; round < 5; round += 1) {
         const uid = `hopper-${round}`;
         auth.addUser(uid, `${uid}@example.com`);
+        const first = await invite(STORE_ID, `${uid}@example.com`, 'staff');
+        const second = await invite(OTHER_STORE_ID, `${uid}@example.com`, 'owner', auth.tokenOf(`owner-of-${OTHER_STORE_ID}`));
         await Promise.all([
-          call(addStoreMember, { storeId: STORE_ID, email: `${uid}@example.com`, role: 'staff' }, auth.tokenOf(OWNER)),
-          call(addStoreMember, { storeId: OTHER_STORE_ID, email: `${uid}@example.com`, role: 'owner' }, auth.tokenOf(`owner-of-${OTHER_STORE_ID}`)),
+          call(acceptStoreInvitation, { invitationId: first }, auth.tokenOf(uid)),
+          call(acceptStoreInvitation, { invitationId: second }, auth.tokenOf(uid)),
         ]);
         const user = (await db().doc(`users/${uid}`).get()).data()!;
         assert.deepEqual(user.stores, { [STORE_ID]: 'staff', [OTHER_STORE_ID]: 'owner' }, `round ${round}`);
@@ -133,7 +164,7 @@ describe('onboarding races', () => {
       for (let round = 0; round < 3; round += 1) {
         const coOwner = `co-owner-${round}`;
         const storeId = `duo-${round}`;
-        await seedStore(storeId);
+        await seedStore(storeId, {}, { members: false });
         await seedMember(auth, storeId, `first-${round}`, 'owner');
         await seedMember(auth, storeId, coOwner, 'owner');
         const results = await Promise.allSettled([

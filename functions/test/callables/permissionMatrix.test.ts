@@ -17,7 +17,13 @@ import {
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { exportOrders, getSalesSummary } from '../../src/callables/sales';
-import { addStoreMember, removeStoreMember } from '../../src/callables/storeMembers';
+import { removeStoreMember } from '../../src/callables/storeMembers';
+import {
+  acceptStoreInvitation,
+  declineStoreInvitation,
+  inviteStoreMember,
+  revokeStoreInvitation,
+} from '../../src/callables/storeInvitations';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
 import { pauseStore, resumeStore, setBusyMode, setStoreHours } from '../../src/callables/storeHours';
 import * as indexExports from '../../src/index';
@@ -43,7 +49,8 @@ const UIDS = {
   admin: 'admin-1',
 } as const;
 const APPLICANT = 'applicant-1';
-const NEWCOMER = 'newcomer-1'; // has an account, belongs to no store: the one addStoreMember adds
+const NEWCOMER = 'newcomer-1'; // has an account, belongs to no store: the one inviteStoreMember invites
+const INVITING_STORE = 'store-c'; // invites each caller, so each can accept or decline their own invitation
 const BARISTA = 'barista-1'; // staff of the store: the one removeStoreMember removes
 const DEVICE_TOKEN = 'fcm-token-for-the-permission-matrix';
 
@@ -65,6 +72,8 @@ interface World {
   pickupOrder(state: 'received' | 'preparing'): Promise<string>;
   deliveryOrder(state: 'received' | 'preparing_shipment' | 'shipped'): Promise<string>;
   pendingApplication(): Promise<string>;
+  /** A pending invitation to this email (staff of INVITING_STORE, or of STORE_ID when `storeId` says so). */
+  invitation(email: string, storeId?: string): Promise<string>;
 }
 
 interface Row {
@@ -93,6 +102,7 @@ const ORDER_PROCESSING: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, O
   [UNAUTHENTICATED, NOT_PARTICIPANT, CUSTOMER_MAY_NOT, ALLOW, ALLOW, NOT_PARTICIPANT, ALLOW];
 const STORE_MANAGEMENT: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
   [UNAUTHENTICATED, NOT_MEMBER, NOT_MEMBER, OWNER_ONLY, ALLOW, NOT_MEMBER, ALLOW];
+const emailOf = (uid: string | null) => (uid === UIDS.admin ? 'admin@example.com' : `${uid ?? NEWCOMER}@example.com`);
 const ANY_SIGNED_IN: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
   [UNAUTHENTICATED, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW];
 
@@ -125,7 +135,17 @@ const MATRIX: Row[] = [
   }), [UNAUTHENTICATED, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ALLOW]),
 
   // Members
-  row('addStoreMember', addStoreMember, () => ({ storeId: STORE_ID, email: `${NEWCOMER}@example.com`, role: 'staff' }), STORE_MANAGEMENT),
+  row('inviteStoreMember', inviteStoreMember, () => ({ storeId: STORE_ID, email: `${NEWCOMER}@example.com`, role: 'staff' }), STORE_MANAGEMENT),
+  // Each signed-in caller answers an invitation sent to their own verified email.
+  row('acceptStoreInvitation', acceptStoreInvitation, async (w, callerUid) => ({
+    invitationId: await w.invitation(emailOf(callerUid)),
+  }), ANY_SIGNED_IN),
+  row('declineStoreInvitation', declineStoreInvitation, async (w, callerUid) => ({
+    invitationId: await w.invitation(emailOf(callerUid)),
+  }), ANY_SIGNED_IN),
+  row('revokeStoreInvitation', revokeStoreInvitation, async (w) => ({
+    invitationId: await w.invitation(`${NEWCOMER}@example.com`, STORE_ID),
+  }), STORE_MANAGEMENT),
   row('removeStoreMember', removeStoreMember, () => ({ storeId: STORE_ID, uid: BARISTA }), STORE_MANAGEMENT),
 
   // Store settings
@@ -168,6 +188,7 @@ describe('permission matrix', () => {
   beforeEach(async () => {
     await seedStore(STORE_ID);
     await seedStore(OTHER_STORE_ID);
+    await seedStore(INVITING_STORE);
     for (const uid of [UIDS.nonPartner, UIDS.customer, APPLICANT, NEWCOMER]) auth.addUser(uid);
     auth.addUser(UIDS.admin, 'admin@example.com', { admin: true });
     await seedMember(auth, STORE_ID, UIDS.owner, 'owner');
@@ -189,6 +210,10 @@ describe('permission matrix', () => {
       if (state !== 'received') await call(prepareShipment, { orderId }, owner);
       if (state === 'shipped') await call(shipOrder, { orderId, carrier: 'cj', trackingNumber: '123456789012' }, owner);
       return orderId;
+    },
+    async invitation(email, storeId = INVITING_STORE) {
+      const result = await call(inviteStoreMember, { storeId, email, role: 'staff' }, as.admin());
+      return result.invitationId as string;
     },
     async pendingApplication() {
       const result = await call(submitPartnerApplication, APPLICATION_FORM, as.customer(APPLICANT));

@@ -6,7 +6,7 @@ import { cancelOrder, completeOrder, startPreparing } from '../../src/callables/
 import { placeOrder } from '../../src/callables/placeOrder';
 import { db } from '../../src/infra/firestore';
 import { as, call } from '../support/callables';
-import { requestId, seedStore, STORE_ID } from '../support/fixtures';
+import { requestId, seedMembership, seedStore, STORE_ID } from '../support/fixtures';
 import { historyOf, placePickup, storedOrder } from '../support/orders';
 
 const owner = as.owner(STORE_ID);
@@ -16,6 +16,7 @@ describe('races', () => {
 
   it('10 concurrent startPreparing on one order: one transition, one history entry', async () => {
     const orderId = await placePickup();
+    for (let i = 0; i < 10; i += 1) await seedMembership(STORE_ID, `staff-${i}`, 'staff');
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>
         call(startPreparing, { orderId, prepMinutes: 10 }, as.staff(STORE_ID, `staff-${i}`)),
@@ -28,6 +29,8 @@ describe('races', () => {
   });
 
   it('cancelOrder racing completeOrder: exactly one terminal state, with consistent history', async () => {
+    await seedMembership(STORE_ID, 'owner-a', 'owner');
+    await seedMembership(STORE_ID, 'staff-b', 'staff');
     for (let round = 0; round < 5; round += 1) {
       const orderId = await placePickup();
       await call(startPreparing, { orderId, prepMinutes: 10 }, owner);

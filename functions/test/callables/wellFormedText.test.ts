@@ -14,7 +14,8 @@ import {
   trackingInput,
 } from '../../src/callables/schemas';
 import {
-  addStoreMemberInput,
+  invitationIdInput,
+  inviteStoreMemberInput,
   menuItemInput,
   removeStoreMemberInput,
   reviewPartnerApplicationInput,
@@ -45,7 +46,8 @@ const CASES: [string, z.ZodType, unknown][] = [
   ['cancelOrder', cancelOrderInput, { orderId: 'order-1', reason: 'other', note: '매장 공사' }],
   ['submitPartnerApplication', submitPartnerApplicationInput, APPLICATION_FORM],
   ['reviewPartnerApplication', reviewPartnerApplicationInput, { applicationId: 'app-1', decision: 'reject', note: '서류 미비' }],
-  ['addStoreMember', addStoreMemberInput, { storeId: STORE_ID, email: 'barista@example.com', role: 'staff' }],
+  ['inviteStoreMember', inviteStoreMemberInput, { storeId: STORE_ID, email: 'barista@example.com', role: 'staff' }],
+  ['acceptStoreInvitation', invitationIdInput, { invitationId: 'invitation-1' }],
   ['removeStoreMember', removeStoreMemberInput, { storeId: STORE_ID, uid: 'barista-1' }],
   ['setStoreStatus', setStoreStatusInput, { storeId: STORE_ID, open: true, pausedUntil: '2026-11-26T15:30:00+09:00' }],
   ['updateStore', updateStoreInput, { storeId: STORE_ID, name: '새이름점', phone: '02-123-4567' }],

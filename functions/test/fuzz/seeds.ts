@@ -15,7 +15,13 @@ import {
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { exportOrders, getSalesSummary } from '../../src/callables/sales';
-import { addStoreMember, removeStoreMember } from '../../src/callables/storeMembers';
+import { removeStoreMember } from '../../src/callables/storeMembers';
+import {
+  acceptStoreInvitation,
+  declineStoreInvitation,
+  inviteStoreMember,
+  revokeStoreInvitation,
+} from '../../src/callables/storeInvitations';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
 import { pauseStore, resumeStore, setBusyMode, setStoreHours } from '../../src/callables/storeHours';
 import { as, call } from '../support/callables';
@@ -54,6 +60,9 @@ export const world = {
   },
   pendingApplication: async () =>
     (await call(submitPartnerApplication, APPLICATION_FORM, as.customer(FUZZ_APPLICANT))).applicationId as string,
+  invitation: async () =>
+    (await call(inviteStoreMember, { storeId: STORE_ID, email: `${FUZZ_NEWCOMER}@example.com`, role: 'staff' }, owner))
+      .invitationId as string,
   registeredDevice: async () => {
     await call(registerDevice, { token: DEVICE_TOKEN, platform: 'android' }, as.customer(CUSTOMER));
     return DEVICE_TOKEN;
@@ -78,7 +87,10 @@ export const FUZZ_SEEDS: Record<string, FuzzSeed> = {
   cancelOrder: entry(cancelOrder, async () => ({ orderId: await world.pickupOrder('received'), reason: 'other', note: '매장 사정' })),
   submitPartnerApplication: entry(submitPartnerApplication, () => APPLICATION_FORM),
   reviewPartnerApplication: entry(reviewPartnerApplication, async () => ({ applicationId: await world.pendingApplication(), decision: 'approve', note: '확인 완료' })),
-  addStoreMember: entry(addStoreMember, () => ({ storeId: STORE_ID, email: `${FUZZ_NEWCOMER}@example.com`, role: 'staff' })),
+  inviteStoreMember: entry(inviteStoreMember, () => ({ storeId: STORE_ID, email: `${FUZZ_NEWCOMER}@example.com`, role: 'staff' })),
+  acceptStoreInvitation: entry(acceptStoreInvitation, async () => ({ invitationId: await world.invitation() })),
+  declineStoreInvitation: entry(declineStoreInvitation, async () => ({ invitationId: await world.invitation() })),
+  revokeStoreInvitation: entry(revokeStoreInvitation, async () => ({ invitationId: await world.invitation() })),
   removeStoreMember: entry(removeStoreMember, () => ({ storeId: STORE_ID, uid: FUZZ_BARISTA })),
   setStoreStatus: entry(setStoreStatus, () => ({ storeId: STORE_ID, open: true, pausedUntil: new Date(Date.now() + 30 * 60_000).toISOString() })),
   updateStore: entry(updateStore, () => ({ storeId: STORE_ID, name: '고카페인 새이름점', phone: '02-123-4567', channels: ['takeout', 'delivery'], deliveryFee: 2500, defaultPrepMinutes: 15 })),

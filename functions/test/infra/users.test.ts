@@ -2,7 +2,7 @@
 // claim, publish claimsUpdatedAt only after the claims are set, and converge when syncs race.
 import { strict as assert } from 'node:assert';
 import { db, toStored } from '../../src/infra/firestore';
-import { syncPartnerClaims } from '../../src/infra/users';
+import { setAdmin, syncPartnerClaims } from '../../src/infra/users';
 import { resetClock, setClock } from '../../src/infra/clock';
 import { installFakeAuth } from '../support/auth';
 import { capturedLogs } from '../support/logs';
@@ -23,8 +23,10 @@ async function commitMirror(stores: Record<string, string>): Promise<number> {
 
 describe('custom-claims sync', () => {
   const auth = installFakeAuth();
-  beforeEach(() => {
+  beforeEach(async () => {
     auth.addUser(UID, 'member@example.com', { admin: true, plan: 'pro' });
+    // The admin claim's source: users/{uid}.admin (granted before these tests start).
+    await userDoc().set({ admin: true, stores: {}, membershipVersion: 0, claimsVersion: 0 });
   });
   afterEach(() => resetClock());
 
@@ -93,6 +95,61 @@ describe('custom-claims sync', () => {
     assert.equal((await user()).claimsVersion, 2);
     const synced = capturedLogs.filter((line) => line.message === 'claims.synced');
     assert.ok(synced.some((line) => line.attempt === 2), JSON.stringify(synced));
+  });
+
+  describe('the admin claim', () => {
+    it('comes from users/{uid}.admin only: one set directly in Auth is dropped by the next sync', async () => {
+      await userDoc().set({ admin: false }, { merge: true });
+      await commitMirror({ s1: 'owner' });
+      await syncPartnerClaims(UID);
+      assert.deepEqual(auth.claimsOf(UID), { plan: 'pro', stores: { s1: 'owner' } });
+    });
+
+    it('setAdmin grants and revokes it, keeping stores and other claims; a repeat changes nothing', async () => {
+      await commitMirror({ s1: 'staff' });
+      await setAdmin(UID, false);
+      assert.deepEqual(auth.claimsOf(UID), { plan: 'pro', stores: { s1: 'staff' } });
+      const version = (await user()).membershipVersion;
+      await setAdmin(UID, false);
+      assert.equal((await user()).membershipVersion, version, 'no change, no version');
+      await setAdmin(UID, true);
+      assert.deepEqual(auth.claimsOf(UID), { admin: true, plan: 'pro', stores: { s1: 'staff' } });
+      assert.equal((await user()).claimsVersion, (await user()).membershipVersion);
+    });
+
+    it('a revocation is not undone by a concurrent sync that read the admin claim before it', async () => {
+      {
+        const holdAt = 'slow sync held before its claims write';
+        await setAdmin(UID, true);
+        await commitMirror({ s1: 'owner' }); // the slow sync reads this: admin granted, v(n)
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let reached!: () => void;
+        const slowHeld = new Promise<void>((resolve) => (reached = resolve));
+        let first = true;
+        auth.beforeClaimsWrite = async (write) => {
+          if (!first) return;
+          first = false;
+          assert.equal(write.claims.admin, true, 'the slow sync holds a stale admin grant');
+          reached();
+          await held;
+        };
+        const slow = syncPartnerClaims(UID);
+        await slowHeld;
+
+        await setAdmin(UID, false); // the revocation and its own sync run while the slow one waits
+        assert.equal(auth.claimsOf(UID).admin, undefined, `${holdAt}: revoked`);
+
+        release(); // the stale grant lands, then the slow sync sees the newer version and rewrites
+        await slow;
+        auth.beforeClaimsWrite = null;
+        assert.deepEqual(auth.claimsOf(UID), { plan: 'pro', stores: { s1: 'owner' } }, holdAt);
+        assert.equal((await user()).admin, false);
+        // And no later sync brings it back.
+        await syncPartnerClaims(UID);
+        assert.equal(auth.claimsOf(UID).admin, undefined);
+      }
+    });
   });
 
   it('a user deleted from Auth is skipped', async () => {

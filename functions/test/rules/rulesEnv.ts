@@ -39,6 +39,14 @@ export const ACTORS = {
   customer: { name: 'customer-1', uid: 'customer-1' },
   otherCustomer: { name: 'customer-2 (another customer)', uid: 'customer-2' },
   admin: { name: 'admin', uid: 'admin-1', claims: { admin: true } },
+  // Claims a token could still carry after its member was removed: no membership document exists.
+  removedStaff: { name: 'removed staff of store-1 (old token still claims it)', uid: 'removed-1', claims: { stores: { 'store-1': 'staff' } } },
+  invitee: { name: 'invitee (verified email)', uid: 'invitee-1', claims: { email: 'invitee@example.com', email_verified: true } },
+  unverifiedInvitee: {
+    name: 'same email, not verified',
+    uid: 'invitee-2',
+    claims: { email: 'invitee@example.com', email_verified: false },
+  },
   anonymous: { name: 'anonymous (signed out)', uid: null },
 } satisfies Record<string, Actor>;
 
@@ -88,6 +96,13 @@ export const APPLICATIONS: Record<string, { applicantUid: string; status: string
   'application-c2': { applicantUid: 'customer-2', status: 'pending', at: 2 },
 };
 
+/** Store invitations (storeInvitations/{id}), as callables/storeInvitations.ts writes them. */
+export const INVITATIONS: Record<string, { storeId: string; email: string; status: string }> = {
+  'invitation-1': { storeId: 'store-1', email: 'invitee@example.com', status: 'pending' },
+  'invitation-2': { storeId: 'store-2', email: 'invitee@example.com', status: 'pending' },
+  'invitation-3': { storeId: 'store-1', email: 'someone@example.com', status: 'pending' },
+};
+
 /** Every other document that exists, for the write tests. */
 export const OTHER_DOCUMENTS: Record<string, Record<string, unknown>> = {
   'stores/store-1/orderCounters/2026-11-26': { last: 11 },
@@ -109,6 +124,7 @@ async function seed(db: Firestore): Promise<void> {
     for (const itemId of MENU_ITEM_IDS) put(`stores/${storeId}/menuItems/${itemId}`, { name: itemId, price: 4000, soldOut: false, options: [] });
     for (const [uid, role] of Object.entries(MEMBERS[storeId])) {
       put(`stores/${storeId}/members/${uid}`, { storeId, uid, role, createdAt: minutes(0), updatedAt: minutes(0) });
+      put(`stores/${storeId}/memberContacts/${uid}`, { storeId, uid, email: `${uid}@example.com` });
     }
   }
   for (const [orderId, order] of Object.entries(ORDERS)) {
@@ -146,6 +162,16 @@ async function seed(db: Firestore): Promise<void> {
       status: application.status,
       storeName: 'new store',
       createdAt: minutes(application.at),
+    });
+  }
+  for (const [invitationId, invitation] of Object.entries(INVITATIONS)) {
+    put(`storeInvitations/${invitationId}`, {
+      ...invitation,
+      storeName: invitation.storeId,
+      role: 'staff',
+      invitedBy: 'owner-1',
+      createdAt: minutes(0),
+      expiresAt: minutes(7 * 24 * 60),
     });
   }
   for (const [path, data] of Object.entries(OTHER_DOCUMENTS)) put(path, data);

@@ -31,12 +31,19 @@ describe('firestore.rules, read as text', () => {
     }
   });
 
-  it('reads no document to authorize anything but the menu (orders, history, members, users: claims and fields only)', () => {
-    const lookups = documentLookups(readFileSync(RULES_PATH, 'utf8'));
+  it('reads no document but the reader\'s membership (and, for the menu of a non-member, the store)', () => {
+    const rules = readFileSync(RULES_PATH, 'utf8');
+    const lookups = documentLookups(rules);
     assert.deepEqual(
       lookups.map((l) => l.matchPath),
       ['/databases/{database}/documents/stores/{storeId}/menuItems/{itemId}'],
     );
+    // Every other lookup is of membershipPath(storeId): stores/{storeId}/members/{request.auth.uid}.
+    const blanked = blankCommentsAndStrings(rules);
+    const calls = [...blanked.matchAll(/\b(?:get|exists|getAfter|existsAfter)\(\s*([A-Za-z_]\w*)\(/g)].map((m) => m[1]);
+    assert.ok(calls.length > 0);
+    assert.deepEqual([...new Set(calls)], ['membershipPath']);
+    assert.match(rules, /function membershipPath\(storeId\) \{\s*return \/databases\/\$\(database\)\/documents\/stores\/\$\(storeId\)\/members\/\$\(request\.auth\.uid\);/);
   });
 
   describe('the document-lookup finder', () => {

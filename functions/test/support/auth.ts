@@ -33,8 +33,13 @@ export class FakeAuth implements AuthAdapter {
     this.beforeClaimsWrite = null;
   }
 
-  addUser(uid: string, email: string | null = `${uid}@example.com`, customClaims: Record<string, unknown> = {}): AuthUser {
-    const user = { uid, email: email?.toLowerCase() ?? null, customClaims: clone(customClaims), disabled: false, emailVerified: true };
+  addUser(
+    uid: string,
+    email: string | null = `${uid}@example.com`,
+    customClaims: Record<string, unknown> = {},
+    { emailVerified = true }: { emailVerified?: boolean } = {},
+  ): AuthUser {
+    const user = { uid, email: email?.toLowerCase() ?? null, emailVerified, disabled: false, customClaims: clone(customClaims) };
     this.users.set(uid, user);
     return clone(user);
   }
@@ -54,9 +59,22 @@ export class FakeAuth implements AuthAdapter {
     return clone(this.users.get(uid)?.customClaims ?? {});
   }
 
-  /** The auth context of a freshly refreshed ID token (getIdToken(true)): the current claims. */
+  /** Changes the account's email or its verification (as the user or the Auth console would). */
+  setEmail(uid: string, email: string | null, emailVerified: boolean): void {
+    const user = this.users.get(uid);
+    if (!user) throw new Error(`no user ${uid}`);
+    user.email = email?.toLowerCase() ?? null;
+    user.emailVerified = emailVerified;
+  }
+
+  /**
+   * The auth context of a freshly refreshed ID token (getIdToken(true)): the current claims, and
+   * the `email` / `email_verified` claims Firebase puts in every token of an account with an email.
+   */
   tokenOf(uid: string): AuthContext {
-    return { uid, token: this.claimsOf(uid) };
+    const user = this.users.get(uid);
+    const standard = user?.email ? { email: user.email, email_verified: user.emailVerified } : {};
+    return { uid, token: { ...this.claimsOf(uid), ...standard } };
   }
 
   async getUser(uid: string): Promise<AuthUser | null> {

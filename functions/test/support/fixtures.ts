@@ -39,7 +39,16 @@ export const MENU: MenuItem[] = [
   { itemId: 'croissant', name: '크루아상', price: 3500, soldOut: true, options: [] },
 ];
 
-export async function seedStore(storeId = STORE_ID, overrides: Partial<Store> = {}): Promise<void> {
+/**
+ * The store, its menu, and (unless `members: false`) the membership documents of the identities
+ * `as.owner(storeId)` and `as.staff(storeId)` stand for: authority is the membership document,
+ * so a token's claims alone act for nobody.
+ */
+export async function seedStore(
+  storeId = STORE_ID,
+  overrides: Partial<Store> = {},
+  { members = true }: { members?: boolean } = {},
+): Promise<void> {
   const { storeId: _id, ...store }: Store = {
     storeId,
     name: storeId === STORE_ID ? '고카페인 테스트점' : '다른 매장',
@@ -55,6 +64,13 @@ export async function seedStore(storeId = STORE_ID, overrides: Partial<Store> = 
   await Promise.all(
     MENU.map(({ itemId, ...item }) => setDoc(`stores/${storeId}/menuItems/${itemId}`, item)),
   );
+  if (!members) return;
+  for (const role of ['owner', 'staff'] as const) await seedMembership(storeId, `${role}-of-${storeId}`, role);
+}
+
+/** A membership document alone (no users/{uid} mirror, no claims): what authorizes a store write. */
+export async function seedMembership(storeId: string, uid: string, role: 'owner' | 'staff'): Promise<void> {
+  await setDoc(`stores/${storeId}/members/${uid}`, { storeId, uid, role, addedBy: 'seed', createdAt: 0, updatedAt: 0 });
 }
 
 export const DELIVERY = {

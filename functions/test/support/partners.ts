@@ -1,8 +1,10 @@
 // Stores with their members written the way the onboarding callables write them: the membership
 // document, the member's users/{uid} mirror, and the matching claims in the (fake) Auth.
+import { acceptStoreInvitation, inviteStoreMember } from '../../src/callables/storeInvitations';
 import type { StoreRole } from '../../src/domain/permissions';
 import { db, toStored } from '../../src/infra/firestore';
 import type { FakeAuth } from './auth';
+import { type AuthContext, call } from './callables';
 import { setDoc } from './database';
 
 export const VALID_BUSINESS_NUMBER = '220-81-62517'; // NAVER Corp.
@@ -48,14 +50,13 @@ export const FLAT_WHITE = {
   ],
 };
 
-/** Writes a membership the way approval and addStoreMember do, and mirrors it into Auth claims. */
+/** Writes a membership the way approval and acceptStoreInvitation do, and mirrors it into Auth claims. */
 export async function seedMember(auth: FakeAuth, storeId: string, uid: string, role: StoreRole): Promise<void> {
   const at = Date.now();
   await setDoc(`stores/${storeId}/members/${uid}`, {
     storeId,
     uid,
     role,
-    email: `${uid}@example.com`,
     addedBy: 'seed',
     createdAt: at,
     updatedAt: at,
@@ -74,4 +75,21 @@ export async function seedMember(auth: FakeAuth, storeId: string, uid: string, r
   const existing = auth.claimsOf(uid);
   await auth.setCustomUserClaims(uid, { ...existing, stores: { ...((existing.stores as object) ?? {}), [storeId]: role } });
   auth.claimsWrites.length = 0; // seeding is not what tests assert on
+}
+
+/**
+ * How a person joins a store now: the inviter invites their email, and they accept, signed in with
+ * it (verified). Returns what acceptStoreInvitation returned.
+ */
+export async function joinByInvitation(
+  auth: FakeAuth,
+  inviter: AuthContext,
+  storeId: string,
+  inviteeUid: string,
+  role: StoreRole,
+): Promise<{ invitationId: string; accepted: boolean }> {
+  const user = await auth.getUser(inviteeUid);
+  if (!user?.email) throw new Error(`${inviteeUid} has no email in the fake Auth`);
+  const { invitationId } = await call(inviteStoreMember, { storeId, email: user.email, role }, inviter);
+  return call(acceptStoreInvitation, { invitationId }, auth.tokenOf(inviteeUid));
 }

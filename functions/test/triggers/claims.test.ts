@@ -2,14 +2,13 @@
 import { strict as assert } from 'node:assert';
 import { Change } from 'firebase-functions';
 import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
-import { addStoreMember } from '../../src/callables/storeMembers';
 import { db } from '../../src/infra/firestore';
 import { syncPartnerClaimsOnUserWrite } from '../../src/triggers/claims';
 import { installFakeAuth } from '../support/auth';
-import { call, functionsTest } from '../support/callables';
+import { functionsTest } from '../support/callables';
 import { seedStore, STORE_ID } from '../support/fixtures';
 import { capturedLogs } from '../support/logs';
-import { seedMember } from '../support/partners';
+import { joinByInvitation, seedMember } from '../support/partners';
 
 const OWNER = `owner-of-${STORE_ID}`;
 const BARISTA = 'barista-1';
@@ -30,8 +29,8 @@ describe('syncPartnerClaimsOnUserWrite', () => {
 
   it('finishes a sync that failed after the membership committed', async () => {
     auth.failClaimsWrites = 1;
-    const result = await call(addStoreMember, { storeId: STORE_ID, email: 'barista@example.com', role: 'staff' }, auth.tokenOf(OWNER));
-    assert.equal(result.added, true, 'the membership itself succeeded');
+    const result = await joinByInvitation(auth, auth.tokenOf(OWNER), STORE_ID, BARISTA, 'staff');
+    assert.equal(result.accepted, true, 'the membership itself succeeded');
     assert.deepEqual(auth.claimsOf(BARISTA), {});
     const lagging = (await db().doc(`users/${BARISTA}`).get()).data()!;
     assert.equal(lagging.membershipVersion, 1);
@@ -53,7 +52,7 @@ describe('syncPartnerClaimsOnUserWrite', () => {
 
   it('fails (so Eventarc retries) while Auth keeps failing', async () => {
     auth.failClaimsWrites = 10;
-    await call(addStoreMember, { storeId: STORE_ID, email: 'barista@example.com', role: 'staff' }, auth.tokenOf(OWNER));
+    await joinByInvitation(auth, auth.tokenOf(OWNER), STORE_ID, BARISTA, 'staff');
     await assert.rejects(deliverUserWrite(BARISTA), /simulated Auth outage/);
   });
 });
