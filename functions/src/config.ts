@@ -76,3 +76,9 @@ export function paramValue<T extends string | number>(param: {
   }
   return param.value();
 }
+
+/** Days after an order completed during which its customer may write or edit a review (docs/reviews.md). */
+export const reviewWindowDays = defineInt('REVIEW_WINDOW_DAYS', {
+  default: 7,
+  description: 'Days after completion during which the customer may write or edit a review of the order',
+});
