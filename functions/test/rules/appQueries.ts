@@ -177,6 +177,70 @@ export const APP_QUERIES: readonly AppQuery[] = [
     where: [['status', '==', 'pending']],
     orderBy: [['createdAt', 'asc']],
   },
+  {
+    id: 'publicStoreReviews',
+    title: 'Anyone · a store\'s reviews (visible ones), newest first, 20 a page',
+    reader: 'anyone',
+    path: ['publicReviews'],
+    where: [['storeId', '==', p('storeId')]],
+    orderBy: [['createdAt', 'desc']],
+    limit: 20,
+    note: 'Next page: startAfter(lastSnapshot) before limit. The rules refuse a list without a limit, or over 50. The store\'s rating is on the store document (`rating`).',
+  },
+  {
+    id: 'partnerStoreReviews',
+    title: 'Partner · 리뷰 tab: all reviews of the store with their replies (hidden ones too), newest first, 50 a page',
+    reader: 'store member',
+    path: ['reviews'],
+    where: [
+      ['storeId', '==', p('storeId')],
+      ['status', 'in', ['visible', 'hidden']],
+    ],
+    orderBy: [['createdAt', 'desc']],
+    limit: 50,
+    note: 'Admins may run it too. `reportCount` shows reports; the reports themselves are in the review\'s `reports`.',
+  },
+  {
+    id: 'partnerUnansweredReviews',
+    title: 'Partner · 리뷰 › 미답변: visible reviews without a reply, newest first',
+    reader: 'store member',
+    path: ['reviews'],
+    where: [
+      ['storeId', '==', p('storeId')],
+      ['status', '==', 'visible'],
+      ['replied', '==', false],
+    ],
+    orderBy: [['createdAt', 'desc']],
+    limit: 50,
+  },
+  {
+    id: 'partnerReviewReports',
+    title: 'Partner · the reports of one review (no reporter named)',
+    reader: 'store member',
+    path: ['reviews', p('orderId'), 'reports'],
+    where: [['storeId', '==', p('storeId')]],
+    note: 'A review\'s id is its order\'s id. The storeId filter is what lets the rules allow the list.',
+  },
+  {
+    id: 'customerReviews',
+    title: 'Customer · 내 리뷰: my reviews (hidden ones too), newest first, 20 a page',
+    reader: 'customer',
+    path: ['reviews'],
+    where: [
+      ['customerUid', '==', p('uid')],
+      ['status', 'in', ['visible', 'hidden']],
+    ],
+    orderBy: [['createdAt', 'desc']],
+    limit: 20,
+  },
+  {
+    id: 'reportedReviews',
+    title: 'Admin · reported reviews awaiting a decision (moderateReview), oldest report first',
+    reader: 'admin',
+    path: ['reviews'],
+    where: [['reportState', '==', 'open']],
+    orderBy: [['lastReportedAt', 'asc']],
+  },
 ];
 
 /** Single documents the apps read or listen to (no index involved; the rules tests cover them). */
@@ -184,6 +248,8 @@ export const APP_DOCUMENT_READS: readonly AppDocumentRead[] = [
   { id: 'order', title: 'An order (its customer, its store\'s members)', reader: 'customer or store member', path: ['orders', p('orderId')] },
   { id: 'store', title: 'A store (anyone if active; its members always)', reader: 'anyone', path: ['stores', p('storeId')] },
   { id: 'user', title: 'My user document (claimsVersion: refresh the ID token when it changes)', reader: 'user', path: ['users', p('uid')] },
+  { id: 'review', title: 'A review, by its order id (its customer, its store\'s members, admins)', reader: 'customer or store member', path: ['reviews', p('orderId')] },
+  { id: 'publicReview', title: 'A visible review\'s public copy (anyone)', reader: 'anyone', path: ['publicReviews', p('orderId')] },
 ];
 
 // ---- The SDK query, for the tests.

@@ -88,6 +88,16 @@ export const APPLICATIONS: Record<string, { applicantUid: string; status: string
   'application-c2': { applicantUid: 'customer-2', status: 'pending', at: 2 },
 };
 
+/** Reviews by id (docs/reviews.md); `at` as for orders. Visible ones also get their public copy. */
+export const REVIEWS: Record<string, { storeId: string; customerUid: string; status: string; replied: boolean; reportState: string; at: number }> = {
+  'review-c1-visible': { storeId: 'store-1', customerUid: 'customer-1', status: 'visible', replied: false, reportState: 'none', at: 100 },
+  'review-c2-replied': { storeId: 'store-1', customerUid: 'customer-2', status: 'visible', replied: true, reportState: 'none', at: 110 },
+  'review-c1-hidden': { storeId: 'store-1', customerUid: 'customer-1', status: 'hidden', replied: false, reportState: 'resolved', at: 120 },
+  'review-c2-deleted': { storeId: 'store-1', customerUid: 'customer-2', status: 'deleted', replied: false, reportState: 'none', at: 130 },
+  'review-c2-reported': { storeId: 'store-1', customerUid: 'customer-2', status: 'visible', replied: false, reportState: 'open', at: 140 },
+  'store2-review-c1': { storeId: 'store-2', customerUid: 'customer-1', status: 'visible', replied: false, reportState: 'none', at: 150 },
+};
+
 /** Every other document that exists, for the write tests. */
 export const OTHER_DOCUMENTS: Record<string, Record<string, unknown>> = {
   'stores/store-1/orderCounters/2026-11-26': { last: 11 },
@@ -139,5 +149,13 @@ async function seed(db: Firestore): Promise<void> {
     });
   }
   for (const [path, data] of Object.entries(OTHER_DOCUMENTS)) put(path, data);
+  for (const [reviewId, { at, ...review }] of Object.entries(REVIEWS)) {
+    const rated = review.status === 'deleted' ? {} : { rating: 4, text: 'good' };
+    put(`reviews/${reviewId}`, { ...review, ...rated, authorName: '김**', createdAt: minutes(at), lastReportedAt: review.reportState === 'none' ? null : minutes(at) });
+    if (review.status === 'visible') {
+      put(`publicReviews/${reviewId}`, { reviewId, storeId: review.storeId, authorName: '김**', rating: 4, text: 'good', reply: null, createdAt: minutes(at) });
+    }
+  }
+  put('reviews/review-c2-reported/reports/report-1', { reviewId: 'review-c2-reported', storeId: 'store-1', reason: 'abusive', createdAt: minutes(140) });
   await Promise.all(writes);
 }
