@@ -42,9 +42,21 @@ export const ACTORS = {
   anonymous: { name: 'anonymous (signed out)', uid: null },
 } satisfies Record<string, Actor>;
 
+// One client per actor and environment: every context is a Firebase app with its own connection,
+// and past ~150 of them the client SDK starts reporting itself offline.
+const clients = new WeakMap<RulesTestEnvironment, Map<string, Firestore>>();
+
 export function firestoreAs(env: RulesTestEnvironment, actor: Actor): Firestore {
-  const context = actor.uid === null ? env.unauthenticatedContext() : env.authenticatedContext(actor.uid, actor.claims);
-  return context.firestore() as unknown as Firestore;
+  const byActor = clients.get(env) ?? new Map<string, Firestore>();
+  clients.set(env, byActor);
+  const key = JSON.stringify([actor.uid, actor.claims ?? null]);
+  let client = byActor.get(key);
+  if (!client) {
+    const context = actor.uid === null ? env.unauthenticatedContext() : env.authenticatedContext(actor.uid, actor.claims);
+    client = context.firestore() as unknown as Firestore;
+    byActor.set(key, client);
+  }
+  return client;
 }
 
 // ---- The data every rules test starts from.
