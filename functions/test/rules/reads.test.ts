@@ -4,7 +4,7 @@
 // rules must refuse however they are asked.
 import { strict as assert } from 'node:assert';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { collection, collectionGroup, doc, getDoc, getDocs, limit, query, where } from 'firebase/firestore';
+import { collection, collectionGroup, doc, getDoc, getDocs, limit, orderBy, query, startAfter, where } from 'firebase/firestore';
 import { Actor, ACTORS, firestoreAs, ORDERS, startRulesEnv } from './rulesEnv';
 import { APP_DOCUMENT_READS, APP_QUERIES, buildDocument, buildQuery, Params } from './appQueries';
 
@@ -229,6 +229,15 @@ describe('firestore.rules: reads', function () {
       await assertFails(getDocs(query(collection(db, 'reviews'), where('storeId', '==', 'store-1'), where('status', '==', 'visible'))));
       await assertFails(getDocs(query(collection(firestoreAs(env, customer), 'reviews'), where('storeId', '==', 'store-1'))));
       await assertFails(getDoc(doc(firestoreAs(env, otherCustomer), 'reviews/review-c1-visible')));
+    });
+
+    it('pages the public reviews with a cursor, newest first', async () => {
+      const db = firestoreAs(env, anonymous);
+      const base = [collection(db, 'publicReviews'), where('storeId', '==', 'store-1'), orderBy('createdAt', 'desc')] as const;
+      const first = await assertSucceeds(getDocs(query(base[0], base[1], base[2], limit(2))));
+      assert.deepEqual(first.docs.map((d) => d.id), ['review-c2-reported', 'review-c2-replied']);
+      const next = await assertSucceeds(getDocs(query(base[0], base[1], base[2], startAfter(first.docs[1]), limit(2))));
+      assert.deepEqual(next.docs.map((d) => d.id), ['review-c1-visible']);
     });
 
     it('denies collection-group reads of history entries and members', async () => {
