@@ -1,5 +1,5 @@
 // Deploy-time configuration, read from firebase-functions params. Nothing project-specific is in code.
-import { defineInt, defineString } from 'firebase-functions/params';
+import { defineBoolean, defineInt, defineString } from 'firebase-functions/params';
 
 /** Cloud Functions region; Seoul by default, next to the owners and customers. */
 export const functionsRegion = defineString('FUNCTIONS_REGION', {
@@ -82,3 +82,56 @@ export const reviewWindowDays = defineInt('REVIEW_WINDOW_DAYS', {
   default: 7,
   description: 'Days after completion during which the customer may write or edit a review of the order',
 });
+// Abuse and cost limits (issue 11; docs/abuse-and-privacy.md).
+/** App Check on every callable: on in production, off in functions/.env.local for the emulators. */
+export const appCheckEnforced = defineBoolean('APP_CHECK_ENFORCED', {
+  default: true,
+  description: 'Refuse callable requests without a valid App Check token (placeOrder also consumes it)',
+});
+export const ABUSE_DEFAULTS = {
+  maxUnansweredPerStore: 3,
+  ratePerWindow: 10,
+  rateWindowMinutes: 10,
+  callableMaxInstances: 20,
+  backgroundMaxInstances: 10,
+  personalDataRetentionDays: 90,
+  redactionBatchSize: 200,
+};
+export const maxUnansweredOrdersPerStore = defineInt('MAX_UNANSWERED_ORDERS_PER_STORE', {
+  default: ABUSE_DEFAULTS.maxUnansweredPerStore,
+  description: 'A customer may have at most this many received (unanswered) orders at one store',
+});
+export const orderRateLimit = defineInt('ORDER_RATE_LIMIT', {
+  default: ABUSE_DEFAULTS.ratePerWindow,
+  description: 'A customer may place at most this many orders (all stores) per ORDER_RATE_WINDOW_MINUTES',
+});
+export const orderRateWindowMinutes = defineInt('ORDER_RATE_WINDOW_MINUTES', {
+  default: ABUSE_DEFAULTS.rateWindowMinutes,
+  description: 'Window of ORDER_RATE_LIMIT, in minutes',
+});
+/** Cost ceiling: instances per callable (each serves up to 80 concurrent requests). */
+export const callableMaxInstances = defineInt('CALLABLE_MAX_INSTANCES', {
+  default: ABUSE_DEFAULTS.callableMaxInstances,
+  description: 'maxInstances of every callable',
+});
+/** Cost ceiling of triggers, task handlers, sweeps and the webhook (set globally in index.ts). */
+export const backgroundMaxInstances = defineInt('BACKGROUND_MAX_INSTANCES', {
+  default: ABUSE_DEFAULTS.backgroundMaxInstances,
+  description: 'maxInstances of every trigger, task handler, scheduled job and the webhook',
+});
+/** Customers' phone numbers and addresses are redacted from orders this long after the order ends. */
+export const personalDataRetentionDays = defineInt('PERSONAL_DATA_RETENTION_DAYS', {
+  default: ABUSE_DEFAULTS.personalDataRetentionDays,
+  description: 'Days after an order ends (completed or cancelled) before its delivery contact is redacted',
+});
+export const redactionBatchSize = defineInt('REDACTION_BATCH_SIZE', {
+  default: ABUSE_DEFAULTS.redactionBatchSize,
+  description: 'At most this many orders are redacted per daily run',
+});
+
+/** A boolean param's value, or its declared default when the environment does not set it (see paramValue). */
+export function booleanParamValue(param: { name: string; value(): boolean; options?: { default?: unknown } }): boolean {
+  const fallback = param.options?.default;
+  if (process.env[param.name] === undefined && typeof fallback === 'boolean') return fallback;
+  return param.value();
+}

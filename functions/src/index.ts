@@ -5,9 +5,11 @@
 // tasks' or the webhook's modules (cold start; see README "Cold start"). Deploy and the emulator
 // enumerate the exports, which loads them all, as they must.
 import { setGlobalOptions } from 'firebase-functions/v2/options';
-import { functionsRegion } from './config';
+import { backgroundMaxInstances, functionsRegion } from './config';
 
-setGlobalOptions({ region: functionsRegion });
+// maxInstances: a cost ceiling for triggers, tasks, sweeps and the webhook; callables set their own
+// (CALLABLE_MAX_INSTANCES, callables/shell.ts). Numbers in docs/abuse-and-privacy.md.
+setGlobalOptions({ region: functionsRegion, maxInstances: backgroundMaxInstances });
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const FUNCTIONS: Record<string, () => unknown> = {
@@ -52,6 +54,8 @@ const FUNCTIONS: Record<string, () => unknown> = {
   moderateReview: () => require('./callables/reviews').moderateReview,
   onReviewCreated: () => require('./triggers/reviewCreated').onReviewCreated,
   onReviewUpdated: () => require('./triggers/reviewUpdated').onReviewUpdated,
+  // Personal data retention (docs/abuse-and-privacy.md)
+  redactPersonalData: () => require('./scheduled/redactPersonalData').redactPersonalData,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

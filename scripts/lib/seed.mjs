@@ -48,10 +48,12 @@ function adminAuth() {
 export async function ensureAccounts() {
   const auth = adminAuth();
   for (const account of Object.values(ACCOUNTS)) {
+    // Verified addresses: submitPartnerApplication refuses an unverified email (docs/abuse-and-privacy.md).
     try {
-      await auth.getUserByEmail(account.email);
+      const user = await auth.getUserByEmail(account.email);
+      if (!user.emailVerified) await auth.updateUser(user.uid, { emailVerified: true });
     } catch {
-      await auth.createUser({ email: account.email, password: account.password, displayName: account.displayName });
+      await auth.createUser({ email: account.email, password: account.password, displayName: account.displayName, emailVerified: true });
     }
   }
   const admin = await auth.getUserByEmail(ACCOUNTS.admin.email);

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureClientPackage } from './clientPackage.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FUNCTIONS_DIR = join(ROOT, 'functions');
@@ -68,5 +69,6 @@ export function setUp({ rootPackages = false } = {}) {
   ensureNpmPackages(FUNCTIONS_DIR);
   const hidane = ensureHidane();
   buildFunctions();
+  if (rootPackages) ensureClientPackage(); // client/ (@gocafein/client) needs the root's firebase
   return { hidane };
 }

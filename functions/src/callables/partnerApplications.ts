@@ -2,6 +2,7 @@
 // store (closed), the owner's membership and the applicant's users/{uid} mirror in one transaction,
 // then syncs the applicant's custom claims so the app shows the partner center button.
 import * as logger from 'firebase-functions/logger';
+import { requireUsableAccount } from '../access/account';
 import { Caller, requireAdmin } from '../access/claims';
 import { fingerprint } from '../domain/ids';
 import { ApplicationStatus, newApplication, review } from '../domain/partnerApplication';
@@ -10,7 +11,7 @@ import { DomainError } from '../domain/reasons';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { applicationFromSnapshot, applicationRef, applicationToStored, newApplicationId } from '../infra/applications';
-import { Membership, memberRef, storeRef, storeToStored } from '../infra/stores';
+import { createStore, Membership, memberRef } from '../infra/stores';
 import { syncPartnerClaimsAfterCommit, userFromSnapshot, userRef, writeUser } from '../infra/users';
 import { reviewPartnerApplicationInput, SubmitPartnerApplicationInput, submitPartnerApplicationInput } from './storeSchemas';
 import { defineCallable } from './shell';
@@ -24,6 +25,8 @@ export async function submitPartnerApplicationHandler(
   input: SubmitPartnerApplicationInput,
   caller: Caller,
 ): Promise<SubmitPartnerApplicationResult> {
+  // Not from anonymous, disabled or deleted accounts, nor from an unverified email address.
+  await requireUsableAccount(caller, 'apply');
   // A retry of the same submission returns the pending application instead of an error.
   const requestFingerprint = fingerprint(input);
   const { application, created } = await db().runTransaction(async (tx) => {
@@ -109,7 +112,7 @@ export const reviewPartnerApplication = defineCallable(
           createdAt: at,
           updatedAt: at,
         };
-        tx.create(storeRef(storeId), storeToStored(outcome.store));
+        createStore(tx, outcome.store); // public store document + members-only private profile
         tx.create(memberRef(storeId, current.applicantUid), toStored(membership) as Record<string, unknown>);
         writeUser(tx, applicantSnapshot, { stores: { ...applicant.stores, [storeId]: 'owner' }, ...pendingCleared }, at);
       } else if ('pendingApplicationId' in pendingCleared) {

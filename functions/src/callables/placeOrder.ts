@@ -1,7 +1,9 @@
 // placeOrder: a customer's order, priced from the store's menu on the server, numbered in the
 // store's daily sequence and written with its first history entry, all in one transaction.
 import * as logger from 'firebase-functions/logger';
+import { requireUsableAccount } from '../access/account';
 import { Caller } from '../access/claims';
+import { orderLimitDecision } from '../domain/abuse';
 import { fingerprint, orderIdFor } from '../domain/ids';
 import { MenuItem, priceOrder, seoulBusinessDate, storeRefusal } from '../domain/menu';
 import { AUTO_COMPLETE_AFTER_MS, flowOf, Order } from '../domain/order';
@@ -11,6 +13,7 @@ import { OrderEvent } from '../domain/stateMachine';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { eventRef, eventToStored, orderFromSnapshot, orderRef, orderToStored } from '../infra/orders';
+import { orderLimits, orderLimitsRef, placementsFromSnapshot, unansweredOrdersAt, writePlacements } from '../infra/orderLimits';
 import { menuItemFromSnapshot, menuItemRef, orderCounterRef, storeFromSnapshot, storeRef } from '../infra/stores';
 import { PlaceOrderInput, placeOrderInput } from './schemas';
 import { defineCallable } from './shell';
@@ -26,6 +29,9 @@ export interface PlaceOrderResult {
 export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller): Promise<PlaceOrderResult> {
   const orderId = orderIdFor(caller.uid, input.requestId);
   const requestFingerprint = fingerprint({ ...input, requestId: undefined });
+  // No orders from anonymous, disabled or deleted accounts (one Auth lookup, outside the transaction).
+  await requireUsableAccount(caller, 'order');
+  const limits = orderLimits();
 
   const { order, created } = await db().runTransaction(async (tx) => {
     // Reads first (a transaction must read before it writes): idempotency, store, menu, counter.
@@ -52,6 +58,17 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
       if (snapshot.exists) menu.set(snapshot.id, menuItemFromSnapshot(snapshot));
     }
     const priced = priceOrder(store, input.channel, input.items, menu);
+
+    // Flood limits (domain/abuse.ts), after the idempotency check so a replay is never counted.
+    // The customer's limits document serializes their concurrent placements.
+    const limitsSnapshot = await tx.get(orderLimitsRef(caller.uid));
+    const unansweredAtStore = await unansweredOrdersAt(tx, caller.uid, input.storeId, limits.maxUnansweredPerStore);
+    const limit = orderLimitDecision(
+      limits,
+      { recentPlacements: placementsFromSnapshot(limitsSnapshot), unansweredAtStore },
+      { at, storeId: input.storeId, orderId },
+    );
+    if ('refusal' in limit) throw new DomainError(limit.refusal, { storeId: input.storeId });
 
     const businessDate = seoulBusinessDate(at);
     const counterRef = orderCounterRef(input.storeId, businessDate);
@@ -91,8 +108,12 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
       at,
       data: { requestId: input.requestId },
     };
+    writePlacements(tx, caller.uid, limit.recentPlacements, at);
     tx.set(counterRef, toStored({ last: orderNumber, updatedAt: at }) as Record<string, unknown>);
-    tx.create(orderRef(orderId), { ...orderToStored(order), requestFingerprint });
+    // A delivery order holds the customer's phone and address until the redaction job clears them
+    // (scheduled/redactPersonalData.ts); an explicit null is what that job's query finds.
+    const personalData = order.delivery ? { personalDataRedactedAt: null } : {};
+    tx.create(orderRef(orderId), { ...orderToStored(order), requestFingerprint, ...personalData });
     tx.create(eventRef(orderId, 1), eventToStored(order, event));
     return { order, created: true };
     // Every order of a store and day contends on one counter document: allow more retries than
@@ -115,4 +136,5 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
   };
 }
 
-export const placeOrder = defineCallable('placeOrder', placeOrderInput, placeOrderHandler);
+// Placing an order costs pushes and tasks: its App Check token is single-use (replay protection).
+export const placeOrder = defineCallable('placeOrder', placeOrderInput, placeOrderHandler, { consumeAppCheckToken: true });

@@ -111,7 +111,7 @@ export const submitReview = defineCallable('submitReview', submitReviewInput, as
       at,
     );
     if (decision === 'noop') return { review: existing!, changed: false };
-    if (decision !== 'create') throw new DomainError(decision, { orderId: order.orderId });
+    if (decision !== 'create') throw new DomainError(decision);
     const rating = await readStoreRating(tx, order.storeId);
     const review: Review = {
       reviewId: order.orderId,
@@ -173,7 +173,7 @@ export const deleteReview = defineCallable('deleteReview', reviewIdInput, async 
 export const replyToReview = defineCallable('replyToReview', replyToReviewInput, async (input, caller) => {
   const result = await changeReview(input.reviewId, async (tx, review, at) => {
     const denial = replyDenial(await memberRoleIn(tx, review.storeId, caller.uid), review);
-    if (denial) throw new DomainError(denial, { storeId: review.storeId });
+    if (denial) throw new DomainError(denial);
     if (review.reply?.text === input.text) return null;
     return {
       ...review,
@@ -191,7 +191,7 @@ export const replyToReview = defineCallable('replyToReview', replyToReviewInput,
 export const deleteReply = defineCallable('deleteReply', reviewIdInput, async (input, caller) => {
   const result = await changeReview(input.reviewId, async (tx, review, at) => {
     const denial = replyDenial(await memberRoleIn(tx, review.storeId, caller.uid), review);
-    if (denial) throw new DomainError(denial, { storeId: review.storeId });
+    if (denial) throw new DomainError(denial);
     if (!review.reply) return null;
     return { ...review, reply: null, replied: false, updatedAt: at };
   });

@@ -5,7 +5,12 @@ import { CallableRequest, HttpsError, onCall } from 'firebase-functions/v2/https
 import * as logger from 'firebase-functions/logger';
 import { z } from 'zod';
 import { Caller } from '../access/claims';
+import { appCheckEnforced, booleanParamValue, callableMaxInstances } from '../config';
 import { DomainError, REASONS, Reason } from '../domain/reasons';
+import { useKoreanValidationMessages } from './koreanMessages';
+
+// Field-level validation messages in Korean for every schema, applied once at the shared boundary.
+useKoreanValidationMessages();
 
 export interface FieldIssue {
   path: string;
@@ -50,21 +55,58 @@ export function callerOf(request: Pick<CallableRequest, 'auth'>): Caller {
   return { uid, token: (request.auth?.token ?? {}) as Record<string, unknown> };
 }
 
+export interface CallableShellOptions {
+  /**
+   * App Check replay protection: the token is consumed, and a token seen before is refused
+   * (`app_check_token_reused`). For low-volume, costly calls only: each one costs an App Check call.
+   */
+  consumeAppCheckToken?: boolean;
+}
+
+/**
+ * App Check, checked again inside the handler: the platform refuses a missing or invalid token when
+ * `enforceAppCheck` is on, and marks a consumed one with `alreadyConsumed`, which only the handler
+ * can refuse. Off (APP_CHECK_ENFORCED=false) in the emulators, where no client attests.
+ */
+export function appCheckRefusal(
+  request: Pick<CallableRequest, 'app'>,
+  options: CallableShellOptions,
+): 'app_check_failed' | 'app_check_token_reused' | null {
+  if (!booleanParamValue(appCheckEnforced)) return null;
+  if (!request.app?.appId) return 'app_check_failed';
+  if (options.consumeAppCheckToken && request.app.alreadyConsumed === true) return 'app_check_token_reused';
+  return null;
+}
+
 export function defineCallable<Schema extends z.ZodType, Result>(
   name: string,
   schema: Schema,
   handler: (input: z.output<Schema>, caller: Caller) => Promise<Result>,
+  options: CallableShellOptions = {},
 ) {
-  return onCall(async (request) => {
-    const caller = callerOf(request);
-    const parsed = schema.safeParse(request.data ?? {});
-    if (!parsed.success) throw invalidArgument(zodIssues(parsed.error));
-    try {
-      return await handler(parsed.data, caller);
-    } catch (error) {
-      // Lines about an order carry its ids (order commands have orderId; store callables storeId).
-      const { orderId, storeId } = parsed.data as { orderId?: unknown; storeId?: unknown };
-      throw toHttpsError(error, { callable: name, uid: caller.uid, orderId, storeId });
-    }
-  });
+  return onCall(
+    {
+      enforceAppCheck: appCheckEnforced,
+      // Consuming needs enforcement: without App Check (the emulators) there is nothing to consume.
+      consumeAppCheckToken: options.consumeAppCheckToken ? appCheckEnforced : false,
+      maxInstances: callableMaxInstances,
+    },
+    async (request) => {
+      const appCheck = appCheckRefusal(request, options);
+      if (appCheck) {
+        logger.warn('callable.app_check_refused', { callable: name, reason: appCheck, uid: request.auth?.uid ?? null });
+        throw httpsErrorFor(appCheck);
+      }
+      const caller = callerOf(request);
+      const parsed = schema.safeParse(request.data ?? {});
+      if (!parsed.success) throw invalidArgument(zodIssues(parsed.error));
+      try {
+        return await handler(parsed.data, caller);
+      } catch (error) {
+        // Lines about an order carry its ids (order commands have orderId; store callables storeId).
+        const { orderId, storeId } = parsed.data as { orderId?: unknown; storeId?: unknown };
+        throw toHttpsError(error, { callable: name, uid: caller.uid, orderId, storeId });
+      }
+    },
+  );
 }

@@ -3,10 +3,10 @@
 import * as logger from 'firebase-functions/logger';
 import { requireStoreAction } from '../access/claims';
 import { DomainError } from '../domain/reasons';
-import { pauseUntilProblem, StoreProfile, storeView, StoreView } from '../domain/store';
+import { pauseUntilProblem, splitStoreProfile, StoreProfile, storeView, StoreView } from '../domain/store';
 import { now } from '../infra/clock';
-import { db } from '../infra/firestore';
-import { storeProfileFromSnapshot, storeRef, storeToStored } from '../infra/stores';
+import { db, toStored } from '../infra/firestore';
+import { storePrivateRef, storeProfileFromSnapshot, storeRef, storeToStored } from '../infra/stores';
 import { setStoreStatusInput, updateStoreInput } from './storeSchemas';
 import { defineCallable } from './shell';
 
@@ -19,16 +19,23 @@ async function updateStoreFields(
   build: (store: StoreProfile, at: number) => Partial<StoreProfile>,
 ): Promise<{ view: StoreView; changed: string[] }> {
   return db().runTransaction(async (tx) => {
-    const snapshot = await tx.get(storeRef(storeId));
+    // The public store document and its members-only profile (phone, address, business number).
+    const [snapshot, privateSnapshot] = await tx.getAll(storeRef(storeId), storePrivateRef(storeId));
     if (!snapshot.exists) throw new DomainError('store_not_found', { storeId });
-    const store = storeProfileFromSnapshot(snapshot);
+    const store = storeProfileFromSnapshot(snapshot, privateSnapshot);
     const at = now();
     const patch = build(store, at);
     const changed = (Object.keys(patch) as (keyof StoreProfile)[]).filter(
       (key) => JSON.stringify(patch[key]) !== JSON.stringify(store[key]),
     );
     if (changed.length === 0) return { view: storeView(store, at), changed };
-    tx.update(storeRef(storeId), storeToStored({ ...patch, updatedAt: at }));
+    const changedPatch = Object.fromEntries(changed.map((key) => [key, patch[key]])) as Partial<StoreProfile>;
+    const { publicFields, privateFields } = splitStoreProfile(changedPatch);
+    // updatedAt on the public document too: the app shows the store's last change.
+    tx.update(storeRef(storeId), storeToStored({ ...publicFields, updatedAt: at }));
+    if (Object.keys(privateFields).length > 0) {
+      tx.set(storePrivateRef(storeId), toStored({ ...privateFields, updatedAt: at }) as Record<string, unknown>, { merge: true });
+    }
     return { view: storeView({ ...store, ...patch, updatedAt: at }, at), changed };
   });
 }

@@ -1,6 +1,7 @@
 // Every denial the backend can give, with the HttpsError code it maps to and a Korean message a
 // partner or customer app can show as is. `reason` codes are a stable public contract.
 // Pure: the code strings are HttpsError's standard codes, but nothing here imports Firebase.
+import type { ReasonDetails } from '../contract/types';
 
 export type ErrorCode =
   | 'invalid-argument'
@@ -94,18 +95,34 @@ export const REASONS = {
   review_deleted: { code: 'failed-precondition', message: '삭제한 리뷰는 다시 작성할 수 없습니다.' },
   review_hidden: { code: 'failed-precondition', message: '숨김 처리된 리뷰에는 답글을 달 수 없습니다.' },
   own_review_report: { code: 'failed-precondition', message: '본인이 작성한 리뷰는 신고할 수 없습니다.' },
+  // Abuse limits and account checks (issue 11; docs/abuse-and-privacy.md)
+  app_check_failed: { code: 'unauthenticated', message: '앱 인증에 실패했습니다. 공식 앱을 최신 버전으로 업데이트한 뒤 다시 시도해 주세요.' },
+  app_check_token_reused: { code: 'unauthenticated', message: '요청 인증이 만료되었습니다. 다시 시도해 주세요.' },
+  anonymous_account: { code: 'permission-denied', message: '비회원(익명) 계정으로는 이용할 수 없습니다. 회원가입 후 다시 시도해 주세요.' },
+  account_disabled: { code: 'permission-denied', message: '이용이 중지된 계정입니다. 고객센터에 문의해 주세요.' },
+  email_not_verified: { code: 'failed-precondition', message: '이메일 인증을 마친 뒤 입점신청할 수 있습니다.' },
+  too_many_unanswered_orders: {
+    code: 'resource-exhausted',
+    message: '이 매장에서 아직 접수 대기 중인 주문이 많습니다. 매장이 주문을 확인한 뒤 다시 주문해 주세요.',
+  },
+  order_rate_limited: { code: 'resource-exhausted', message: '짧은 시간에 주문이 너무 많습니다. 잠시 후 다시 주문해 주세요.' },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type Reason = keyof typeof REASONS;
 
-/** A denial raised by domain or adapter code; the callable shell turns it into an HttpsError. */
-export class DomainError extends Error {
+/**
+ * A denial raised by domain or adapter code; the callable shell turns it into an HttpsError. `extra`
+ * goes to the app in `details`, typed per reason by ReasonExtras (contract/types.ts, the client's types).
+ */
+export class DomainError<R extends Reason = Reason> extends Error {
+  readonly extra: Record<string, unknown>;
   constructor(
-    readonly reason: Reason,
-    readonly extra: Record<string, unknown> = {},
+    readonly reason: R,
+    extra: ReasonDetails[R] = {} as ReasonDetails[R],
   ) {
     super(REASONS[reason].message);
     this.name = 'DomainError';
+    this.extra = extra as Record<string, unknown>;
   }
   get code(): ErrorCode {
     return REASONS[this.reason].code;

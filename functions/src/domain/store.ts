@@ -71,3 +71,27 @@ export function storeView(store: StoreProfile, now: number) {
   };
 }
 export type StoreView = ReturnType<typeof storeView>;
+
+/**
+ * Fields of a store that only its members and admins read: they live in stores/{id}/private/profile,
+ * not in the public store document every visitor reads (a customer's store page needs none of them).
+ */
+export const PRIVATE_STORE_FIELDS = ['phone', 'address', 'ownerUid', 'businessNumber', 'applicationId'] as const;
+export type PrivateStoreField = (typeof PRIVATE_STORE_FIELDS)[number];
+export type PrivateStoreProfile = Pick<StoreProfile, PrivateStoreField>;
+
+/** Splits a store (or a patch of one) into its public and private parts; absent fields stay absent. */
+export function splitStoreProfile<T extends Partial<StoreProfile>>(
+  store: T,
+): { publicFields: Omit<T, PrivateStoreField>; privateFields: Pick<T, PrivateStoreField & keyof T> } {
+  const publicFields: Record<string, unknown> = {};
+  const privateFields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(store)) {
+    if ((PRIVATE_STORE_FIELDS as readonly string[]).includes(key)) privateFields[key] = value;
+    else publicFields[key] = value;
+  }
+  return {
+    publicFields: publicFields as Omit<T, PrivateStoreField>,
+    privateFields: privateFields as Pick<T, PrivateStoreField & keyof T>,
+  };
+}

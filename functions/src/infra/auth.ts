@@ -8,6 +8,9 @@ export interface AuthUser {
   uid: string;
   email: string | null;
   customClaims: Record<string, unknown>;
+  /** Disabled accounts keep valid ID tokens for up to an hour: callables that must refuse them read this. */
+  disabled?: boolean;
+  emailVerified?: boolean;
 }
 
 export interface AuthAdapter {
@@ -42,6 +45,8 @@ function firebaseAuthAdapter(): AuthAdapter {
     uid: record.uid,
     email: record.email ?? null,
     customClaims: record.customClaims ?? {},
+    disabled: record.disabled,
+    emailVerified: record.emailVerified,
   });
   const orNull = async (lookup: () => Promise<AuthModule.UserRecord>): Promise<AuthUser | null> => {
     try {

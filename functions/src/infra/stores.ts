@@ -3,17 +3,21 @@
 //   stores/{storeId}/menuItems/{itemId}           one menu item with its option groups
 //   stores/{storeId}/orderCounters/{YYYY-MM-DD}   { last } — the day's order-number sequence
 //   stores/{storeId}/members/{uid}                { uid, storeId, role, ... } — who may manage the store
-import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
+//   stores/{storeId}/private/profile              phone, address, ownerUid, businessNumber, applicationId:
+//                                                 members and admins only (the store document is public)
+import type { DocumentReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
 import { MenuItem, Store } from '../domain/menu';
 import { MenuItemDetails } from '../domain/menuRules';
 import { StoreRole } from '../domain/permissions';
-import { StoreProfile } from '../domain/store';
+import { PrivateStoreProfile, splitStoreProfile, StoreProfile } from '../domain/store';
 import { db, firestore, fromStored, toStored } from './firestore';
 
 export const STORES = 'stores';
 export const MENU_ITEMS = 'menuItems';
 export const ORDER_COUNTERS = 'orderCounters';
 export const MEMBERS = 'members';
+export const STORE_PRIVATE = 'private';
+export const STORE_PRIVATE_PROFILE = 'profile';
 
 export function storeRef(storeId: string): DocumentReference {
   return db().collection(STORES).doc(storeId);
@@ -71,18 +75,32 @@ export function membershipFromSnapshot(snapshot: DocumentSnapshot): Membership {
   return fromStored<Membership>(snapshot.data());
 }
 
-export function storeProfileFromSnapshot(snapshot: DocumentSnapshot): StoreProfile {
+/** The members-only part of a store (domain/store.ts PRIVATE_STORE_FIELDS). */
+export function storePrivateRef(storeId: string): DocumentReference {
+  return storeRef(storeId).collection(STORE_PRIVATE).doc(STORE_PRIVATE_PROFILE);
+}
+
+/** The whole store as its owner manages it, from the public store document and its private profile. */
+export function storeProfileFromSnapshot(snapshot: DocumentSnapshot, privateSnapshot?: DocumentSnapshot): StoreProfile {
   const data = fromStored<Partial<StoreProfile>>(snapshot.data());
+  const secret = fromStored<Partial<PrivateStoreProfile>>(privateSnapshot?.data() ?? {});
   return {
     ...storeFromSnapshot(snapshot),
-    phone: data.phone ?? null,
-    address: data.address ?? null,
-    ownerUid: data.ownerUid ?? null,
-    businessNumber: data.businessNumber ?? null,
-    applicationId: data.applicationId ?? null,
+    phone: secret.phone ?? null,
+    address: secret.address ?? null,
+    ownerUid: secret.ownerUid ?? null,
+    businessNumber: secret.businessNumber ?? null,
+    applicationId: secret.applicationId ?? null,
     createdAt: data.createdAt ?? null,
     updatedAt: data.updatedAt ?? null,
   };
+}
+
+/** Creates a new store's public document and its private profile, in the caller's transaction. */
+export function createStore(tx: Transaction, store: StoreProfile): void {
+  const { publicFields, privateFields } = splitStoreProfile(store);
+  tx.create(storeRef(store.storeId), storeToStored(publicFields));
+  tx.create(storePrivateRef(store.storeId), toStored({ ...privateFields, updatedAt: store.updatedAt }) as Record<string, unknown>);
 }
 
 /**

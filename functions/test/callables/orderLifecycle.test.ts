@@ -8,6 +8,7 @@ import {
   updateTracking,
 } from '../../src/callables/orderCommands';
 import { as, call, expectError } from '../support/callables';
+import { db } from '../../src/infra/firestore';
 import { dumpDatabase } from '../support/database';
 import { OTHER_STORE_ID, seedStore, STORE_ID } from '../support/fixtures';
 import { capturedLogs } from '../support/logs';
@@ -38,7 +39,7 @@ describe('order lifecycle callables', () => {
       const stored = await storedOrder(orderId);
       assert.equal(stored.version, 3);
       assert.equal(stored.status, 'completed');
-      assert.equal(stored.completion.uid, owner.uid);
+      assert.equal(stored.completion.uid, null, 'the customer-readable order carries the role, not the staff uid');
       assert.ok(stored.updatedAt.toMillis() >= stored.prep.startedAt.toMillis());
 
       const history = await historyOf(orderId);
@@ -46,8 +47,17 @@ describe('order lifecycle callables', () => {
         history.map((e) => [e.id, e.command, e.from, e.to, e.actorRole, e.actorUid]),
         [
           ['000001', 'place', null, 'received', 'customer', CUSTOMER],
-          ['000002', 'start_preparing', 'received', 'preparing', 'partner', staff.uid],
-          ['000003', 'complete', 'preparing', 'completed', 'partner', owner.uid],
+          ['000002', 'start_preparing', 'received', 'preparing', 'partner', null],
+          ['000003', 'complete', 'preparing', 'completed', 'partner', null],
+        ],
+      );
+      // Who acted for the store: in the members-only staff actions (domain/privacy.ts).
+      const staffActions = await db().collection(`orders/${orderId}/staffActions`).get();
+      assert.deepEqual(
+        staffActions.docs.map((doc) => [doc.id, doc.get('command'), doc.get('actorRole'), doc.get('actorUid'), doc.get('storeId')]),
+        [
+          ['000002', 'start_preparing', 'partner', staff.uid, STORE_ID],
+          ['000003', 'complete', 'partner', owner.uid, STORE_ID],
         ],
       );
       assert.deepEqual(history[1].data, { prepMinutes: 10 });

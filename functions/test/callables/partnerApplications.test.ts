@@ -158,12 +158,18 @@ describe('partner applications (입점신청)', () => {
       assert.deepEqual(store.channels, ['dine_in', 'takeout']);
       assert.equal(store.deliveryFee, 0);
       assert.equal(store.defaultPrepMinutes, 10);
-      assert.equal(store.phone, '010-9876-5432');
-      assert.equal(store.address.postalCode, '04781');
-      assert.equal(store.businessNumber, '220-81-62517');
-      assert.equal(store.ownerUid, APPLICANT);
-      assert.equal(store.applicationId, applicationId);
       assert.equal(store.createdAt.toMillis(), Date.parse('2026-11-26T05:00:00Z'));
+      // The public store document (anyone reads it) carries nothing of the business's records...
+      for (const field of ['phone', 'address', 'businessNumber', 'ownerUid', 'applicationId']) {
+        assert.equal(field in store, false, `public store document has ${field}`);
+      }
+      // ...they are in the members-only profile.
+      const profile = (await doc(`stores/${storeId}/private/profile`))!;
+      assert.equal(profile.phone, '010-9876-5432');
+      assert.equal(profile.address.postalCode, '04781');
+      assert.equal(profile.businessNumber, '220-81-62517');
+      assert.equal(profile.ownerUid, APPLICANT);
+      assert.equal(profile.applicationId, applicationId);
 
       const member = (await doc(`stores/${storeId}/members/${APPLICANT}`))!;
       assert.equal(member.role, 'owner');

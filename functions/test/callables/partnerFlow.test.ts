@@ -109,10 +109,16 @@ describe('partner onboarding, end to end', () => {
       history.map((entry) => [entry.command, entry.actorRole, entry.actorUid]),
       [
         ['place', 'customer', CUSTOMER],
-        ['start_preparing', 'partner', STAFF],
-        ['complete', 'partner', OWNER],
+        // The customer reads the history: roles only; who it was is in the members-only staffActions.
+        ['start_preparing', 'partner', null],
+        ['complete', 'partner', null],
       ],
     );
+    const staffActions = await db().collection(`orders/${placed.orderId}/staffActions`).get();
+    assert.deepEqual(staffActions.docs.map((doc) => [doc.get('command'), doc.get('actorUid')]), [
+      ['start_preparing', STAFF],
+      ['complete', OWNER],
+    ]);
     const application = (await db().doc(`partnerApplications/${applicationId}`).get()).data()!;
     assert.equal(application.status, 'approved');
     assert.equal(application.storeId, storeId);

@@ -32,8 +32,9 @@ describe('onboarding races', () => {
       ]);
       assert.deepEqual(results.map(reasonOf).sort(), ['application_already_reviewed', 'fulfilled'], `round ${round}`);
 
-      const stores = await db().collection('stores').where('applicationId', '==', applicationId).get();
-      assert.equal(stores.size, 1);
+      const stores = await db().collection('stores').get();
+      assert.equal(stores.size, round + 1, 'one store per approved application');
+      assert.equal((await db().doc(`stores/${applicationId}/private/profile`).get()).get('applicationId'), applicationId);
       const members = await db().collection(`stores/${applicationId}/members`).get();
       assert.deepEqual(members.docs.map((doc) => doc.id), [applicant]);
       const user = (await db().doc(`users/${applicant}`).get()).data()!;

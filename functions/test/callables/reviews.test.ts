@@ -39,6 +39,9 @@ describe('review callables', () => {
     await seedStore();
     await seedMember(OWNER.uid, 'owner');
     await seedMember(STAFF.uid, 'staff');
+    // placeOrder checks that the account exists and is active (Auth is this file's fake).
+    auth.addUser(CUSTOMER);
+    auth.addUser('customer-2');
   });
   afterEach(() => resetClock());
 

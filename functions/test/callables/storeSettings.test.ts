@@ -24,6 +24,7 @@ describe('store settings', () => {
     await seedStore(STORE_ID, { open: false });
     await seedMember(auth, STORE_ID, OWNER, 'owner');
     await seedMember(auth, STORE_ID, `staff-of-${STORE_ID}`, 'staff');
+    auth.addUser('customer-1'); // as.customer(); placeOrder looks the customer's account up (access/account.ts)
   });
   afterEach(() => resetClock());
 

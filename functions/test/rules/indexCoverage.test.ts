@@ -8,7 +8,9 @@ import type { Query } from 'firebase-admin/firestore';
 import { memberUidsOf, pruneDevicesRefreshedBefore } from '../../src/infra/devices';
 import { db } from '../../src/infra/firestore';
 import { shippedOrdersOf, staleShipments } from '../../src/infra/trackingIntake';
+import { unansweredOrdersQuery } from '../../src/infra/orderLimits';
 import { overdueOrdersQuery } from '../../src/scheduled/autoCompleteSweep';
+import { redactionCandidatesQuery } from '../../src/scheduled/redactPersonalData';
 import { APP_QUERY_DOCS, generatedBlock, INDEXES_PATH, loadIndexFile } from '../support/indexFile';
 import {
   compositeServes,
@@ -33,6 +35,14 @@ const SERVER_QUERIES: { name: string; shape: () => QueryShape }[] = [
     shape: () => structured(shippedOrdersOf({ carrier: 'kr.cjlogistics', trackingNumber: '1234567890' })),
   },
   { name: 'tracking poll queue (infra/trackingIntake.ts staleShipments)', shape: () => structured(staleShipments(Date.now(), 100)) },
+  {
+    name: 'unanswered orders of a customer at a store (infra/orderLimits.ts unansweredOrdersQuery)',
+    shape: () => structured(unansweredOrdersQuery('customer-1', 'store-1', 3)),
+  },
+  {
+    name: 'personal data redaction (scheduled/redactPersonalData.ts redactionCandidatesQuery)',
+    shape: () => structured(redactionCandidatesQuery(Date.now(), 200)),
+  },
 ];
 
 function report(shape: QueryShape, where: string): string {

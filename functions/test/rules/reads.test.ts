@@ -45,6 +45,10 @@ const QUERY_CASES: Record<string, QueryCase[]> = {
     // The order's own customer is denied too: this list proves only the storeId.
     { params: { ...STORE_1, orderId: C1_ORDER }, allowed: [owner, staff], expect: ['000001', '000002'], denied: PARTNER_DENIED },
   ],
+  partnerOrderStaffActions: [
+    // The order's own customer is denied: they learn the role from the history entry, not the uid.
+    { params: { ...STORE_1, orderId: C1_ORDER }, allowed: [owner, staff], expect: ['000002'], denied: PARTNER_DENIED },
+  ],
   customerOrderHistory: [
     {
       params: { uid: 'customer-1' },
@@ -122,6 +126,9 @@ const DOCUMENT_CASES: Record<string, DocumentCase[]> = {
   store: [
     { params: STORE_1, allowed: [anonymous, customer, otherPartner], denied: [] },
     { params: { storeId: 'store-3' }, allowed: [suspendedOwner], denied: [anonymous, customer, owner, admin] },
+  ],
+  storePrivateProfile: [
+    { params: STORE_1, allowed: [owner, staff, admin], denied: [anonymous, customer, otherPartner, oddRole, suspendedOwner] },
   ],
   user: [{ params: { uid: 'customer-1' }, allowed: [customer], denied: [otherCustomer, owner, admin, anonymous] }],
   review: [
@@ -253,6 +260,13 @@ describe('firestore.rules: reads', function () {
       for (const actor of [otherCustomer, otherPartner, admin, anonymous]) await assertFails(getDoc(doc(firestoreAs(env, actor), path)));
     });
 
+    it('lets the store, not the customer, read who made a change; the customer reads the role', async () => {
+      const path = `orders/${C1_ORDER}/staffActions/000002`;
+      for (const actor of [owner, staff]) await assertSucceeds(getDoc(doc(firestoreAs(env, actor), path)));
+      for (const actor of [customer, otherCustomer, otherPartner, anonymous]) await assertFails(getDoc(doc(firestoreAs(env, actor), path)));
+      await assertFails(getDocs(collection(firestoreAs(env, customer), `orders/${C1_ORDER}/staffActions`)));
+    });
+
     it('lets an applicant and admins read an application, and nobody else', async () => {
       const path = 'partnerApplications/application-c1-new';
       for (const actor of [customer, admin]) await assertSucceeds(getDoc(doc(firestoreAs(env, actor), path)));
@@ -272,6 +286,7 @@ describe('firestore.rules: reads', function () {
         'deviceTokens/token-c1',
         'notificationClaims/onOrderCreated:pickup-received-c1',
         'trackingEvents/event-1',
+        'orderLimits/customer-1', // even its own customer: the limits are the server's bookkeeping
       ];
       for (const path of paths) {
         for (const actor of [customer, owner, admin, anonymous]) {

@@ -119,6 +119,7 @@ export const OTHER_DOCUMENTS: Record<string, Record<string, unknown>> = {
   'deviceTokens/token-c1': { uid: 'customer-1', token: 'fcm-token-c1', platform: 'ios', createdAt: minutes(0), refreshedAt: minutes(0) },
   'notificationClaims/onOrderCreated:pickup-received-c1': { functionName: 'onOrderCreated', orderId: 'pickup-received-c1', storeId: 'store-1', state: 'done' },
   'trackingEvents/event-1': { eventId: 'event-1', carrier: 'kr.cjlogistics', trackingNumber: '1234567890', outcome: 'updated' },
+  'orderLimits/customer-1': { placements: [{ at: minutes(0), storeId: 'store-1', orderId: 'pickup-received-c1' }], updatedAt: minutes(0) },
 };
 
 async function seed(db: Firestore): Promise<void> {
@@ -126,6 +127,7 @@ async function seed(db: Firestore): Promise<void> {
   const put = (path: string, data: Record<string, unknown>) => writes.push(setDoc(doc(db, path), data));
   for (const storeId of STORE_IDS) {
     put(`stores/${storeId}`, { name: storeId, active: storeId !== 'store-3', open: true, channels: ['dine_in', 'takeout', 'delivery'] });
+    put(`stores/${storeId}/private/profile`, { phone: '02-555-1234', businessNumber: '220-81-62517', ownerUid: `owner-of-${storeId}`, applicationId: storeId });
     for (const itemId of MENU_ITEM_IDS) put(`stores/${storeId}/menuItems/${itemId}`, { name: itemId, price: 4000, soldOut: false, options: [] });
     for (const [uid, role] of Object.entries(MEMBERS[storeId])) {
       put(`stores/${storeId}/members/${uid}`, { storeId, uid, role, createdAt: minutes(0), updatedAt: minutes(0) });
@@ -151,6 +153,14 @@ async function seed(db: Firestore): Promise<void> {
         data: {},
       });
     }
+    // Version 2 was made by the store's owner: who it was is members-only.
+    put(`orders/${orderId}/staffActions/000002`, {
+      version: 2,
+      actorRole: 'partner',
+      actorUid: `owner-of-${order.storeId}`,
+      storeId: order.storeId,
+      at: minutes(at),
+    });
   }
   for (const [applicationId, application] of Object.entries(APPLICATIONS)) {
     put(`partnerApplications/${applicationId}`, {

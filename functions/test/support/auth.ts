@@ -34,9 +34,20 @@ export class FakeAuth implements AuthAdapter {
   }
 
   addUser(uid: string, email: string | null = `${uid}@example.com`, customClaims: Record<string, unknown> = {}): AuthUser {
-    const user = { uid, email: email?.toLowerCase() ?? null, customClaims: clone(customClaims) };
+    const user = { uid, email: email?.toLowerCase() ?? null, customClaims: clone(customClaims), disabled: false, emailVerified: true };
     this.users.set(uid, user);
     return clone(user);
+  }
+
+  /** Disables an account or marks its email unverified (as the Firebase console or Admin SDK would). */
+  setAccountState(uid: string, state: { disabled?: boolean; emailVerified?: boolean }): void {
+    const user = this.users.get(uid);
+    if (!user) throw new Error(`no user ${uid}`);
+    Object.assign(user, state);
+  }
+
+  deleteUser(uid: string): void {
+    this.users.delete(uid);
   }
 
   claimsOf(uid: string): Record<string, unknown> {

@@ -22,10 +22,24 @@ export const as = {
   admin: (uid = 'admin-1'): AuthContext => ({ uid, token: { admin: true } }),
 };
 
+/** What a verified App Check token gives a callable (request.app); every call carries one unless told. */
+export interface AppCheckContext {
+  appId: string;
+  token: Record<string, unknown>;
+  alreadyConsumed?: boolean;
+}
+export const APP_CHECK: AppCheckContext = { appId: '1:000000000000:android:gocafein-test', token: {}, alreadyConsumed: false };
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function call<T = any>(fn: CallableFunction<any, any>, data: unknown, auth?: AuthContext): Promise<T> {
+export async function call<T = any>(
+  fn: CallableFunction<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  data: unknown,
+  auth?: AuthContext,
+  /** null: a request without a (valid) App Check token. */
+  app: AppCheckContext | null = APP_CHECK,
+): Promise<T> {
   const wrapped = functionsTest.wrap(fn);
-  return wrapped({ data, auth, rawRequest: {} as never, acceptsStreaming: false } as never) as Promise<T>;
+  return wrapped({ data, auth, app: app ?? undefined, rawRequest: {} as never, acceptsStreaming: false } as never) as Promise<T>;
 }
 
 /** Asserts that a call fails with this HttpsError code and details.reason; returns the error. */

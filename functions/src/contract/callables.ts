@@ -1,0 +1,206 @@
+// THE CALLABLE CONTRACT: one entry per callable the apps call. From this registry come the typed
+// client package (client/), the JSON Schemas for non-JS clients (client/schemas), and the callable
+// tables in docs/contract.md. Regenerate after a change: `cd functions && npx tsx test/contract/generate.ts`.
+//
+// Adding a callable: one entry below, `name: entry(requestSchema, responseOf<typeof import('../callables/x')['name']>(), {...})`.
+// A callable exported from src/index.ts without an entry fails test/contract/contract.test.ts.
+//
+// Only the generator and the tests load this file (index.ts never does). Responses are types only:
+// `typeof import(...)` names the handler's module without loading it.
+import type { z } from 'zod';
+import { registerDeviceInput, unregisterDeviceInput } from '../callables/devices';
+import { cancelOrderInput, orderIdInput, placeOrderInput, startPreparingInput, trackingInput } from '../callables/schemas';
+import {
+  addStoreMemberInput,
+  menuItemInput,
+  removeStoreMemberInput,
+  reviewPartnerApplicationInput,
+  setMenuItemSoldOutInput,
+  setStoreStatusInput,
+  submitPartnerApplicationInput,
+  updateStoreInput,
+  upsertMenuItemInput,
+} from '../callables/storeSchemas';
+import {
+  editReviewInput,
+  moderateReviewInput,
+  replyToReviewInput,
+  reportReviewInput,
+  reviewIdInput,
+  submitReviewInput,
+} from '../callables/reviewSchemas';
+
+/** Raise on a breaking change to any request or response (test/contract/contract.test.ts says when). */
+export const CONTRACT_VERSION = 1;
+
+/** Who may call it (the permission matrix is the authority; this is the docs' summary). */
+export type Audience = 'customer' | 'store member' | 'store owner' | 'customer or store member' | 'signed-in user' | 'admin';
+
+declare const RESPONSE: unique symbol;
+/** A phantom carrying the callable's response type; never read at run time. */
+export interface ResponseMarker<T> {
+  readonly [RESPONSE]?: T;
+}
+type HandlerResult<F> = F extends { run(...args: never[]): infer R } ? Awaited<R> : never;
+export const responseOf = <F>(): ResponseMarker<HandlerResult<F>> => ({});
+
+export interface CallableEntry<Request extends z.ZodType = z.ZodType> {
+  request: Request;
+  response: ResponseMarker<unknown>;
+  audience: Audience;
+  /** One line in Korean, as the docs table shows it. */
+  summary: string;
+  /** Docs page with the details. */
+  doc: string;
+}
+
+const entry = <Request extends z.ZodType, Response>(
+  request: Request,
+  response: ResponseMarker<Response>,
+  about: Omit<CallableEntry, 'request' | 'response'>,
+) => ({ request, response, ...about });
+
+const ORDERS = 'README.md#callable-contract';
+const ONBOARDING = 'docs/onboarding.md';
+const NOTIFICATIONS = 'docs/notifications.md';
+const REVIEWS = 'docs/reviews.md';
+
+export const CALLABLES = {
+  // Orders
+  placeOrder: entry(placeOrderInput, responseOf<typeof import('../callables/placeOrder')['placeOrder']>(), {
+    audience: 'customer',
+    summary: '주문하기 (매장, 포장, 배송). 같은 requestId로 다시 보내면 같은 주문이 돌아옵니다.',
+    doc: ORDERS,
+  }),
+  startPreparing: entry(startPreparingInput, responseOf<typeof import('../callables/orderCommands')['startPreparing']>(), {
+    audience: 'store member',
+    summary: '준비시작: 접수 → 준비중, 예상 준비 시간(분)을 고객에게 알립니다.',
+    doc: ORDERS,
+  }),
+  completeOrder: entry(orderIdInput, responseOf<typeof import('../callables/orderCommands')['completeOrder']>(), {
+    audience: 'store member',
+    summary: '처리 완료: 준비중 → 완료.',
+    doc: ORDERS,
+  }),
+  prepareShipment: entry(orderIdInput, responseOf<typeof import('../callables/orderCommands')['prepareShipment']>(), {
+    audience: 'store member',
+    summary: '배송 준비: 접수 → 배송 준비 중.',
+    doc: ORDERS,
+  }),
+  shipOrder: entry(trackingInput, responseOf<typeof import('../callables/orderCommands')['shipOrder']>(), {
+    audience: 'store member',
+    summary: '발송 처리: 택배사와 송장번호를 입력하면 배송 중이 됩니다.',
+    doc: ORDERS,
+  }),
+  updateTracking: entry(trackingInput, responseOf<typeof import('../callables/orderCommands')['updateTracking']>(), {
+    audience: 'store member',
+    summary: '송장 수정: 발송된 주문의 택배사·송장번호를 바꿉니다.',
+    doc: ORDERS,
+  }),
+  cancelOrder: entry(cancelOrderInput, responseOf<typeof import('../callables/orderCommands')['cancelOrder']>(), {
+    audience: 'customer or store member',
+    summary: '주문 취소 (사유 필수, 기타는 메모 필수).',
+    doc: ORDERS,
+  }),
+  // Onboarding, stores, menus, members
+  submitPartnerApplication: entry(
+    submitPartnerApplicationInput,
+    responseOf<typeof import('../callables/partnerApplications')['submitPartnerApplication']>(),
+    { audience: 'signed-in user', summary: '입점신청.', doc: ONBOARDING },
+  ),
+  reviewPartnerApplication: entry(
+    reviewPartnerApplicationInput,
+    responseOf<typeof import('../callables/partnerApplications')['reviewPartnerApplication']>(),
+    { audience: 'admin', summary: '입점신청 심사 (승인하면 매장이 만들어집니다).', doc: ONBOARDING },
+  ),
+  addStoreMember: entry(addStoreMemberInput, responseOf<typeof import('../callables/storeMembers')['addStoreMember']>(), {
+    audience: 'store owner',
+    summary: '직원 추가 (가입한 이메일로).',
+    doc: ONBOARDING,
+  }),
+  removeStoreMember: entry(removeStoreMemberInput, responseOf<typeof import('../callables/storeMembers')['removeStoreMember']>(), {
+    audience: 'store owner',
+    summary: '직원 삭제.',
+    doc: ONBOARDING,
+  }),
+  setStoreStatus: entry(setStoreStatusInput, responseOf<typeof import('../callables/storeSettings')['setStoreStatus']>(), {
+    audience: 'store member',
+    summary: '영업중 / 준비중 / 일시정지.',
+    doc: ONBOARDING,
+  }),
+  updateStore: entry(updateStoreInput, responseOf<typeof import('../callables/storeSettings')['updateStore']>(), {
+    audience: 'store owner',
+    summary: '매장 정보 수정 (이름, 전화, 주문 방식, 배송비, 기본 준비 시간).',
+    doc: ONBOARDING,
+  }),
+  upsertMenuItem: entry(upsertMenuItemInput, responseOf<typeof import('../callables/menu')['upsertMenuItem']>(), {
+    audience: 'store member',
+    summary: '메뉴 추가·수정 (옵션 포함).',
+    doc: ONBOARDING,
+  }),
+  deleteMenuItem: entry(menuItemInput, responseOf<typeof import('../callables/menu')['deleteMenuItem']>(), {
+    audience: 'store member',
+    summary: '메뉴 삭제.',
+    doc: ONBOARDING,
+  }),
+  setMenuItemSoldOut: entry(setMenuItemSoldOutInput, responseOf<typeof import('../callables/menu')['setMenuItemSoldOut']>(), {
+    audience: 'store member',
+    summary: '품절 / 품절 해제.',
+    doc: ONBOARDING,
+  }),
+  // Notifications
+  registerDevice: entry(registerDeviceInput, responseOf<typeof import('../callables/devices')['registerDevice']>(), {
+    audience: 'signed-in user',
+    summary: '푸시 알림 기기 등록 (로그인 후, 앱 시작 때마다).',
+    doc: NOTIFICATIONS,
+  }),
+  unregisterDevice: entry(unregisterDeviceInput, responseOf<typeof import('../callables/devices')['unregisterDevice']>(), {
+    audience: 'signed-in user',
+    summary: '푸시 알림 기기 해제 (로그아웃 전).',
+    doc: NOTIFICATIONS,
+  }),
+  // Reviews
+  submitReview: entry(submitReviewInput, responseOf<typeof import('../callables/reviews')['submitReview']>(), {
+    audience: 'customer',
+    summary: '리뷰 작성: 완료된 주문에 한 번, 완료 후 REVIEW_WINDOW_DAYS일 안에 (별점 1~5, 내용은 선택).',
+    doc: REVIEWS,
+  }),
+  editReview: entry(editReviewInput, responseOf<typeof import('../callables/reviews')['editReview']>(), {
+    audience: 'customer',
+    summary: '리뷰 수정 (작성 기간 안에).',
+    doc: REVIEWS,
+  }),
+  deleteReview: entry(reviewIdInput, responseOf<typeof import('../callables/reviews')['deleteReview']>(), {
+    audience: 'customer',
+    summary: '리뷰 삭제 (별점에서도 빠지며, 다시 작성할 수 없습니다).',
+    doc: REVIEWS,
+  }),
+  replyToReview: entry(replyToReviewInput, responseOf<typeof import('../callables/reviews')['replyToReview']>(), {
+    audience: 'store owner',
+    summary: '사장님 답글 작성·수정 (리뷰마다 하나).',
+    doc: REVIEWS,
+  }),
+  deleteReply: entry(reviewIdInput, responseOf<typeof import('../callables/reviews')['deleteReply']>(), {
+    audience: 'store owner',
+    summary: '사장님 답글 삭제.',
+    doc: REVIEWS,
+  }),
+  reportReview: entry(reportReviewInput, responseOf<typeof import('../callables/reviews')['reportReview']>(), {
+    audience: 'signed-in user',
+    summary: '리뷰 신고 (작성자 본인 제외). 신고만으로 숨겨지지 않습니다.',
+    doc: REVIEWS,
+  }),
+  moderateReview: entry(moderateReviewInput, responseOf<typeof import('../callables/reviews')['moderateReview']>(), {
+    audience: 'admin',
+    summary: '신고된 리뷰 검토: 유지 또는 숨김 (사유 필수).',
+    doc: REVIEWS,
+  }),
+} satisfies Record<string, CallableEntry>;
+
+export type CallableName = keyof typeof CALLABLES;
+/** What an app sends: the schema's input side. */
+export type CallableRequests = { [K in CallableName]: z.input<(typeof CALLABLES)[K]['request']> };
+/** What the handler returns, as the SDK hands it to the app (JSON). */
+export type CallableResponses = {
+  [K in CallableName]: (typeof CALLABLES)[K]['response'] extends ResponseMarker<infer R> ? R : never;
+};
