@@ -135,3 +135,13 @@ export function booleanParamValue(param: { name: string; value(): boolean; optio
   if (process.env[param.name] === undefined && typeof fallback === 'boolean') return fallback;
   return param.value();
 }
+// Sales exports (issue 16; docs/sales.md). A CSV larger than the inline limit is written to this
+// bucket and handed out as a signed URL valid for EXPORT_URL_MINUTES.
+export const exportBucket = defineString('EXPORT_BUCKET', {
+  default: '',
+  description: 'Cloud Storage bucket for large order exports (empty = the project default bucket)',
+});
+export const exportUrlMinutes = defineInt('EXPORT_URL_MINUTES', {
+  default: 15,
+  description: 'Minutes a signed download URL of an order export stays valid',
+});

@@ -56,6 +56,10 @@ const FUNCTIONS: Record<string, () => unknown> = {
   onReviewUpdated: () => require('./triggers/reviewUpdated').onReviewUpdated,
   // Personal data retention (docs/abuse-and-privacy.md)
   redactPersonalData: () => require('./scheduled/redactPersonalData').redactPersonalData,
+  // Sales summary and orders export (docs/sales.md)
+  getSalesSummary: () => require('./callables/sales').getSalesSummary,
+  exportOrders: () => require('./callables/sales').exportOrders,
+  onOrderWrittenSales: () => require('./triggers/salesDay').onOrderWrittenSales,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

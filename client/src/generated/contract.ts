@@ -28,7 +28,9 @@ export const CALLABLE_NAMES = [
   "replyToReview",
   "deleteReply",
   "reportReview",
-  "moderateReview"
+  "moderateReview",
+  "getSalesSummary",
+  "exportOrders"
 ] as const;
 
 export type OrderView = {
@@ -119,6 +121,7 @@ export type StoreView = {
   channels: ("dine_in" | "takeout" | "delivery")[];
   deliveryFee: number;
   defaultPrepMinutes: number;
+  closeoutHour: number;
   phone: null | string;
   address: null | {
     postalCode: string;
@@ -215,6 +218,7 @@ export interface CallableRequests {
     channels?: ("dine_in" | "takeout" | "delivery")[];
     deliveryFee?: number;
     defaultPrepMinutes?: number;
+    closeoutHour?: number;
   };
   upsertMenuItem: {
     storeId: string;
@@ -281,6 +285,16 @@ export interface CallableRequests {
     reviewId: string;
     decision: "keep" | "hide";
     reason: unknown;
+  };
+  getSalesSummary: {
+    storeId: string;
+    from: string;
+    to: string;
+  };
+  exportOrders: {
+    storeId: string;
+    from: string;
+    to: string;
   };
 }
 
@@ -505,6 +519,132 @@ export interface CallableResponses {
     deletedAt: null | number;
     changed: boolean;
   };
+  getSalesSummary: {
+    from: string;
+    to: string;
+    days: {
+      byChannel: {
+        dine_in: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+        takeout: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+        delivery: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+      };
+      orders: number;
+      completedOrders: number;
+      completedSales: number;
+      cancelledOrders: number;
+      cancelledAmount: number;
+      businessDate: string;
+    }[];
+    total: {
+      byChannel: {
+        dine_in: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+        takeout: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+        delivery: {
+          orders: number;
+          completedOrders: number;
+          completedSales: number;
+          cancelledOrders: number;
+          cancelledAmount: number;
+        };
+      };
+      orders: number;
+      completedOrders: number;
+      completedSales: number;
+      cancelledOrders: number;
+      cancelledAmount: number;
+    };
+    cancellations: {
+      byActor: {
+        customer: number;
+        partner: number;
+        system: number;
+        admin: number;
+      };
+      byReason: Record<string, number>;
+    };
+    durations: {
+      receiptToStart: {
+        count: number;
+        averageSeconds: null | number;
+        p90Seconds: null | number;
+      };
+      startToReady: {
+        count: number;
+        averageSeconds: null | number;
+        p90Seconds: null | number;
+      };
+      startToComplete: {
+        count: number;
+        averageSeconds: null | number;
+        p90Seconds: null | number;
+      };
+    };
+    ordersByHour: number[];
+    topItemsByQuantity: {
+      menuItemId: string;
+      name: string;
+      quantity: number;
+      amount: number;
+    }[];
+    topItemsByAmount: {
+      menuItemId: string;
+      name: string;
+      quantity: number;
+      amount: number;
+    }[];
+    storeId: string;
+    closeoutHour: number;
+  };
+  exportOrders: {
+    storeId: string;
+    from: string;
+    to: string;
+    rows: number;
+    bytes: number;
+    fileName: string;
+    delivery: "inline";
+    csv: string;
+  } | {
+    storeId: string;
+    from: string;
+    to: string;
+    rows: number;
+    bytes: number;
+    fileName: string;
+    delivery: "url";
+    url: string;
+    expiresAt: string;
+  };
 }
 
 /** Every error reason with its HttpsError code and Korean message. */
@@ -580,6 +720,10 @@ export const REASONS = {
   "customer_cancel_too_late": {
     "code": "failed-precondition",
     "message": "준비가 시작된 주문은 취소할 수 없습니다. 매장에 문의해 주세요."
+  },
+  "cancel_reason_not_for_actor": {
+    "code": "permission-denied",
+    "message": "선택할 수 없는 취소 사유입니다. 다른 취소 사유를 선택해 주세요."
   },
   "not_yet_due": {
     "code": "failed-precondition",
@@ -728,6 +872,10 @@ export const REASONS = {
   "order_rate_limited": {
     "code": "resource-exhausted",
     "message": "짧은 시간에 주문이 너무 많습니다. 잠시 후 다시 주문해 주세요."
+  },
+  "export_too_large": {
+    "code": "resource-exhausted",
+    "message": "내보낼 주문이 너무 많습니다. 기간을 나눠서 내려받아 주세요."
   }
 } as const;
 
@@ -779,6 +927,9 @@ export interface ReasonExtras {
     status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   customer_cancel_too_late: {
+    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+  };
+  cancel_reason_not_for_actor: {
     status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   not_yet_due: {
@@ -858,6 +1009,9 @@ export interface ReasonExtras {
   };
   order_rate_limited: {
     storeId?: string;
+  };
+  export_too_large: {
+    maxOrders: number;
   };
 }
 
@@ -959,6 +1113,7 @@ export interface StoreDoc {
   pausedUntil: null | number;
   deliveryFee: number;
   defaultPrepMinutes: number;
+  closeoutHour?: number;
   createdAt: null | number;
   updatedAt: null | number;
   active: boolean;

@@ -2,10 +2,10 @@
 // refreshes it), and unregister it before sign-out. See docs/notifications.md.
 import { z } from 'zod';
 import { PLATFORMS, registerDevice as storeDevice, unregisterDevice as removeDevice } from '../infra/devices';
+import { text } from './schemas';
 import { defineCallable } from './shell';
 
-const fcmToken = z
-  .string()
+const fcmToken = text()
   .trim()
   .min(1)
   .max(4096)

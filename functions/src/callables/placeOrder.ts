@@ -5,7 +5,8 @@ import { requireUsableAccount } from '../access/account';
 import { Caller } from '../access/claims';
 import { orderLimitDecision } from '../domain/abuse';
 import { fingerprint, orderIdFor } from '../domain/ids';
-import { MenuItem, priceOrder, seoulBusinessDate, storeRefusal } from '../domain/menu';
+import { businessDateOf } from '../domain/businessDay';
+import { MenuItem, priceOrder, storeRefusal } from '../domain/menu';
 import { AUTO_COMPLETE_AFTER_MS, flowOf, Order } from '../domain/order';
 import { toPublicView } from '../domain/publicView';
 import { DomainError } from '../domain/reasons';
@@ -70,7 +71,8 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     );
     if ('refusal' in limit) throw new DomainError(limit.refusal, { storeId: input.storeId });
 
-    const businessDate = seoulBusinessDate(at);
+    // The store's closeout hour moves an order placed after midnight into the day it belongs to.
+    const businessDate = businessDateOf(at, store.closeoutHour);
     const counterRef = orderCounterRef(input.storeId, businessDate);
     const counter = await tx.get(counterRef);
     const orderNumber = ((counter.get('last') as number | undefined) ?? 0) + 1;

@@ -5,17 +5,26 @@ import { CANCEL_REASON_CODES } from '../domain/cancelReasons';
 import { CARRIER_CODES, isValidTrackingNumber, normalizeTrackingNumber } from '../domain/carriers';
 import { CHANNELS } from '../domain/order';
 import { normalizeKoreanPhone } from '../domain/phone';
+import { isWellFormedText } from '../domain/text';
+
+export const ILL_FORMED_TEXT_MESSAGE = '지원하지 않는 문자가 포함되어 있습니다.';
+
+/**
+ * The string primitive of every schema: refuses lone UTF-16 surrogates ("\ud800"), which Firestore
+ * can't store (domain/text.ts). Build every string field from this, never from a bare `z.string()`.
+ */
+export function text() {
+  return z.string().refine(isWellFormedText, { message: ILL_FORMED_TEXT_MESSAGE, abort: true });
+}
 
 /** Firestore document ids we accept from clients: no slashes, no reserved `__x__` names. */
-export const documentId = z
-  .string()
+export const documentId = text()
   .trim()
   .min(1)
   .max(128)
   .regex(/^(?!__.*__$)(?!\.\.?$)[^/]+$/, '올바른 ID가 아닙니다.');
 
-export const koreanPhone = z
-  .string()
+export const koreanPhone = text()
   .transform((raw, ctx) => {
     const normalized = normalizeKoreanPhone(raw);
     if (!normalized) {
@@ -25,7 +34,7 @@ export const koreanPhone = z
     return normalized;
   });
 
-export const postalCode = z.string().trim().regex(/^\d{5}$/, '우편번호는 5자리 숫자입니다.');
+export const postalCode = text().trim().regex(/^\d{5}$/, '우편번호는 5자리 숫자입니다.');
 
 const optionSelection = z.strictObject({
   groupId: documentId,
@@ -39,11 +48,11 @@ const orderLine = z.strictObject({
 });
 
 export const deliveryAddress = z.strictObject({
-  recipient: z.string().trim().min(1).max(30),
+  recipient: text().trim().min(1).max(30),
   phone: koreanPhone,
   postalCode,
-  address1: z.string().trim().min(1).max(200),
-  address2: z.string().trim().max(200).optional(),
+  address1: text().trim().min(1).max(200),
+  address2: text().trim().max(200).optional(),
 });
 
 export const MAX_CHOSEN_OPTIONS_PER_ORDER = 300;
@@ -53,8 +62,8 @@ export const placeOrderInput = z
     storeId: documentId,
     channel: z.enum(CHANNELS),
     items: z.array(orderLine).min(1).max(50),
-    requestId: z.string().trim().min(8).max(128),
-    customerNote: z.string().trim().max(200).optional(),
+    requestId: text().trim().min(8).max(128),
+    customerNote: text().trim().max(200).optional(),
     delivery: deliveryAddress.optional(),
   })
   .superRefine((input, ctx) => {
@@ -88,7 +97,7 @@ export const trackingInput = z
   .strictObject({
     ...orderIdOnly,
     carrier: z.enum(CARRIER_CODES),
-    trackingNumber: z.string().trim().min(1).max(40).transform(normalizeTrackingNumber),
+    trackingNumber: text().trim().min(1).max(40).transform(normalizeTrackingNumber),
   })
   .superRefine((input, ctx) => {
     if (!isValidTrackingNumber(input.carrier, input.trackingNumber)) {
@@ -104,7 +113,7 @@ export const cancelOrderInput = z
   .strictObject({
     ...orderIdOnly,
     reason: z.enum(CANCEL_REASON_CODES),
-    note: z.string().trim().max(200).optional(),
+    note: text().trim().max(200).optional(),
   })
   .superRefine((input, ctx) => {
     if (input.reason === 'other' && !input.note) {

@@ -1,15 +1,16 @@
 // zod schemas of the onboarding, store and menu callables (docs/onboarding.md). Parsed before
 // anything is read or written; a failure becomes `invalid-argument` with the offending field paths.
 import { z } from 'zod';
+import { MAX_CLOSEOUT_HOUR } from '../domain/businessDay';
 import { normalizeBusinessNumber } from '../domain/businessNumber';
 import { MENU_LIMITS, optionGroupIssues } from '../domain/menuRules';
 import { CHANNELS } from '../domain/order';
 import { REVIEW_DECISIONS } from '../domain/partnerApplication';
 import { STORE_ROLES } from '../domain/permissions';
-import { documentId, koreanPhone, postalCode } from './schemas';
+import { documentId, koreanPhone, postalCode, text } from './schemas';
 
 /** 사업자등록번호 with or without hyphens, check digit verified; normalized to "XXX-XX-XXXXX". */
-export const businessNumber = z.string().transform((raw, ctx) => {
+export const businessNumber = text().transform((raw, ctx) => {
   const normalized = normalizeBusinessNumber(raw);
   if (!normalized) {
     ctx.addIssue({ code: 'custom', message: '사업자등록번호가 올바르지 않습니다.' });
@@ -25,18 +26,18 @@ export const channelSet = z
   .refine((channels) => new Set(channels).size === channels.length, '같은 주문 방식이 두 번 들어 있습니다.')
   .transform((channels) => CHANNELS.filter((channel) => channels.includes(channel))); // one stored order
 
-const storeName = z.string().trim().min(1).max(50);
+const storeName = text().trim().min(1).max(50);
 const krw = z.number().int().min(0).max(MENU_LIMITS.maxPrice);
 
 export const storeAddress = z.strictObject({
   postalCode,
-  address1: z.string().trim().min(1).max(200),
-  address2: z.string().trim().max(200).optional(),
+  address1: text().trim().min(1).max(200),
+  address2: text().trim().max(200).optional(),
 });
 
 export const submitPartnerApplicationInput = z.strictObject({
   storeName,
-  ownerName: z.string().trim().min(1).max(30),
+  ownerName: text().trim().min(1).max(30),
   businessNumber,
   phone: koreanPhone,
   address: storeAddress,
@@ -47,12 +48,12 @@ export type SubmitPartnerApplicationInput = z.output<typeof submitPartnerApplica
 export const reviewPartnerApplicationInput = z.strictObject({
   applicationId: documentId,
   decision: z.enum(REVIEW_DECISIONS),
-  note: z.string().trim().max(500).optional(),
+  note: text().trim().max(500).optional(),
 });
 
 export const addStoreMemberInput = z.strictObject({
   storeId: documentId,
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email('이메일 형식이 올바르지 않습니다.')),
+  email: text().trim().toLowerCase().max(254).pipe(z.email('이메일 형식이 올바르지 않습니다.')),
   role: z.enum(STORE_ROLES),
 });
 
@@ -83,6 +84,8 @@ export const updateStoreInput = z
     channels: channelSet.optional(),
     deliveryFee: krw.optional(),
     defaultPrepMinutes: z.number().int().min(1).max(180).optional(),
+    /** 영업 마감 시각: a business day ends at this hour after midnight (0-6; docs/sales.md). */
+    closeoutHour: z.number().int().min(0).max(MAX_CLOSEOUT_HOUR).optional(),
   })
   .superRefine((input, ctx) => {
     const { storeId: _id, ...changes } = input;
@@ -91,7 +94,7 @@ export const updateStoreInput = z
     }
   });
 
-const menuName = z.string().trim().min(MENU_LIMITS.nameLength.min).max(MENU_LIMITS.nameLength.max);
+const menuName = text().trim().min(MENU_LIMITS.nameLength.min).max(MENU_LIMITS.nameLength.max);
 
 const optionChoice = z.strictObject({ id: documentId, name: menuName, price: krw });
 
@@ -109,8 +112,8 @@ export const upsertMenuItemInput = z
     itemId: documentId.optional(),
     name: menuName,
     price: krw,
-    category: z.string().trim().max(MENU_LIMITS.categoryLength).nullable().optional(),
-    description: z.string().trim().max(MENU_LIMITS.descriptionLength).nullable().optional(),
+    category: text().trim().max(MENU_LIMITS.categoryLength).nullable().optional(),
+    description: text().trim().max(MENU_LIMITS.descriptionLength).nullable().optional(),
     options: z.array(optionGroup).max(MENU_LIMITS.optionGroups).optional(),
     soldOut: z.boolean().optional(),
   })

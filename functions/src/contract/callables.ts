@@ -29,6 +29,7 @@ import {
   reviewIdInput,
   submitReviewInput,
 } from '../callables/reviewSchemas';
+import { salesRangeInput } from '../callables/salesSchemas';
 
 /** Raise on a breaking change to any request or response (test/contract/contract.test.ts says when). */
 export const CONTRACT_VERSION = 1;
@@ -64,6 +65,7 @@ const ORDERS = 'README.md#callable-contract';
 const ONBOARDING = 'docs/onboarding.md';
 const NOTIFICATIONS = 'docs/notifications.md';
 const REVIEWS = 'docs/reviews.md';
+const SALES = 'docs/sales.md';
 
 export const CALLABLES = {
   // Orders
@@ -130,7 +132,7 @@ export const CALLABLES = {
   }),
   updateStore: entry(updateStoreInput, responseOf<typeof import('../callables/storeSettings')['updateStore']>(), {
     audience: 'store owner',
-    summary: '매장 정보 수정 (이름, 전화, 주문 방식, 배송비, 기본 준비 시간).',
+    summary: '매장 정보 수정 (이름, 전화, 주문 방식, 배송비, 기본 준비 시간, 영업 마감 시각).',
     doc: ONBOARDING,
   }),
   upsertMenuItem: entry(upsertMenuItemInput, responseOf<typeof import('../callables/menu')['upsertMenuItem']>(), {
@@ -194,6 +196,17 @@ export const CALLABLES = {
     audience: 'admin',
     summary: '신고된 리뷰 검토: 유지 또는 숨김 (사유 필수).',
     doc: REVIEWS,
+  }),
+  // Sales (매출)
+  getSalesSummary: entry(salesRangeInput, responseOf<typeof import('../callables/sales')['getSalesSummary']>(), {
+    audience: 'store owner',
+    summary: '매출 요약: 영업일별·기간 합계, 주문 방식별 매출, 취소 사유, 준비 시간, 시간대별 주문, 인기 메뉴 (최대 92일).',
+    doc: SALES,
+  }),
+  exportOrders: entry(salesRangeInput, responseOf<typeof import('../callables/sales')['exportOrders']>(), {
+    audience: 'store owner',
+    summary: '주문내역 CSV 내려받기 (엑셀용, 크면 15분짜리 다운로드 링크).',
+    doc: SALES,
   }),
 } satisfies Record<string, CallableEntry>;
 

@@ -55,11 +55,13 @@ export interface ReasonExtras {
   not_shipped: AtStatus;
   cancel_after_shipment: AtStatus;
   customer_cancel_too_late: AtStatus;
+  cancel_reason_not_for_actor: AtStatus;
   not_yet_due: AtStatus;
   invalid_transition: AtStatus;
   actor_not_permitted: Partial<AtStatus> & { storeId?: string };
   too_many_unanswered_orders: { storeId?: string };
   order_rate_limited: { storeId?: string };
+  export_too_large: { maxOrders: number };
 }
 
 /** Every reason with its extras (empty for those not listed above). */

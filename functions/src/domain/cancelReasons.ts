@@ -1,4 +1,6 @@
-// The fixed set of cancellation reasons, with the Korean text shown to the other party.
+// The fixed set of cancellation reasons, with the Korean text shown to the other party, and the
+// side (customer or store) each belongs to.
+import type { ActorRole } from './order';
 
 export const CANCEL_REASONS = {
   customer_request: '고객 요청으로 취소되었습니다.',
@@ -13,3 +15,36 @@ export const CANCEL_REASONS = {
 
 export type CancelReason = keyof typeof CANCEL_REASONS;
 export const CANCEL_REASON_CODES = Object.keys(CANCEL_REASONS) as [CancelReason, ...CancelReason[]];
+
+/** Who may give a reason: the customer cancelling their own order, or the store (staff, admin). */
+export type CancelSide = 'customer' | 'store';
+
+/** The side each reason belongs to: its text speaks for that side, so only that side may send it. */
+export const CANCEL_REASON_SIDES: Readonly<Record<CancelReason, CancelSide>> = {
+  customer_request: 'store', // the store cancels because the customer asked it to (by phone, at the counter)
+  changed_mind: 'customer',
+  reorder: 'customer',
+  sold_out: 'store',
+  store_busy: 'store',
+  store_closing: 'store',
+  delivery_unavailable: 'store',
+  other: 'store', // its text is "매장 사정으로"
+};
+
+/** The side an actor cancels for; the system cancels nothing today, and would speak for the store. */
+export function cancelSideOf(role: ActorRole): CancelSide {
+  return role === 'customer' ? 'customer' : 'store';
+}
+
+/** The reasons this actor may give, in CANCEL_REASON_CODES order (for an app's picker). */
+export function cancelReasonsFor(role: ActorRole): CancelReason[] {
+  return CANCEL_REASON_CODES.filter((reason) => CANCEL_REASON_SIDES[reason] === cancelSideOf(role));
+}
+
+/** Whether this actor may cancel with this reason (an unknown reason belongs to nobody). */
+export function isCancelReasonFor(reason: string, role: ActorRole): boolean {
+  return (
+    Object.prototype.hasOwnProperty.call(CANCEL_REASON_SIDES, reason) &&
+    CANCEL_REASON_SIDES[reason as CancelReason] === cancelSideOf(role)
+  );
+}

@@ -16,6 +16,8 @@ export interface Store {
   channels: Channel[];
   deliveryFee: number;
   defaultPrepMinutes: number;
+  /** 영업 마감 시각 0-6: orders before this hour belong to the previous business day (domain/businessDay.ts). Absent: 0. */
+  closeoutHour?: number;
 }
 
 export interface OptionChoice {

@@ -3,14 +3,15 @@
 //
 // Roles (partner guide §01: the owner enters the partner center once the store is approved):
 //   owner  runs the store: orders, menu, store settings and its members. A store always keeps one.
-//   staff  processes orders (준비시작, 처리 완료, 배송, 취소) and nothing else.
+//   staff  processes orders (준비시작, 처리 완료, 배송, 취소) and nothing else; no sales figures
+//          or exports (매출 is the owner's business, docs/sales.md).
 // Admins (claim `admin: true`) review applications and may act for any store, for support.
 import { Reason } from './reasons';
 
 export const STORE_ROLES = ['owner', 'staff'] as const;
 export type StoreRole = (typeof STORE_ROLES)[number];
 
-export const STORE_ACTIONS = ['process_orders', 'manage_members', 'manage_menu', 'manage_store'] as const;
+export const STORE_ACTIONS = ['process_orders', 'manage_members', 'manage_menu', 'manage_store', 'view_sales'] as const;
 export type StoreAction = (typeof STORE_ACTIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<StoreRole, readonly StoreAction[]>> = {

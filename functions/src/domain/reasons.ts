@@ -47,6 +47,10 @@ export const REASONS = {
     code: 'failed-precondition',
     message: '준비가 시작된 주문은 취소할 수 없습니다. 매장에 문의해 주세요.',
   },
+  cancel_reason_not_for_actor: {
+    code: 'permission-denied',
+    message: '선택할 수 없는 취소 사유입니다. 다른 취소 사유를 선택해 주세요.',
+  },
   not_yet_due: { code: 'failed-precondition', message: '아직 자동 완료 시간이 되지 않았습니다.' },
   invalid_transition: { code: 'failed-precondition', message: '현재 주문 상태에서는 할 수 없는 작업입니다.' },
 
@@ -106,6 +110,11 @@ export const REASONS = {
     message: '이 매장에서 아직 접수 대기 중인 주문이 많습니다. 매장이 주문을 확인한 뒤 다시 주문해 주세요.',
   },
   order_rate_limited: { code: 'resource-exhausted', message: '짧은 시간에 주문이 너무 많습니다. 잠시 후 다시 주문해 주세요.' },
+  // Sales and exports (docs/sales.md)
+  export_too_large: {
+    code: 'resource-exhausted',
+    message: '내보낼 주문이 너무 많습니다. 기간을 나눠서 내려받아 주세요.',
+  },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type Reason = keyof typeof REASONS;

@@ -11,6 +11,7 @@ import {
   Order,
   OrderStatus,
 } from './order';
+import { isCancelReasonFor } from './cancelReasons';
 import { Reason } from './reasons';
 
 export type OrderCommand =
@@ -100,6 +101,10 @@ export function decide(order: OrderState, command: OrderCommand, actor: Actor, n
   const forCommand = TRANSITIONS.filter((rule) => rule.command === command.type);
   const forActor = forCommand.filter((rule) => rule.actors.includes(actor.role));
   if (forActor.length === 0) return { outcome: 'deny', reason: 'actor_not_permitted' };
+  // A reason speaks for one side (a customer can't say the store is busy): part of who they are.
+  if (command.type === 'cancel' && !isCancelReasonFor(command.reason, actor.role)) {
+    return { outcome: 'deny', reason: 'cancel_reason_not_for_actor' };
+  }
 
   const forFlow = forActor.filter((rule) => rule.flow === flow);
   if (forFlow.length === 0) {

@@ -64,6 +64,7 @@ export function storeView(store: StoreProfile, now: number) {
     channels: store.channels,
     deliveryFee: store.deliveryFee,
     defaultPrepMinutes: store.defaultPrepMinutes,
+    closeoutHour: store.closeoutHour ?? 0,
     phone: store.phone,
     address: store.address,
     businessNumber: store.businessNumber,

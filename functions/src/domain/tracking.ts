@@ -69,6 +69,18 @@ export function toTrackingStatus(raw: string): TrackingStatus {
 
 export const MAX_SCAN_AHEAD_MS = 24 * 60 * 60 * 1000;
 
+/** No courier event we track is older than this (2000-01-01T00:00:00Z). */
+export const EARLIEST_COURIER_TIME_MS = Date.UTC(2000, 0, 1);
+
+/**
+ * Whether a courier time is one we can believe and store: from 2000 up to a day ahead of our clock.
+ * Outside it (epoch microseconds, year 0, year 9999 with an offset) Firestore's Timestamp may not
+ * even hold it, so the webhook refuses it and the poller treats it as absent.
+ */
+export function isPlausibleCourierTime(ms: number, now: number): boolean {
+  return Number.isFinite(ms) && ms >= EARLIEST_COURIER_TIME_MS && ms <= now + MAX_SCAN_AHEAD_MS;
+}
+
 export function snapshotOf(event: TrackingEvent, source: TrackingSource, receivedAt: number): TrackingSnapshot {
   return {
     eventId: event.eventId,

@@ -1,13 +1,15 @@
 // trackingWebhook: HTTPS intake of courier tracking events from a tracking provider (contract in
-// docs/tracking.md). Order of checks: method, then authentication (HMAC over the raw body with a
-// fresh timestamp), then the body, then one transaction (infra/trackingIntake.ts). 2xx only once the
-// event is committed, so the provider retries anything that failed.
+// docs/tracking.md). Order of checks: method, then body size (413 before anything is parsed), then
+// authentication (HMAC over the raw body with a fresh timestamp), then the body, then one
+// transaction (infra/trackingIntake.ts). 2xx only once the event is committed, so the provider
+// retries anything that failed.
 import * as logger from 'firebase-functions/logger';
 import { defineSecret } from 'firebase-functions/params';
 import { onRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
+import { text } from '../callables/schemas';
 import { carrierFromProviderCode, normalizeTrackingNumber } from '../domain/carriers';
-import { toTrackingStatus, TrackingEvent } from '../domain/tracking';
+import { isPlausibleCourierTime, toTrackingStatus, TrackingEvent } from '../domain/tracking';
 import { verifyWebhookSignature } from '../domain/webhookSignature';
 import { now } from '../infra/clock';
 import { IntakeResult, recordTrackingEvent } from '../infra/trackingIntake';
@@ -17,43 +19,54 @@ export const trackingWebhookSecret = defineSecret('TRACKING_WEBHOOK_SECRET');
 /** Epoch ms below this are surely seconds sent by mistake (it is 2001-09-09). */
 const MIN_EPOCH_MS = 1_000_000_000_000;
 
+/** One event is a few hundred bytes; anything far larger is refused (413) before it is parsed. */
+export const MAX_WEBHOOK_BODY_BYTES = 64 * 1024;
+
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max)
     .nullish()
     .transform((value) => (value ? value : null));
 
-/** The body of one event. Unknown fields are ignored, so a provider may send more. */
-export const trackingWebhookBody = z.object({
-  eventId: z.string().trim().min(1).max(200),
-  carrier: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .transform((raw) => carrierFromProviderCode(raw)?.code ?? raw),
-  trackingNumber: z.string().max(64).transform(normalizeTrackingNumber).pipe(z.string().min(1).max(40)),
-  status: z.string().trim().min(1).max(64).transform(toTrackingStatus),
-  occurredAt: z.union([
-    z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)),
-    z.number().int().min(MIN_EPOCH_MS),
-  ]),
-  location: optionalText(200),
-  description: optionalText(500),
-});
+/**
+ * The body of one event, for a clock reading `now` (occurredAt must be plausible then). Unknown
+ * fields are ignored, so a provider may send more.
+ */
+export function trackingWebhookBodyAt(now: () => number) {
+  return z.object({
+    eventId: text().trim().min(1).max(200),
+    carrier: text()
+      .trim()
+      .min(1)
+      .max(64)
+      .transform((raw) => carrierFromProviderCode(raw)?.code ?? raw),
+    trackingNumber: text().max(64).transform(normalizeTrackingNumber).pipe(z.string().min(1).max(40)),
+    status: text().trim().min(1).max(64).transform(toTrackingStatus),
+    occurredAt: z
+      .union([
+        z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)),
+        z.number().int().min(MIN_EPOCH_MS),
+      ])
+      .refine((ms) => isPlausibleCourierTime(ms, now()), 'occurredAt must be between 2000-01-01 and a day from now'),
+    location: optionalText(200),
+    description: optionalText(500),
+  });
+}
+
+/** The body of one event, checked against the server clock. */
+export const trackingWebhookBody = trackingWebhookBodyAt(now);
 
 export type ParsedBody = { ok: true; event: TrackingEvent } | { ok: false; fields: { path: string; message: string }[] };
 
-export function parseTrackingWebhookBody(rawBody: Buffer): ParsedBody {
+export function parseTrackingWebhookBody(rawBody: Buffer, at: () => number = now): ParsedBody {
   let json: unknown;
   try {
     json = JSON.parse(rawBody.toString('utf8'));
   } catch {
     return { ok: false, fields: [{ path: '', message: 'body is not JSON' }] };
   }
-  const parsed = trackingWebhookBody.safeParse(json);
+  const parsed = trackingWebhookBodyAt(at).safeParse(json);
   if (!parsed.success) {
     return {
       ok: false,
@@ -89,6 +102,11 @@ export function createTrackingWebhookHandler(deps: WebhookDeps) {
       return;
     }
     const rawBody = req.rawBody ?? Buffer.alloc(0);
+    if (rawBody.length > MAX_WEBHOOK_BODY_BYTES) {
+      logger.warn('tracking.webhook_too_large', { bytes: rawBody.length });
+      res.status(413).end();
+      return;
+    }
     const check = verifyWebhookSignature(rawBody, req.headers, deps.secret(), deps.now());
     if (!check.ok) {
       // The reason stays in our logs; the caller learns nothing about which check failed.
@@ -97,7 +115,7 @@ export function createTrackingWebhookHandler(deps: WebhookDeps) {
       res.status(401).end();
       return;
     }
-    const parsed = parseTrackingWebhookBody(rawBody);
+    const parsed = parseTrackingWebhookBody(rawBody, deps.now);
     if (!parsed.ok) {
       logger.warn('tracking.webhook_malformed', { fields: parsed.fields });
       res.status(400).json({ error: 'malformed_event', fields: parsed.fields });

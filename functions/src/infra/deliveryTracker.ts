@@ -11,7 +11,9 @@
 // - Default quota: 10 API calls per second per project; recommended timeout: up to 15 seconds.
 import { z } from 'zod';
 import { Carrier } from '../domain/carriers';
-import { toTrackingStatus } from '../domain/tracking';
+import { toWellFormedText } from '../domain/text';
+import { isPlausibleCourierTime, toTrackingStatus } from '../domain/tracking';
+import { now } from './clock';
 import { ProviderError, ProviderEvent, ProviderTrackResult, TrackingProvider } from './trackingProvider';
 
 export const DELIVERY_TRACKER_ENDPOINT = 'https://apis.tracker.delivery/graphql';
@@ -47,11 +49,13 @@ export interface DeliveryTrackerOptions {
   fetch?: typeof fetch;
   endpoint?: string;
   timeoutMs?: number;
+  /** The clock event times are checked against (epoch ms); the server clock by default. */
+  now?: () => number;
 }
 
 const blank = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
+  return trimmed ? toWellFormedText(trimmed) : null;
 };
 
 export class DeliveryTrackerProvider implements TrackingProvider {
@@ -127,7 +131,8 @@ export class DeliveryTrackerProvider implements TrackingProvider {
     const time = last.time ? Date.parse(last.time) : NaN;
     const lastEvent: ProviderEvent = {
       status: toTrackingStatus(last.status.code),
-      occurredAt: Number.isFinite(time) ? time : null,
+      // Unparseable or implausible (year 0, epoch microseconds): no courier time.
+      occurredAt: isPlausibleCourierTime(time, (this.options.now ?? now)()) ? time : null,
       location: blank(last.location?.name),
       description: blank(last.description) ?? blank(last.status.name),
     };

@@ -6,6 +6,7 @@
 //   stores/{storeId}/private/profile              phone, address, ownerUid, businessNumber, applicationId:
 //                                                 members and admins only (the store document is public)
 import type { DocumentReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
+import { normalizedCloseoutHour } from '../domain/businessDay';
 import { MenuItem, Store } from '../domain/menu';
 import { MenuItemDetails } from '../domain/menuRules';
 import { StoreRole } from '../domain/permissions';
@@ -42,6 +43,7 @@ export function storeFromSnapshot(snapshot: DocumentSnapshot): Store {
     channels: data.channels ?? [],
     deliveryFee: data.deliveryFee ?? 0,
     defaultPrepMinutes: data.defaultPrepMinutes ?? 10,
+    closeoutHour: normalizedCloseoutHour(data.closeoutHour),
   };
 }
 

@@ -8,7 +8,8 @@
 // first in line on the next run.
 import * as logger from 'firebase-functions/logger';
 import { findCarrier } from '../domain/carriers';
-import { polledEventId, TrackingEvent } from '../domain/tracking';
+import { toWellFormedText } from '../domain/text';
+import { isPlausibleCourierTime, polledEventId, TrackingEvent } from '../domain/tracking';
 import { now } from './clock';
 import { orderFromSnapshot } from './orders';
 import { markTrackingChecked, recordTrackingEvent, staleShipments } from './trackingIntake';
@@ -120,14 +121,21 @@ export async function pollStaleShipments(options: PollOptions): Promise<PollSumm
       let outcome = 'not_found';
       if (answer.found && answer.lastEvent) {
         const last = answer.lastEvent;
+        // A time outside 2000..now+1 day is a provider bug, and Firestore may not hold it: treat it
+        // as absent rather than fail the write on every run.
+        const courierTime = last.occurredAt !== null && isPlausibleCourierTime(last.occurredAt, now()) ? last.occurredAt : null;
+        if (last.occurredAt !== null && courierTime === null) {
+          logger.warn('tracking.poll_implausible_time', { ...context, occurredAt: last.occurredAt });
+        }
         const event: TrackingEvent = {
-          eventId: polledEventId(provider.name, { ...key, status: last.status, occurredAt: last.occurredAt ?? 0 }),
+          eventId: polledEventId(provider.name, { ...key, status: last.status, occurredAt: courierTime ?? 0 }),
           ...key,
           status: last.status,
           // Without a courier time, the time we learned it is the best we have.
-          occurredAt: last.occurredAt ?? now(),
-          location: last.location,
-          description: last.description,
+          occurredAt: courierTime ?? now(),
+          // Provider text is not ours to refuse; a lone surrogate is replaced so it can be stored.
+          location: last.location === null ? null : toWellFormedText(last.location),
+          description: last.description === null ? null : toWellFormedText(last.description),
         };
         outcome = (await recordTrackingEvent(event, 'poll')).outcome;
       }

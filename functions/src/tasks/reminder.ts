@@ -7,6 +7,7 @@ import * as logger from 'firebase-functions/logger';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
 import { documentId } from '../callables/schemas';
+import { paramValue, reminderMinutes } from '../config';
 import { reminderContent } from '../domain/notifications';
 import { now } from '../infra/clock';
 import { devicesOfUsers, memberUidsOf } from '../infra/devices';
@@ -15,13 +16,21 @@ import { pushOnce, RetryLaterError } from '../infra/push';
 import { REMINDER_FUNCTION } from '../infra/taskScheduler';
 import { asTaskResponse } from './taskResponse';
 
-export const reminderPayload = z.object({
-  orderId: documentId,
-  remindAt: z.number().int().nonnegative(),
-  minutes: z.number().int().positive(),
-});
+/**
+ * Only the order id is read. The scheduler also sends `remindAt` and `minutes`, but a payload is not
+ * evidence: both are computed from the stored order and REMINDER_MINUTES, so a forged or stale task
+ * can't make a reminder early or make it claim another delay.
+ */
+export const reminderPayload = z.object({ orderId: documentId });
 
-export type ReminderOutcome = 'sent' | 'duplicate' | 'order_moved_on' | 'order_not_found' | 'invalid_payload' | 'gave_up';
+export type ReminderOutcome =
+  | 'sent'
+  | 'duplicate'
+  | 'order_moved_on'
+  | 'order_not_found'
+  | 'invalid_payload'
+  | 'reminders_off'
+  | 'gave_up';
 
 export async function handleReminderTask(data: unknown): Promise<ReminderOutcome> {
   const parsed = reminderPayload.safeParse(data);
@@ -29,7 +38,7 @@ export async function handleReminderTask(data: unknown): Promise<ReminderOutcome
     logger.error('reminder.invalid_payload', { data: JSON.stringify(data)?.slice(0, 500) });
     return 'invalid_payload';
   }
-  const { orderId, remindAt, minutes } = parsed.data;
+  const { orderId } = parsed.data;
   const snapshot = await orderRef(orderId).get();
   if (!snapshot.exists) {
     logger.warn('reminder.order_not_found', { orderId });
@@ -41,7 +50,12 @@ export async function handleReminderTask(data: unknown): Promise<ReminderOutcome
     logger.info('reminder.order_moved_on', log);
     return 'order_moved_on';
   }
-  const remainingMs = remindAt - now();
+  const minutes = paramValue(reminderMinutes);
+  if (!(minutes > 0)) {
+    logger.info('reminder.reminders_off', log);
+    return 'reminders_off';
+  }
+  const remainingMs = order.createdAt + minutes * 60_000 - now();
   if (remainingMs > 0) {
     logger.info('reminder.early_retry', { ...log, remainingMs });
     throw new RetryLaterError('reminder delivered before its time', { remainingMs });

@@ -25,6 +25,7 @@ import {
   reportReview,
   submitReview,
 } from '../../src/callables/reviews';
+import { exportOrders, getSalesSummary } from '../../src/callables/sales';
 import { addStoreMember, removeStoreMember } from '../../src/callables/storeMembers';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
 import * as indexExports from '../../src/index';
@@ -83,6 +84,8 @@ interface Row {
   /** Builds the call's input; `callerUid` is the actor about to call (null when anonymous). */
   input: (world: World, callerUid: string | null) => Promise<unknown> | unknown;
   expect: Record<ActorKind, Outcome>;
+  /** A read (sales): an allowed call must answer for the store and write nothing. */
+  readOnly?: boolean;
 }
 
 /** Columns in ACTORS order: anonymous, nonPartner, customer, staff, owner, otherPartner, admin. */
@@ -91,8 +94,9 @@ function row(
   fn: Row['fn'],
   input: Row['input'],
   [anonymous, nonPartner, customer, staff, owner, otherPartner, admin]: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome],
+  options: { readOnly?: boolean } = {},
 ): Row {
-  return { callable, fn, input, expect: { anonymous, nonPartner, customer, staff, owner, otherPartner, admin } };
+  return { callable, fn, input, expect: { anonymous, nonPartner, customer, staff, owner, otherPartner, admin }, ...options };
 }
 
 const ORDER_PROCESSING: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
@@ -118,7 +122,10 @@ const MATRIX: Row[] = [
   row('updateTracking', updateTracking, async (w) => ({
     orderId: await w.deliveryOrder('shipped'), carrier: 'epost', trackingNumber: '1234567890123',
   }), ORDER_PROCESSING),
-  row('cancelOrder', cancelOrder, async (w) => ({ orderId: await w.pickupOrder('received'), reason: 'changed_mind' }),
+  // Each side gives a reason of its own (domain/cancelReasons.ts).
+  row('cancelOrder', cancelOrder, async (w, callerUid) => ({
+    orderId: await w.pickupOrder('received'), reason: callerUid === UIDS.customer ? 'changed_mind' : 'customer_request',
+  }),
     [UNAUTHENTICATED, NOT_PARTICIPANT, ALLOW, ALLOW, ALLOW, NOT_PARTICIPANT, ALLOW]),
 
   // Onboarding
@@ -162,6 +169,9 @@ const MATRIX: Row[] = [
     [UNAUTHENTICATED, ALLOW, deny('failed-precondition', 'own_review_report'), ALLOW, ALLOW, ALLOW, ALLOW]),
   row('moderateReview', moderateReview, async (w) => ({ reviewId: await w.completedOrder('review'), decision: 'hide', reason: '욕설' }),
     [UNAUTHENTICATED, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ALLOW]),
+  // Sales (docs/sales.md): owners and admins; staff process orders but do not see the figures
+  row('getSalesSummary', getSalesSummary, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, { readOnly: true }),
+  row('exportOrders', exportOrders, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, { readOnly: true }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -220,7 +230,11 @@ describe('permission matrix', () => {
           const input = await entry.input(world, actor === 'anonymous' ? null : UIDS[actor]);
           const before = await dumpDatabase();
           const claimsWrites = auth.claimsWrites.length;
-          if (outcome === ALLOW) {
+          if (outcome === ALLOW && entry.readOnly) {
+            const result = await call(entry.fn, input, contextOf(actor));
+            assert.equal(result.storeId, STORE_ID, 'an allowed read answers for the store');
+            assert.deepEqual(await dumpDatabase(), before, 'a read must not write');
+          } else if (outcome === ALLOW) {
             await call(entry.fn, input, contextOf(actor));
             assert.notDeepEqual(await dumpDatabase(), before, 'an allowed call must take effect');
           } else {

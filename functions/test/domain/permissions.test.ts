@@ -17,6 +17,7 @@ describe('store permissions', () => {
     manage_members: { owner: null, staff: 'store_owner_only', none: 'not_store_member', admin: null },
     manage_menu: { owner: null, staff: 'store_owner_only', none: 'not_store_member', admin: null },
     manage_store: { owner: null, staff: 'store_owner_only', none: 'not_store_member', admin: null },
+    view_sales: { owner: null, staff: 'store_owner_only', none: 'not_store_member', admin: null },
   };
 
   for (const action of STORE_ACTIONS) {

@@ -3,7 +3,7 @@
 // After every step the lifecycle invariants of the spec must hold.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CANCEL_REASON_CODES } from '../../src/domain/cancelReasons';
+import { CANCEL_REASON_CODES, isCancelReasonFor } from '../../src/domain/cancelReasons';
 import {
   ACTOR_ROLES,
   ActorRole,
@@ -133,6 +133,9 @@ function run(channel: Channel, steps: { command: OrderCommand; actor: Actor; adv
       assert.ok(MAY_TRANSITION[actor.role].includes(command.type), `${actor.role} transitioned by ${command.type}`);
       if (command.type === 'cancel' && actor.role === 'customer') {
         assert.equal(before.status, 'received', 'customer cancelled after received');
+      }
+      if (command.type === 'cancel') {
+        assert.ok(isCancelReasonFor(command.reason, actor.role), `${actor.role} cancelled with ${command.reason}`);
       }
       if (before.status === 'shipped') {
         assert.ok(['update_tracking', 'mark_delivered'].includes(command.type), `${command.type} changed a shipped order`);

@@ -5,6 +5,7 @@
 //   <reason>     a denial with exactly that reason
 // Nothing here is computed from TRANSITIONS: if the machine changes, this table must be edited.
 import assert from 'node:assert/strict';
+import { CANCEL_REASON_CODES, CancelReason } from '../../src/domain/cancelReasons';
 import { ActorRole, ACTOR_ROLES, Channel, Order, OrderStatus } from '../../src/domain/order';
 import { Reason } from '../../src/domain/reasons';
 import {
@@ -157,6 +158,11 @@ const COMMANDS: Record<CommandType, OrderCommand> = {
   cancel: { type: 'cancel', reason: 'customer_request', note: null },
 };
 
+/** The customer cancels with a reason of their own side (domain/cancelReasons.ts). */
+const CUSTOMER_CANCEL: OrderCommand = { type: 'cancel', reason: 'changed_mind', note: null };
+const commandFor = (command: CommandType, role: ActorRole): OrderCommand =>
+  command === 'cancel' && role === 'customer' ? CUSTOMER_CANCEL : COMMANDS[command];
+
 function baseOrder(channel: Channel): Order {
   const pickup = channel !== 'delivery';
   return {
@@ -265,9 +271,41 @@ describe('state machine: transition table', () => {
         const cell = cells[i]!;
         it(`${channel} ${state} · ${command} by ${role} → ${cell}`, () => {
           const order = orderIn(channel, state);
-          const decision = decide(order, COMMANDS[command], ACTORS[role], NOW);
+          const decision = decide(order, commandFor(command, role), ACTORS[role], NOW);
           assert.deepEqual(decision, expected(cell, state));
         });
+      });
+    }
+  }
+});
+
+// Which reasons a side may give, written out by hand: the customer speaks for themselves, staff
+// and admins for the store. A reason of the other side is refused in every state, before the state
+// is looked at; a reason of the actor's own side decides exactly as the table's cancel rows.
+const CUSTOMER_REASONS: readonly CancelReason[] = ['changed_mind', 'reorder'];
+const STORE_REASONS: readonly CancelReason[] = [
+  'customer_request', 'sold_out', 'store_busy', 'store_closing', 'delivery_unavailable', 'other',
+];
+
+describe('state machine: cancellation reasons belong to the side that cancels', () => {
+  const NOW = T0 + 2 * HOUR;
+
+  it('every reason belongs to exactly one side', () => {
+    assert.deepEqual([...CUSTOMER_REASONS, ...STORE_REASONS].sort(), [...CANCEL_REASON_CODES].sort());
+  });
+
+  for (const [flow, command, state, ...cells] of TABLE.filter((row) => row[1] === 'cancel')) {
+    for (const channel of CHANNELS_OF[flow]) {
+      ACTOR_ROLES.forEach((role, i) => {
+        const own = role === 'customer' ? CUSTOMER_REASONS : STORE_REASONS;
+        for (const reason of [...CANCEL_REASON_CODES, 'no_such_reason']) {
+          const cell: Expect =
+            role === 'system' ? NP : own.includes(reason as CancelReason) ? cells[i]! : 'cancel_reason_not_for_actor';
+          it(`${channel} ${state} · ${command} by ${role} with ${reason} → ${cell}`, () => {
+            const decision = decide(orderIn(channel, state), { type: 'cancel', reason, note: '메모' }, ACTORS[role], NOW);
+            assert.deepEqual(decision, expected(cell, state));
+          });
+        }
       });
     }
   }

@@ -122,6 +122,27 @@ describe('DeliveryTrackerProvider', () => {
     assert.deepEqual(unreadable, { found: true, lastEvent: { status: 'at_pickup', occurredAt: null, location: null, description: null } });
   });
 
+  it('a time outside 2000..now+1 day (year 0, year 9999 with an offset, years ahead) is no time; lone surrogates in text are replaced', async () => {
+    const at = Date.parse('2026-11-26T12:00:00+09:00');
+    for (const time of ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59-23:59', '1999-12-31T23:59:59Z', '2026-11-28T12:00:00+09:00']) {
+      const answer = await new DeliveryTrackerProvider({
+        apiKey: API_KEY,
+        now: () => at,
+        fetch: respond(200, trackAnswer({ time, status: { code: 'IN_TRANSIT' }, description: '간선\ud800상차', location: { name: '\udc00용산' } })),
+      }).track(CJ, '123456789012');
+      assert.deepEqual(answer, {
+        found: true,
+        lastEvent: { status: 'in_transit', occurredAt: null, location: '\ufffd용산', description: '간선\ufffd상차' },
+      }, time);
+    }
+    const withinADay = await new DeliveryTrackerProvider({
+      apiKey: API_KEY,
+      now: () => at,
+      fetch: respond(200, trackAnswer({ time: '2026-11-27T11:00:00+09:00', status: { code: 'IN_TRANSIT' } })),
+    }).track(CJ, '123456789012');
+    assert.equal(withinADay.found && withinADay.lastEvent?.occurredAt, Date.parse('2026-11-27T11:00:00+09:00'));
+  });
+
   it('a parcel without events is found with no last event; a null track is not found', async () => {
     assert.deepEqual(await provider(respond(200, trackAnswer(null))).track(CJ, '123456789012'), { found: true, lastEvent: null });
     assert.deepEqual(await provider(respond(200, { data: { track: null } })).track(CJ, '123456789012'), { found: false });

@@ -130,6 +130,32 @@ describe('tracking poller', () => {
     assert.equal((await pollStaleShipments(options(provider))).due, 0, 'a completed order is never polled again');
   });
 
+  it('a courier time outside 2000..now+1 day is treated as absent: applied at the time we learned it, never a failed write', async () => {
+    const wrongTimes = [
+      Date.parse('0000-01-01T00:00:00Z'), // year 0: below Timestamp's range
+      (T0 + 5 * HOUR) * 1000, // epoch microseconds
+      Date.UTC(1999, 11, 31),
+      Date.parse('9999-12-31T23:59:59-23:59'), // past year 9999 in UTC
+      Number.NaN,
+    ];
+    const numbers = wrongTimes.map((_, i) => `40000000000${i}`);
+    const ids = await shipAll(numbers);
+    clock = T0 + 7 * HOUR;
+    const provider = new FakeProvider((number) => ({
+      found: true,
+      lastEvent: { status: 'in_transit', occurredAt: wrongTimes[numbers.indexOf(number)]!, location: '옥천\ud800HUB', description: '\udc00간선상차' },
+    }));
+    const summary = await pollStaleShipments(options(provider));
+    assert.deepEqual({ ...summary }, { due: 5, checked: 5, completed: 0, updated: 5, unchanged: 0, failed: 0, stopped: false });
+    for (const order of await ordersSnapshot(ids)) {
+      assert.equal(order.shipment.lastEvent.occurredAt.toMillis(), clock, 'the time we learned it');
+      // Provider text is repaired, not refused: a lone surrogate becomes U+FFFD.
+      assert.equal(order.shipment.lastEvent.location, '옥천\ufffdHUB');
+      assert.equal(order.shipment.lastEvent.description, '\ufffd간선상차');
+      assert.equal(order.shipment.lastCheckedAt.toMillis(), clock);
+    }
+  });
+
   it('the same state seen again is not applied twice, but the order still moves back in the queue', async () => {
     const [orderId] = await shipAll(['300000000001']);
     const provider = new FakeProvider(() => inTransit(T0 + HOUR));

@@ -112,8 +112,44 @@ describe('remindUnansweredOrder (Cloud Tasks handler)', () => {
     );
   });
 
+  it('does not trust remindAt or minutes from the payload: both come from the order and REMINDER_MINUTES', async () => {
+    const orderId = await placePickup();
+    await scheduledPayload(orderId);
+    const forged = { orderId, remindAt: 0, minutes: 999 };
+    clock = PLACED_AT + 60_000; // 1 of the 3 minutes
+    await assert.rejects(dispatch(forged), (error: unknown) => error instanceof HttpsError && error.code === 'unavailable');
+    assert.equal(fakes.messaging().sends.length, 0, 'no early reminder');
+    clock = REMIND_AT;
+    await dispatch(forged);
+    const [send] = fakes.messaging().sends;
+    assert.equal(send?.data?.minutes, '3');
+    assert.match(send?.notification?.body ?? '', /^접수 후 3분이 지났습니다/);
+    assert.equal(fakes.messaging().sends.length, 1);
+  });
+
+  it('a payload with only the order id is enough', async () => {
+    const orderId = await placePickup();
+    await scheduledPayload(orderId);
+    clock = REMIND_AT;
+    assert.equal(await handleReminderTask({ orderId }), 'sent');
+  });
+
+  it('reminders turned off (REMINDER_MINUTES=0) after the task was scheduled: acknowledged, nothing sent', async () => {
+    const orderId = await placePickup();
+    const payload = await scheduledPayload(orderId);
+    clock = REMIND_AT;
+    process.env.REMINDER_MINUTES = '0';
+    try {
+      assert.equal(await handleReminderTask(payload), 'reminders_off');
+    } finally {
+      delete process.env.REMINDER_MINUTES;
+    }
+    assert.equal(fakes.messaging().sends.length, 0);
+  });
+
   it('a malformed payload or an unknown order is acknowledged', async () => {
-    assert.equal(await handleReminderTask({ orderId: 'x' }), 'invalid_payload');
+    assert.equal(await handleReminderTask({ orderId: '' }), 'invalid_payload');
+    assert.equal(await handleReminderTask({ orderId: 'bad\ud800' }), 'invalid_payload');
     assert.equal(await handleReminderTask({ orderId: 'missing', remindAt: PLACED_AT, minutes: 3 }), 'order_not_found');
   });
 });
