@@ -3,6 +3,27 @@ export { type CallableName, gocafein, type GocafeinApi, type RequestOf, type Res
 export { type FieldIssue, fieldMessage, type GocafeinError, isReason, parseError, type ParsedError, type Reason, type UnknownGocafeinError } from './errors.js';
 export * from './firestore.js';
 export * from './labels.js';
+// Opening hours, pause and busy mode: the store page's state computed from the store document (docs/hours.md).
+export {
+  type Availability,
+  availabilityAt,
+  availabilityMessage,
+  type AvailabilityReason,
+  type AvailabilityStatus,
+  type BusyMode,
+  busyAddMinutes,
+  HOURS_LIMITS,
+  type HoursRange,
+  scheduleAt,
+  seoulClock,
+  type StoreHours,
+  type StoreState,
+  storeStateAt,
+  type Weekday,
+  WEEKDAYS,
+  WEEKDAY_LABELS,
+  type WeeklyHours,
+} from './generated/hours.js';
 export {
   APP_DOCUMENT_READS,
   APP_QUERIES,

@@ -28,6 +28,11 @@ const FUNCTIONS: Record<string, () => unknown> = {
   removeStoreMember: () => require('./callables/storeMembers').removeStoreMember,
   setStoreStatus: () => require('./callables/storeSettings').setStoreStatus,
   updateStore: () => require('./callables/storeSettings').updateStore,
+  // Opening hours, pause and busy mode (docs/hours.md)
+  setStoreHours: () => require('./callables/storeHours').setStoreHours,
+  pauseStore: () => require('./callables/storeHours').pauseStore,
+  resumeStore: () => require('./callables/storeHours').resumeStore,
+  setBusyMode: () => require('./callables/storeHours').setBusyMode,
   upsertMenuItem: () => require('./callables/menu').upsertMenuItem,
   deleteMenuItem: () => require('./callables/menu').deleteMenuItem,
   setMenuItemSoldOut: () => require('./callables/menu').setMenuItemSoldOut,

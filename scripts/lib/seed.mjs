@@ -82,6 +82,9 @@ export async function seed({ log = console.log } = {}) {
   await owner.refreshClaims();
   await owner.call('updateStore', { storeId, deliveryFee: 3000, defaultPrepMinutes: 10 });
   await owner.call('setStoreStatus', { storeId, open: true });
+  // 24시간 영업 with hours set (docs/hours.md): the demo shows the feature and takes orders at any hour.
+  const allDay = [{ open: '00:00', close: '00:00' }];
+  await owner.call('setStoreHours', { storeId, weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, allDay])), holidays: [] });
   const items = {};
   for (const { soldOut, ...item } of MENU) {
     const { itemId } = await owner.call('upsertMenuItem', { storeId, ...item });

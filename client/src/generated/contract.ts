@@ -17,6 +17,10 @@ export const CALLABLE_NAMES = [
   "removeStoreMember",
   "setStoreStatus",
   "updateStore",
+  "setStoreHours",
+  "pauseStore",
+  "resumeStore",
+  "setBusyMode",
   "upsertMenuItem",
   "deleteMenuItem",
   "setMenuItemSoldOut",
@@ -122,6 +126,51 @@ export type StoreView = {
   deliveryFee: number;
   defaultPrepMinutes: number;
   closeoutHour: number;
+  hours: null | {
+    weekly: null | {
+      mon: {
+        open: string;
+        close: string;
+      }[];
+      tue: {
+        open: string;
+        close: string;
+      }[];
+      wed: {
+        open: string;
+        close: string;
+      }[];
+      thu: {
+        open: string;
+        close: string;
+      }[];
+      fri: {
+        open: string;
+        close: string;
+      }[];
+      sat: {
+        open: string;
+        close: string;
+      }[];
+      sun: {
+        open: string;
+        close: string;
+      }[];
+    };
+    holidays: string[];
+  };
+  busyMode: null | {
+    addMinutes: number;
+    endsAt: string;
+  };
+  now: {
+    reason: "open" | "paused" | "inactive" | "closed_by_owner" | "holiday" | "outside_hours";
+    message: string;
+    opensAt: null | string;
+    closesAt: null | string;
+    waitMinutes: number;
+    busyUntil: null | string;
+  };
   phone: null | string;
   address: null | {
     postalCode: string;
@@ -219,6 +268,53 @@ export interface CallableRequests {
     deliveryFee?: number;
     defaultPrepMinutes?: number;
     closeoutHour?: number;
+  };
+  setStoreHours: {
+    storeId: string;
+    weekly: null | {
+      mon?: {
+        open: string;
+        close: string;
+      }[];
+      tue?: {
+        open: string;
+        close: string;
+      }[];
+      wed?: {
+        open: string;
+        close: string;
+      }[];
+      thu?: {
+        open: string;
+        close: string;
+      }[];
+      fri?: {
+        open: string;
+        close: string;
+      }[];
+      sat?: {
+        open: string;
+        close: string;
+      }[];
+      sun?: {
+        open: string;
+        close: string;
+      }[];
+    };
+    holidays?: string[];
+  };
+  pauseStore: {
+    storeId: string;
+    until?: string;
+    minutes?: number;
+  };
+  resumeStore: {
+    storeId: string;
+  };
+  setBusyMode: {
+    storeId: string;
+    addMinutes: number;
+    until?: null | string;
   };
   upsertMenuItem: {
     storeId: string;
@@ -335,6 +431,10 @@ export interface CallableResponses {
   };
   setStoreStatus: StoreView;
   updateStore: StoreView;
+  setStoreHours: StoreView;
+  pauseStore: StoreView;
+  resumeStore: StoreView;
+  setBusyMode: StoreView;
   upsertMenuItem: {
     itemId: string;
     created: boolean;
@@ -749,6 +849,14 @@ export const REASONS = {
     "code": "failed-precondition",
     "message": "매장이 잠시 주문을 받지 않고 있습니다."
   },
+  "store_outside_hours": {
+    "code": "failed-precondition",
+    "message": "지금은 영업시간이 아닙니다."
+  },
+  "store_holiday": {
+    "code": "failed-precondition",
+    "message": "오늘은 휴무일입니다."
+  },
   "channel_not_offered": {
     "code": "failed-precondition",
     "message": "이 매장에서 지원하지 않는 주문 방식입니다."
@@ -943,7 +1051,18 @@ export interface ReasonExtras {
   };
   store_inactive: Record<never, never>;
   store_closed: Record<never, never>;
-  store_paused: Record<never, never>;
+  store_paused: {
+    message: string;
+    opensAt: null | string;
+  };
+  store_outside_hours: {
+    message: string;
+    opensAt: null | string;
+  };
+  store_holiday: {
+    message: string;
+    opensAt: null | string;
+  };
   channel_not_offered: Record<never, never>;
   menu_item_not_found: {
     menuItemId?: string;
@@ -1117,6 +1236,43 @@ export interface StoreDoc {
   createdAt: null | number;
   updatedAt: null | number;
   active: boolean;
+  hours?: null | {
+    weekly: null | {
+      mon: {
+        open: string;
+        close: string;
+      }[];
+      tue: {
+        open: string;
+        close: string;
+      }[];
+      wed: {
+        open: string;
+        close: string;
+      }[];
+      thu: {
+        open: string;
+        close: string;
+      }[];
+      fri: {
+        open: string;
+        close: string;
+      }[];
+      sat: {
+        open: string;
+        close: string;
+      }[];
+      sun: {
+        open: string;
+        close: string;
+      }[];
+    };
+    holidays: string[];
+  };
+  busyMode?: null | {
+    addMinutes: number;
+    endsAt: number;
+  };
 }
 
 export interface StorePrivateProfileDoc {

@@ -9,6 +9,7 @@ import { businessDateOf } from '../domain/businessDay';
 import { MenuItem, priceOrder, storeRefusal } from '../domain/menu';
 import { AUTO_COMPLETE_AFTER_MS, flowOf, Order } from '../domain/order';
 import { toPublicView } from '../domain/publicView';
+import { hoursRefusal } from '../domain/storeHours';
 import { DomainError } from '../domain/reasons';
 import { OrderEvent } from '../domain/stateMachine';
 import { now } from '../infra/clock';
@@ -49,6 +50,8 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     if (!storeSnapshot.exists) throw new DomainError('store_not_found');
     const store = storeFromSnapshot(storeSnapshot);
     const at = now();
+    const closedByHours = hoursRefusal(store, at); // paused, outside hours, holiday (docs/hours.md)
+    if (closedByHours) throw closedByHours;
     const refusal = storeRefusal(store, input.channel, at);
     if (refusal) throw new DomainError(refusal);
 

@@ -22,8 +22,10 @@ export interface FieldIssue {
  * error's own message, so apps show `details.message` as is.
  */
 export function httpsErrorFor(reason: Reason, extra: Record<string, unknown> = {}): HttpsError {
-  const { code, message } = REASONS[reason];
-  return new HttpsError(code, message, { reason, message, ...extra });
+  const { code } = REASONS[reason];
+  // A denial may carry a more specific sentence, e.g. the next opening time (domain/storeHours.ts).
+  const message = typeof extra.message === 'string' ? extra.message : REASONS[reason].message;
+  return new HttpsError(code, message, { reason, ...extra, message });
 }
 
 export function invalidArgument(issues: FieldIssue[]): HttpsError {

@@ -30,6 +30,7 @@ import {
   submitReviewInput,
 } from '../callables/reviewSchemas';
 import { salesRangeInput } from '../callables/salesSchemas';
+import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from '../callables/storeHoursSchemas';
 
 /** Raise on a breaking change to any request or response (test/contract/contract.test.ts says when). */
 export const CONTRACT_VERSION = 1;
@@ -66,6 +67,7 @@ const ONBOARDING = 'docs/onboarding.md';
 const NOTIFICATIONS = 'docs/notifications.md';
 const REVIEWS = 'docs/reviews.md';
 const SALES = 'docs/sales.md';
+const HOURS = 'docs/hours.md';
 
 export const CALLABLES = {
   // Orders
@@ -134,6 +136,26 @@ export const CALLABLES = {
     audience: 'store owner',
     summary: '매장 정보 수정 (이름, 전화, 주문 방식, 배송비, 기본 준비 시간, 영업 마감 시각).',
     doc: ONBOARDING,
+  }),
+  setStoreHours: entry(setStoreHoursInput, responseOf<typeof import('../callables/storeHours')['setStoreHours']>(), {
+    audience: 'store owner',
+    summary: '영업시간(요일별, 자정 넘김 가능)과 휴무일 설정. weekly가 null이면 매일 종일 영업.',
+    doc: HOURS,
+  }),
+  pauseStore: entry(pauseStoreInput, responseOf<typeof import('../callables/storeHours')['pauseStore']>(), {
+    audience: 'store owner',
+    summary: '일시정지 (종료 시간 또는 분), 종료 시간이 지나면 저절로 다시 주문을 받습니다.',
+    doc: HOURS,
+  }),
+  resumeStore: entry(resumeStoreInput, responseOf<typeof import('../callables/storeHours')['resumeStore']>(), {
+    audience: 'store owner',
+    summary: '일시정지 해제.',
+    doc: HOURS,
+  }),
+  setBusyMode: entry(setBusyModeInput, responseOf<typeof import('../callables/storeHours')['setBusyMode']>(), {
+    audience: 'store owner',
+    summary: '바쁨 모드: 종료 시간까지 기본 준비 시간에 분을 더해 매장 화면에 보여 줍니다 (0이면 끄기).',
+    doc: HOURS,
   }),
   upsertMenuItem: entry(upsertMenuItemInput, responseOf<typeof import('../callables/menu')['upsertMenuItem']>(), {
     audience: 'store member',

@@ -26,6 +26,13 @@ interface AtMenuItem {
   menuItemId: string;
 }
 
+/** placeOrder's refusal by the hours: `message` (also details.message) names the next opening time. */
+interface ClosedUntil {
+  message: string;
+  /** ISO-8601; null when no opening is known. */
+  opensAt: string | null;
+}
+
 /**
  * `details` beyond `{reason, message}`, per reason. A reason not listed carries nothing else.
  * Keep it in step with the `new DomainError(reason, extra)` calls (grep them when you add one).
@@ -59,6 +66,9 @@ export interface ReasonExtras {
   not_yet_due: AtStatus;
   invalid_transition: AtStatus;
   actor_not_permitted: Partial<AtStatus> & { storeId?: string };
+  store_paused: ClosedUntil;
+  store_outside_hours: ClosedUntil;
+  store_holiday: ClosedUntil;
   too_many_unanswered_orders: { storeId?: string };
   order_rate_limited: { storeId?: string };
   export_too_large: { maxOrders: number };

@@ -1,6 +1,7 @@
 // Stores, menus and pricing. Pure: prices always come from the store's menu as read on the server,
 // never from the client, and are integer KRW.
 
+import type { BusyMode, StoreHours } from './hours';
 import { Channel, OrderItem, OrderItemOption } from './order';
 import { DomainError, Reason } from './reasons';
 
@@ -18,6 +19,10 @@ export interface Store {
   defaultPrepMinutes: number;
   /** 영업 마감 시각 0-6: orders before this hour belong to the previous business day (domain/businessDay.ts). Absent: 0. */
   closeoutHour?: number;
+  /** Weekly hours and holidays (domain/hours.ts); absent or null: open whenever `open` is true. */
+  hours?: StoreHours | null;
+  /** 바쁨 모드: minutes added to the store page's wait until a time, or null. */
+  busyMode?: BusyMode | null;
 }
 
 export interface OptionChoice {

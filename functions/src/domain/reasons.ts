@@ -59,6 +59,9 @@ export const REASONS = {
   store_inactive: { code: 'failed-precondition', message: '현재 주문할 수 없는 매장입니다.' },
   store_closed: { code: 'failed-precondition', message: '매장이 영업 준비중입니다.' },
   store_paused: { code: 'failed-precondition', message: '매장이 잠시 주문을 받지 않고 있습니다.' },
+  // Opening hours (docs/hours.md); `details.message` names the next opening time
+  store_outside_hours: { code: 'failed-precondition', message: '지금은 영업시간이 아닙니다.' },
+  store_holiday: { code: 'failed-precondition', message: '오늘은 휴무일입니다.' },
   channel_not_offered: { code: 'failed-precondition', message: '이 매장에서 지원하지 않는 주문 방식입니다.' },
   menu_item_not_found: { code: 'not-found', message: '메뉴를 찾을 수 없습니다.' },
   menu_item_sold_out: { code: 'failed-precondition', message: '품절된 메뉴가 포함되어 있습니다.' },

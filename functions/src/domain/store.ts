@@ -1,5 +1,6 @@
 // The store as its owner manages it: the ordering fields placeOrder reads (menu.ts `Store`) plus
 // contact details and where it came from. Pure; times are epoch ms.
+import { storeStateAt } from './hours';
 import { Store } from './menu';
 
 export interface StoreAddress {
@@ -52,7 +53,9 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 /** The store as the store callables return it: JSON-safe, ISO-8601 times, with the status label. */
 export function storeView(store: StoreProfile, now: number) {
-  const status = storeStatusOf(store, now);
+  // The hours decide too (domain/hours.ts); without hours this equals storeStatusOf.
+  const state = storeStateAt(store, now);
+  const status: StoreStatus = state.status;
   return {
     storeId: store.storeId,
     name: store.name,
@@ -65,6 +68,17 @@ export function storeView(store: StoreProfile, now: number) {
     deliveryFee: store.deliveryFee,
     defaultPrepMinutes: store.defaultPrepMinutes,
     closeoutHour: store.closeoutHour ?? 0,
+    hours: store.hours ?? null,
+    busyMode: store.busyMode ? { addMinutes: store.busyMode.addMinutes, endsAt: new Date(store.busyMode.endsAt).toISOString() } : null,
+    /** Now, from the hours, pause and busy mode: why, the next change (ISO), a Korean sentence, the wait. */
+    now: {
+      reason: state.reason,
+      message: state.message,
+      opensAt: iso(state.opensAt),
+      closesAt: iso(state.closesAt),
+      waitMinutes: state.waitMinutes,
+      busyUntil: iso(state.busyUntil),
+    },
     phone: store.phone,
     address: store.address,
     businessNumber: store.businessNumber,

@@ -44,6 +44,8 @@ export function storeFromSnapshot(snapshot: DocumentSnapshot): Store {
     deliveryFee: data.deliveryFee ?? 0,
     defaultPrepMinutes: data.defaultPrepMinutes ?? 10,
     closeoutHour: normalizedCloseoutHour(data.closeoutHour),
+    hours: data.hours ?? null,
+    busyMode: data.busyMode ?? null,
   };
 }
 

@@ -28,7 +28,9 @@ import {
 import { exportOrders, getSalesSummary } from '../../src/callables/sales';
 import { addStoreMember, removeStoreMember } from '../../src/callables/storeMembers';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
+import { pauseStore, resumeStore, setBusyMode, setStoreHours } from '../../src/callables/storeHours';
 import * as indexExports from '../../src/index';
+import { db, firestore } from '../../src/infra/firestore';
 import { FakeAuth, installFakeAuth } from '../support/auth';
 import { as, AuthContext, call, expectError } from '../support/callables';
 import { dumpDatabase } from '../support/database';
@@ -141,6 +143,14 @@ const MATRIX: Row[] = [
   // Store settings
   row('setStoreStatus', setStoreStatus, () => ({ storeId: STORE_ID, open: false }), STORE_MANAGEMENT),
   row('updateStore', updateStore, () => ({ storeId: STORE_ID, name: '고카페인 새이름점', deliveryFee: 2500 }), STORE_MANAGEMENT),
+  // Opening hours, pause and busy mode (docs/hours.md)
+  row('setStoreHours', setStoreHours, () => ({ storeId: STORE_ID, weekly: { mon: [{ open: '08:00', close: '18:00' }] }, holidays: ['2026-12-25'] }), STORE_MANAGEMENT),
+  row('pauseStore', pauseStore, () => ({ storeId: STORE_ID, minutes: 30 }), STORE_MANAGEMENT),
+  row('resumeStore', resumeStore, async () => {
+    await db().doc(`stores/${STORE_ID}`).update({ pausedUntil: firestore().Timestamp.fromMillis(Date.now() + 3_600_000) });
+    return { storeId: STORE_ID };
+  }, STORE_MANAGEMENT),
+  row('setBusyMode', setBusyMode, () => ({ storeId: STORE_ID, addMinutes: 10, until: new Date(Date.now() + 3_600_000).toISOString() }), STORE_MANAGEMENT),
 
   // Menu
   row('upsertMenuItem', upsertMenuItem, () => ({ storeId: STORE_ID, name: '바닐라 라떼', price: 5000 }), STORE_MANAGEMENT),

@@ -22,6 +22,9 @@ export const GENERATED_TS = join(CLIENT_DIR, 'src', 'generated', 'contract.ts');
 export const SCHEMAS_DIR = join(CLIENT_DIR, 'schemas');
 export const CONTRACT_DOC = join(ROOT, 'docs', 'contract.md');
 export const README = join(ROOT, 'README.md');
+export const HOURS_SOURCE = join(FUNCTIONS_DIR, 'src', 'domain', 'hours.ts');
+export const GENERATED_HOURS = join(CLIENT_DIR, 'src', 'generated', 'hours.ts');
+const HOURS_HEADER = '// GENERATED: a copy of functions/src/domain/hours.ts by `cd functions && npx tsx test/contract/generate.ts`. Do not edit.';
 
 export interface CallableSchemas {
   request: JsonSchema;
@@ -146,6 +149,10 @@ export function buildContract(): BuiltContract {
   const carriers = CARRIERS.map(({ code, name, trackingUrlTemplate }) => ({ code, name, trackingUrlTemplate }));
   ts_.push(`export const CARRIERS = ${literal(carriers)} as const;`);
   files.set(GENERATED_TS, `${ts_.join('\n')}\n`);
+  // The opening-hours logic is shared verbatim: domain/hours.ts is pure and imports nothing.
+  const hoursSource = readFileSync(HOURS_SOURCE, 'utf8');
+  if (/^\s*(import|export \* from|export \{[^}]*\} from)\b/m.test(hoursSource)) throw new Error('contract: src/domain/hours.ts must import nothing (it is copied into the client)');
+  files.set(GENERATED_HOURS, `${HOURS_HEADER}\n${hoursSource}`);
 
   files.set(CONTRACT_DOC, renderContractDoc(schemas, reasonDetails, walker));
   let readme = readFileSync(README, 'utf8');

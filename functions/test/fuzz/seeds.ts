@@ -26,6 +26,7 @@ import {
 } from '../../src/callables/reviews';
 import { addStoreMember, removeStoreMember } from '../../src/callables/storeMembers';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
+import { pauseStore, resumeStore, setBusyMode, setStoreHours } from '../../src/callables/storeHours';
 import { as, call } from '../support/callables';
 import { DELIVERY, requestId, STORE_ID } from '../support/fixtures';
 import { CUSTOMER, placeDelivery, placePickup } from '../support/orders';
@@ -99,6 +100,10 @@ export const FUZZ_SEEDS: Record<string, FuzzSeed> = {
   removeStoreMember: entry(removeStoreMember, () => ({ storeId: STORE_ID, uid: FUZZ_BARISTA })),
   setStoreStatus: entry(setStoreStatus, () => ({ storeId: STORE_ID, open: true, pausedUntil: new Date(Date.now() + 30 * 60_000).toISOString() })),
   updateStore: entry(updateStore, () => ({ storeId: STORE_ID, name: '고카페인 새이름점', phone: '02-123-4567', channels: ['takeout', 'delivery'], deliveryFee: 2500, defaultPrepMinutes: 15 })),
+  setStoreHours: entry(setStoreHours, () => ({ storeId: STORE_ID, weekly: { mon: [{ open: '08:00', close: '18:00' }], sat: [{ open: '10:00', close: '22:00' }, { open: '22:00', close: '02:00' }] }, holidays: ['2026-12-25'] })),
+  pauseStore: entry(pauseStore, () => ({ storeId: STORE_ID, minutes: 30 })),
+  resumeStore: entry(resumeStore, () => ({ storeId: STORE_ID })),
+  setBusyMode: entry(setBusyMode, () => ({ storeId: STORE_ID, addMinutes: 15, until: new Date(Date.now() + 60 * 60_000).toISOString() })),
   upsertMenuItem: entry(upsertMenuItem, () => ({ storeId: STORE_ID, itemId: 'flat-white', ...FLAT_WHITE, soldOut: false })),
   deleteMenuItem: entry(deleteMenuItem, () => ({ storeId: STORE_ID, itemId: 'latte' })),
   setMenuItemSoldOut: entry(setMenuItemSoldOut, () => ({ storeId: STORE_ID, itemId: 'latte', soldOut: true })),
