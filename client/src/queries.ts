@@ -56,6 +56,10 @@ export interface DocumentTypes {
   invitation: StoreInvitationDoc;
   memberContact: MemberContactDoc;
   user: Record<string, unknown> & { uid: string };
+  // Reviews (docs/reviews.md); not in the generated contract yet.
+  review: Record<string, unknown> & { reviewId: string };
+  publicReview: Record<string, unknown> & { reviewId: string };
+  reviewReport: Record<string, unknown> & { reportId: string };
 }
 export type DocumentKind = keyof DocumentTypes;
 
@@ -253,6 +257,76 @@ export const APP_QUERIES = [
     where: [],
     note: "Staff read only their own (`doc(db, 'stores', storeId, 'memberContacts', uid)`).",
   },
+  {
+    id: 'publicStoreReviews',
+    title: "Anyone · a store's reviews (visible ones), newest first, 20 a page",
+    reader: 'anyone',
+    document: 'publicReview',
+    path: ['publicReviews'],
+    where: [['storeId', '==', p('storeId')]],
+    orderBy: [['createdAt', 'desc']],
+    limit: 20,
+    note: "Next page: startAfter(lastSnapshot) before limit. The rules refuse a list without a limit, or over 50. The store's rating is on the store document (`rating`).",
+  },
+  {
+    id: 'partnerStoreReviews',
+    title: 'Partner · 리뷰 tab: all reviews of the store with their replies (hidden ones too), newest first, 50 a page',
+    reader: 'store member',
+    document: 'review',
+    path: ['reviews'],
+    where: [
+      ['storeId', '==', p('storeId')],
+      ['status', 'in', ['visible', 'hidden']],
+    ],
+    orderBy: [['createdAt', 'desc']],
+    limit: 50,
+    note: "Admins may run it too. `reportCount` shows reports; the reports themselves are in the review's `reports`.",
+  },
+  {
+    id: 'partnerUnansweredReviews',
+    title: 'Partner · 리뷰 › 미답변: visible reviews without a reply, newest first',
+    reader: 'store member',
+    document: 'review',
+    path: ['reviews'],
+    where: [
+      ['storeId', '==', p('storeId')],
+      ['status', '==', 'visible'],
+      ['replied', '==', false],
+    ],
+    orderBy: [['createdAt', 'desc']],
+    limit: 50,
+  },
+  {
+    id: 'partnerReviewReports',
+    title: 'Partner · the reports of one review (no reporter named)',
+    reader: 'store member',
+    document: 'reviewReport',
+    path: ['reviews', p('orderId'), 'reports'],
+    where: [['storeId', '==', p('storeId')]],
+    note: "A review's id is its order's id. The storeId filter is what lets the rules allow the list.",
+  },
+  {
+    id: 'customerReviews',
+    title: 'Customer · 내 리뷰: my reviews (hidden ones too), newest first, 20 a page',
+    reader: 'customer',
+    document: 'review',
+    path: ['reviews'],
+    where: [
+      ['customerUid', '==', p('uid')],
+      ['status', 'in', ['visible', 'hidden']],
+    ],
+    orderBy: [['createdAt', 'desc']],
+    limit: 20,
+  },
+  {
+    id: 'reportedReviews',
+    title: 'Admin · reported reviews awaiting a decision (moderateReview), oldest report first',
+    reader: 'admin',
+    document: 'review',
+    path: ['reviews'],
+    where: [['reportState', '==', 'open']],
+    orderBy: [['lastReportedAt', 'asc']],
+  },
 ] as const satisfies readonly AppQuery[];
 
 /** Single documents the apps read or listen to (no index involved; the rules tests cover them). */
@@ -267,6 +341,8 @@ export const APP_DOCUMENT_READS = [
     path: ['stores', p('storeId'), 'private', 'profile'],
   },
   { id: 'user', title: 'My user document (claimsVersion: refresh the ID token when it changes)', reader: 'user', document: 'user', path: ['users', p('uid')] },
+  { id: 'review', title: "A review, by its order id (its customer, its store's members, admins)", reader: 'customer or store member', document: 'review', path: ['reviews', p('orderId')] },
+  { id: 'publicReview', title: "A visible review's public copy (anyone)", reader: 'anyone', document: 'publicReview', path: ['publicReviews', p('orderId')] },
 ] as const satisfies readonly AppDocumentRead[];
 
 export type AppQueryId = (typeof APP_QUERIES)[number]['id'];
@@ -285,6 +361,9 @@ const ID_FIELDS: Record<DocumentKind, string> = {
   invitation: 'invitationId',
   memberContact: 'uid',
   user: 'uid',
+  review: 'reviewId',
+  publicReview: 'reviewId',
+  reviewReport: 'reportId',
 };
 
 /** Timestamps become epoch milliseconds, as on the server (domain types use ms). */

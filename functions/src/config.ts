@@ -83,6 +83,11 @@ export function paramValue<T extends string | number>(param: {
   return param.value();
 }
 
+/** Days after an order completed during which its customer may write or edit a review (docs/reviews.md). */
+export const reviewWindowDays = defineInt('REVIEW_WINDOW_DAYS', {
+  default: 7,
+  description: 'Days after completion during which the customer may write or edit a review of the order',
+});
 // Abuse and cost limits (issue 11; docs/abuse-and-privacy.md).
 /** App Check on every callable: on in production, off in functions/.env.local for the emulators. */
 export const appCheckEnforced = defineBoolean('APP_CHECK_ENFORCED', {

@@ -52,6 +52,16 @@ const FUNCTIONS: Record<string, () => unknown> = {
   remindUnansweredOrder: () => require('./tasks/reminder').remindUnansweredOrder,
   autoCompleteSweep: () => require('./scheduled/autoCompleteSweep').autoCompleteSweep,
   pruneDevices: () => require('./scheduled/pruneDevices').pruneDevices,
+  // Reviews and owner replies (docs/reviews.md)
+  submitReview: () => require('./callables/reviews').submitReview,
+  editReview: () => require('./callables/reviews').editReview,
+  deleteReview: () => require('./callables/reviews').deleteReview,
+  replyToReview: () => require('./callables/reviews').replyToReview,
+  deleteReply: () => require('./callables/reviews').deleteReply,
+  reportReview: () => require('./callables/reviews').reportReview,
+  moderateReview: () => require('./callables/reviews').moderateReview,
+  onReviewCreated: () => require('./triggers/reviewCreated').onReviewCreated,
+  onReviewUpdated: () => require('./triggers/reviewUpdated').onReviewUpdated,
   // Personal data retention (docs/abuse-and-privacy.md)
   redactPersonalData: () => require('./scheduled/redactPersonalData').redactPersonalData,
   // Sales summary and orders export (docs/sales.md)

@@ -6,6 +6,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { ACCOUNTS } from './accounts.mjs';
 import { signIn } from './client.mjs';
 import { PROJECT_ID } from './stack.mjs';
+import { seedReviews } from './seedReviews.mjs';
 
 export const DEMO_STORE_NAME = '고카페인 데모점';
 export const DEMO_DEVICE_TOKENS = {
@@ -140,6 +141,8 @@ export async function seed({ log = console.log } = {}) {
   const customerCancelled = await place('delivery');
   await customer.call('cancelOrder', { orderId: customerCancelled.orderId, reason: 'changed_mind' });
   log('seeded orders: 매장/포장 received, preparing, completed, cancelled; 배송 received, preparing_shipment, shipped, cancelled');
+
+  await seedReviews({ owner, staff, customer, storeId, items, log });
 
   await Promise.all([owner, staff, customer, admin].map((client) => client.close()));
   return { storeId, items };

@@ -29,6 +29,13 @@ export const CALLABLE_NAMES = [
   "setMenuItemSoldOut",
   "registerDevice",
   "unregisterDevice",
+  "submitReview",
+  "editReview",
+  "deleteReview",
+  "replyToReview",
+  "deleteReply",
+  "reportReview",
+  "moderateReview",
   "getSalesSummary",
   "exportOrders"
 ] as const;
@@ -357,6 +364,36 @@ export interface CallableRequests {
   unregisterDevice: {
     token: string;
   };
+  submitReview: {
+    orderId: string;
+    rating: number;
+    text?: unknown;
+  };
+  editReview: {
+    reviewId: string;
+    rating: number;
+    text?: unknown;
+  };
+  deleteReview: {
+    reviewId: string;
+  };
+  replyToReview: {
+    reviewId: string;
+    text: unknown;
+  };
+  deleteReply: {
+    reviewId: string;
+  };
+  reportReview: {
+    reviewId: string;
+    reason: "other" | "abusive" | "spam" | "personal_info" | "unrelated";
+    note?: unknown;
+  };
+  moderateReview: {
+    reviewId: string;
+    decision: "keep" | "hide";
+    reason: unknown;
+  };
   getSalesSummary: {
     storeId: string;
     from: string;
@@ -450,6 +487,169 @@ export interface CallableResponses {
   };
   unregisterDevice: {
     removed: boolean;
+  };
+  submitReview: {
+    storeId: string;
+    orderId: string;
+    storeName: string;
+    createdAt: number;
+    rating: null | 1 | 2 | 3 | 4 | 5;
+    text: null | string;
+    reviewId: string;
+    authorName: string;
+    status: "deleted" | "visible" | "hidden";
+    reply: null | {
+      text: string;
+      createdAt: number;
+      updatedAt: number;
+    };
+    replied: boolean;
+    firstRepliedAt: null | number;
+    reportCount: number;
+    reportState: "open" | "none" | "resolved";
+    lastReportedAt: null | number;
+    moderation: null | {
+      decision: "keep" | "hide";
+      reason: string;
+      at: number;
+    };
+    orderCompletedAt: number;
+    updatedAt: number;
+    editedAt: null | number;
+    deletedAt: null | number;
+    changed: boolean;
+  };
+  editReview: {
+    storeId: string;
+    orderId: string;
+    storeName: string;
+    createdAt: number;
+    rating: null | 1 | 2 | 3 | 4 | 5;
+    text: null | string;
+    reviewId: string;
+    authorName: string;
+    status: "deleted" | "visible" | "hidden";
+    reply: null | {
+      text: string;
+      createdAt: number;
+      updatedAt: number;
+    };
+    replied: boolean;
+    firstRepliedAt: null | number;
+    reportCount: number;
+    reportState: "open" | "none" | "resolved";
+    lastReportedAt: null | number;
+    moderation: null | {
+      decision: "keep" | "hide";
+      reason: string;
+      at: number;
+    };
+    orderCompletedAt: number;
+    updatedAt: number;
+    editedAt: null | number;
+    deletedAt: null | number;
+    changed: boolean;
+  };
+  deleteReview: {
+    reviewId: string;
+    deleted: boolean;
+  };
+  replyToReview: {
+    storeId: string;
+    orderId: string;
+    storeName: string;
+    createdAt: number;
+    rating: null | 1 | 2 | 3 | 4 | 5;
+    text: null | string;
+    reviewId: string;
+    authorName: string;
+    status: "deleted" | "visible" | "hidden";
+    reply: null | {
+      text: string;
+      createdAt: number;
+      updatedAt: number;
+    };
+    replied: boolean;
+    firstRepliedAt: null | number;
+    reportCount: number;
+    reportState: "open" | "none" | "resolved";
+    lastReportedAt: null | number;
+    moderation: null | {
+      decision: "keep" | "hide";
+      reason: string;
+      at: number;
+    };
+    orderCompletedAt: number;
+    updatedAt: number;
+    editedAt: null | number;
+    deletedAt: null | number;
+    changed: boolean;
+  };
+  deleteReply: {
+    storeId: string;
+    orderId: string;
+    storeName: string;
+    createdAt: number;
+    rating: null | 1 | 2 | 3 | 4 | 5;
+    text: null | string;
+    reviewId: string;
+    authorName: string;
+    status: "deleted" | "visible" | "hidden";
+    reply: null | {
+      text: string;
+      createdAt: number;
+      updatedAt: number;
+    };
+    replied: boolean;
+    firstRepliedAt: null | number;
+    reportCount: number;
+    reportState: "open" | "none" | "resolved";
+    lastReportedAt: null | number;
+    moderation: null | {
+      decision: "keep" | "hide";
+      reason: string;
+      at: number;
+    };
+    orderCompletedAt: number;
+    updatedAt: number;
+    editedAt: null | number;
+    deletedAt: null | number;
+    changed: boolean;
+  };
+  reportReview: {
+    reviewId: string;
+    reported: boolean;
+  };
+  moderateReview: {
+    storeId: string;
+    orderId: string;
+    storeName: string;
+    createdAt: number;
+    rating: null | 1 | 2 | 3 | 4 | 5;
+    text: null | string;
+    reviewId: string;
+    authorName: string;
+    status: "deleted" | "visible" | "hidden";
+    reply: null | {
+      text: string;
+      createdAt: number;
+      updatedAt: number;
+    };
+    replied: boolean;
+    firstRepliedAt: null | number;
+    reportCount: number;
+    reportState: "open" | "none" | "resolved";
+    lastReportedAt: null | number;
+    moderation: null | {
+      decision: "keep" | "hide";
+      reason: string;
+      at: number;
+    };
+    orderCompletedAt: number;
+    updatedAt: number;
+    editedAt: null | number;
+    deletedAt: null | number;
+    changed: boolean;
   };
   getSalesSummary: {
     from: string;
@@ -749,6 +949,38 @@ export const REASONS = {
     "code": "failed-precondition",
     "message": "매장에는 사장님이 한 명 이상 있어야 합니다. 다른 사장님을 먼저 추가해 주세요."
   },
+  "review_not_found": {
+    "code": "not-found",
+    "message": "리뷰를 찾을 수 없습니다."
+  },
+  "not_review_author": {
+    "code": "permission-denied",
+    "message": "본인이 작성한 리뷰만 수정하거나 삭제할 수 있습니다."
+  },
+  "order_not_completed": {
+    "code": "failed-precondition",
+    "message": "완료된 주문에만 리뷰를 작성할 수 있습니다."
+  },
+  "review_window_closed": {
+    "code": "failed-precondition",
+    "message": "리뷰 작성 기간이 지났습니다."
+  },
+  "review_exists": {
+    "code": "already-exists",
+    "message": "이 주문에는 이미 리뷰를 작성했습니다. 작성한 리뷰를 수정해 주세요."
+  },
+  "review_deleted": {
+    "code": "failed-precondition",
+    "message": "삭제한 리뷰는 다시 작성할 수 없습니다."
+  },
+  "review_hidden": {
+    "code": "failed-precondition",
+    "message": "숨김 처리된 리뷰에는 답글을 달 수 없습니다."
+  },
+  "own_review_report": {
+    "code": "failed-precondition",
+    "message": "본인이 작성한 리뷰는 신고할 수 없습니다."
+  },
   "app_check_failed": {
     "code": "unauthenticated",
     "message": "앱 인증에 실패했습니다. 공식 앱을 최신 버전으로 업데이트한 뒤 다시 시도해 주세요."
@@ -929,6 +1161,14 @@ export interface ReasonExtras {
     max?: number;
   };
   last_owner: Record<never, never>;
+  review_not_found: Record<never, never>;
+  not_review_author: Record<never, never>;
+  order_not_completed: Record<never, never>;
+  review_window_closed: Record<never, never>;
+  review_exists: Record<never, never>;
+  review_deleted: Record<never, never>;
+  review_hidden: Record<never, never>;
+  own_review_report: Record<never, never>;
   app_check_failed: Record<never, never>;
   app_check_token_reused: Record<never, never>;
   anonymous_account: Record<never, never>;

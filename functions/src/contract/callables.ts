@@ -22,6 +22,14 @@ import {
   updateStoreInput,
   upsertMenuItemInput,
 } from '../callables/storeSchemas';
+import {
+  editReviewInput,
+  moderateReviewInput,
+  replyToReviewInput,
+  reportReviewInput,
+  reviewIdInput,
+  submitReviewInput,
+} from '../callables/reviewSchemas';
 import { salesRangeInput } from '../callables/salesSchemas';
 import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from '../callables/storeHoursSchemas';
 
@@ -58,6 +66,7 @@ const entry = <Request extends z.ZodType, Response>(
 const ORDERS = 'README.md#callable-contract';
 const ONBOARDING = 'docs/onboarding.md';
 const NOTIFICATIONS = 'docs/notifications.md';
+const REVIEWS = 'docs/reviews.md';
 const SALES = 'docs/sales.md';
 const HOURS = 'docs/hours.md';
 
@@ -189,6 +198,42 @@ export const CALLABLES = {
     audience: 'signed-in user',
     summary: '푸시 알림 기기 해제 (로그아웃 전).',
     doc: NOTIFICATIONS,
+  }),
+  // Reviews
+  submitReview: entry(submitReviewInput, responseOf<typeof import('../callables/reviews')['submitReview']>(), {
+    audience: 'customer',
+    summary: '리뷰 작성: 완료된 주문에 한 번, 완료 후 REVIEW_WINDOW_DAYS일 안에 (별점 1~5, 내용은 선택).',
+    doc: REVIEWS,
+  }),
+  editReview: entry(editReviewInput, responseOf<typeof import('../callables/reviews')['editReview']>(), {
+    audience: 'customer',
+    summary: '리뷰 수정 (작성 기간 안에).',
+    doc: REVIEWS,
+  }),
+  deleteReview: entry(reviewIdInput, responseOf<typeof import('../callables/reviews')['deleteReview']>(), {
+    audience: 'customer',
+    summary: '리뷰 삭제 (별점에서도 빠지며, 다시 작성할 수 없습니다).',
+    doc: REVIEWS,
+  }),
+  replyToReview: entry(replyToReviewInput, responseOf<typeof import('../callables/reviews')['replyToReview']>(), {
+    audience: 'store owner',
+    summary: '사장님 답글 작성·수정 (리뷰마다 하나).',
+    doc: REVIEWS,
+  }),
+  deleteReply: entry(reviewIdInput, responseOf<typeof import('../callables/reviews')['deleteReply']>(), {
+    audience: 'store owner',
+    summary: '사장님 답글 삭제.',
+    doc: REVIEWS,
+  }),
+  reportReview: entry(reportReviewInput, responseOf<typeof import('../callables/reviews')['reportReview']>(), {
+    audience: 'signed-in user',
+    summary: '리뷰 신고 (작성자 본인 제외). 신고만으로 숨겨지지 않습니다.',
+    doc: REVIEWS,
+  }),
+  moderateReview: entry(moderateReviewInput, responseOf<typeof import('../callables/reviews')['moderateReview']>(), {
+    audience: 'admin',
+    summary: '신고된 리뷰 검토: 유지 또는 숨김 (사유 필수).',
+    doc: REVIEWS,
   }),
   // Sales (매출)
   getSalesSummary: entry(salesRangeInput, responseOf<typeof import('../callables/sales')['getSalesSummary']>(), {

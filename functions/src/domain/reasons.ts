@@ -92,6 +92,15 @@ export const REASONS = {
     message: '매장에는 사장님이 한 명 이상 있어야 합니다. 다른 사장님을 먼저 추가해 주세요.',
   },
 
+  // Reviews (docs/reviews.md)
+  review_not_found: { code: 'not-found', message: '리뷰를 찾을 수 없습니다.' },
+  not_review_author: { code: 'permission-denied', message: '본인이 작성한 리뷰만 수정하거나 삭제할 수 있습니다.' },
+  order_not_completed: { code: 'failed-precondition', message: '완료된 주문에만 리뷰를 작성할 수 있습니다.' },
+  review_window_closed: { code: 'failed-precondition', message: '리뷰 작성 기간이 지났습니다.' },
+  review_exists: { code: 'already-exists', message: '이 주문에는 이미 리뷰를 작성했습니다. 작성한 리뷰를 수정해 주세요.' },
+  review_deleted: { code: 'failed-precondition', message: '삭제한 리뷰는 다시 작성할 수 없습니다.' },
+  review_hidden: { code: 'failed-precondition', message: '숨김 처리된 리뷰에는 답글을 달 수 없습니다.' },
+  own_review_report: { code: 'failed-precondition', message: '본인이 작성한 리뷰는 신고할 수 없습니다.' },
   // Abuse limits and account checks (issue 11; docs/abuse-and-privacy.md)
   app_check_failed: { code: 'unauthenticated', message: '앱 인증에 실패했습니다. 공식 앱을 최신 버전으로 업데이트한 뒤 다시 시도해 주세요.' },
   app_check_token_reused: { code: 'unauthenticated', message: '요청 인증이 만료되었습니다. 다시 시도해 주세요.' },

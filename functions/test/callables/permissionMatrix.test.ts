@@ -16,6 +16,15 @@ import {
 } from '../../src/callables/orderCommands';
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { placeOrder } from '../../src/callables/placeOrder';
+import {
+  deleteReply,
+  deleteReview,
+  editReview,
+  moderateReview,
+  replyToReview,
+  reportReview,
+  submitReview,
+} from '../../src/callables/reviews';
 import { exportOrders, getSalesSummary } from '../../src/callables/sales';
 import { removeStoreMember } from '../../src/callables/storeMembers';
 import {
@@ -65,6 +74,7 @@ const CUSTOMER_MAY_NOT = deny('permission-denied', 'actor_not_permitted');
 const NOT_MEMBER = deny('permission-denied', 'not_store_member');
 const OWNER_ONLY = deny('permission-denied', 'store_owner_only');
 const ADMIN_ONLY = deny('permission-denied', 'admin_only');
+const NOT_AUTHOR = deny('permission-denied', 'not_review_author');
 
 /** What a row's input builder may set up first (orders in a given state, an application). */
 interface World {
@@ -74,6 +84,8 @@ interface World {
   pendingApplication(): Promise<string>;
   /** A pending invitation to this email (staff of INVITING_STORE, or of STORE_ID when `storeId` says so). */
   invitation(email: string, storeId?: string): Promise<string>;
+  /** A completed order of "customer"; with `review`, their review of it (and with `reply`, the owner's reply). */
+  completedOrder(then?: 'review' | 'reply'): Promise<string>;
 }
 
 interface Row {
@@ -172,6 +184,21 @@ const MATRIX: Row[] = [
     return { token: DEVICE_TOKEN };
   }, ANY_SIGNED_IN),
 
+  // Reviews (docs/reviews.md): the order's customer writes; owners reply; admins moderate
+  row('submitReview', submitReview, async (w) => ({ orderId: await w.completedOrder(), rating: 5, text: '맛있어요' }),
+    [UNAUTHENTICATED, NOT_PARTICIPANT, ALLOW, NOT_PARTICIPANT, NOT_PARTICIPANT, NOT_PARTICIPANT, NOT_PARTICIPANT]),
+  row('editReview', editReview, async (w) => ({ reviewId: await w.completedOrder('review'), rating: 2 }),
+    [UNAUTHENTICATED, NOT_AUTHOR, ALLOW, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR]),
+  row('deleteReview', deleteReview, async (w) => ({ reviewId: await w.completedOrder('review') }),
+    [UNAUTHENTICATED, NOT_AUTHOR, ALLOW, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR]),
+  row('replyToReview', replyToReview, async (w) => ({ reviewId: await w.completedOrder('review'), text: '감사합니다' }),
+    [UNAUTHENTICATED, NOT_MEMBER, NOT_MEMBER, OWNER_ONLY, ALLOW, NOT_MEMBER, NOT_MEMBER]),
+  row('deleteReply', deleteReply, async (w) => ({ reviewId: await w.completedOrder('reply') }),
+    [UNAUTHENTICATED, NOT_MEMBER, NOT_MEMBER, OWNER_ONLY, ALLOW, NOT_MEMBER, NOT_MEMBER]),
+  row('reportReview', reportReview, async (w) => ({ reviewId: await w.completedOrder('review'), reason: 'spam' }),
+    [UNAUTHENTICATED, ALLOW, deny('failed-precondition', 'own_review_report'), ALLOW, ALLOW, ALLOW, ALLOW]),
+  row('moderateReview', moderateReview, async (w) => ({ reviewId: await w.completedOrder('review'), decision: 'hide', reason: '욕설' }),
+    [UNAUTHENTICATED, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ALLOW]),
   // Sales (docs/sales.md): owners and admins; staff process orders but do not see the figures
   row('getSalesSummary', getSalesSummary, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, { readOnly: true }),
   row('exportOrders', exportOrders, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, { readOnly: true }),
@@ -218,6 +245,14 @@ describe('permission matrix', () => {
     async pendingApplication() {
       const result = await call(submitPartnerApplication, APPLICATION_FORM, as.customer(APPLICANT));
       return result.applicationId as string;
+    },
+    async completedOrder(then) {
+      const orderId = await placePickup('takeout', CUSTOMER);
+      await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
+      await call(completeOrder, { orderId }, owner);
+      if (then) await call(submitReview, { orderId, rating: 4, text: '좋아요' }, as.customer(CUSTOMER));
+      if (then === 'reply') await call(replyToReview, { reviewId: orderId, text: '감사합니다' }, owner);
+      return orderId;
     },
   };
 

@@ -15,6 +15,15 @@ import {
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { exportOrders, getSalesSummary } from '../../src/callables/sales';
+import {
+  deleteReply,
+  deleteReview,
+  editReview,
+  moderateReview,
+  replyToReview,
+  reportReview,
+  submitReview,
+} from '../../src/callables/reviews';
 import { removeStoreMember } from '../../src/callables/storeMembers';
 import {
   acceptStoreInvitation,
@@ -63,6 +72,15 @@ export const world = {
   invitation: async () =>
     (await call(inviteStoreMember, { storeId: STORE_ID, email: `${FUZZ_NEWCOMER}@example.com`, role: 'staff' }, owner))
       .invitationId as string,
+  /** A completed order of the customer; with `review`, their review (with `reply`, the owner's reply too). */
+  completedOrder: async (then?: 'review' | 'reply') => {
+    const orderId = await placePickup('takeout', CUSTOMER);
+    await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
+    await call(completeOrder, { orderId }, owner);
+    if (then) await call(submitReview, { orderId, rating: 4, text: '좋아요' }, as.customer(CUSTOMER));
+    if (then === 'reply') await call(replyToReview, { reviewId: orderId, text: '감사합니다' }, owner);
+    return orderId;
+  },
   registeredDevice: async () => {
     await call(registerDevice, { token: DEVICE_TOKEN, platform: 'android' }, as.customer(CUSTOMER));
     return DEVICE_TOKEN;
@@ -105,4 +123,11 @@ export const FUZZ_SEEDS: Record<string, FuzzSeed> = {
   unregisterDevice: entry(unregisterDevice, async () => ({ token: await world.registeredDevice() })),
   getSalesSummary: entry(getSalesSummary, () => ({ storeId: STORE_ID, from: '2026-11-01', to: '2026-11-30' })),
   exportOrders: entry(exportOrders, () => ({ storeId: STORE_ID, from: '2026-11-01', to: '2026-11-30' })),
+  submitReview: entry(submitReview, async () => ({ orderId: await world.completedOrder(), rating: 5, text: '커피가 맛있어요 ☕' })),
+  editReview: entry(editReview, async () => ({ reviewId: await world.completedOrder('review'), rating: 3, text: '보통이에요' })),
+  deleteReview: entry(deleteReview, async () => ({ reviewId: await world.completedOrder('review') })),
+  replyToReview: entry(replyToReview, async () => ({ reviewId: await world.completedOrder('review'), text: '감사합니다' })),
+  deleteReply: entry(deleteReply, async () => ({ reviewId: await world.completedOrder('reply') })),
+  reportReview: entry(reportReview, async () => ({ reviewId: await world.completedOrder('review'), reason: 'other', note: '광고 같아요' })),
+  moderateReview: entry(moderateReview, async () => ({ reviewId: await world.completedOrder('review'), decision: 'hide', reason: '욕설' })),
 };

@@ -4,7 +4,7 @@
 // rules must refuse however they are asked.
 import { strict as assert } from 'node:assert';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { collection, collectionGroup, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
+import { collection, collectionGroup, doc, getDoc, getDocs, limit, orderBy, query, startAfter, where } from 'firebase/firestore';
 import { Actor, ACTORS, firestoreAs, startRulesEnv } from './rulesEnv';
 import { APP_DOCUMENT_READS, APP_QUERIES, buildDocument, buildQuery, Params } from './appQueries';
 
@@ -103,6 +103,33 @@ const QUERY_CASES: Record<string, QueryCase[]> = {
   storeMemberContacts: [
     { params: STORE_1, allowed: [owner], expect: ['owner-1', 'staff-1'], denied: [staff, otherPartner, customer, removedStaff, admin, anonymous] },
   ],
+  publicStoreReviews: [
+    { params: STORE_1, allowed: [anonymous, customer, otherPartner, owner], expect: ['review-c2-reported', 'review-c2-replied', 'review-c1-visible'], denied: [] },
+  ],
+  partnerStoreReviews: [
+    {
+      params: STORE_1,
+      allowed: [owner, staff, admin],
+      expect: ['review-c2-reported', 'review-c1-hidden', 'review-c2-replied', 'review-c1-visible'],
+      denied: [otherPartner, customer, anonymous, oddRole],
+    },
+  ],
+  partnerUnansweredReviews: [
+    { params: STORE_1, allowed: [owner, staff, admin], expect: ['review-c2-reported', 'review-c1-visible'], denied: [otherPartner, customer, anonymous, oddRole] },
+  ],
+  partnerReviewReports: [
+    // The review's own customer (customer-2) is denied too: reports are for the store and admins.
+    { params: { ...STORE_1, orderId: 'review-c2-reported' }, allowed: [owner, staff, admin], expect: ['report-1'], denied: [otherPartner, customer, otherCustomer, anonymous, oddRole] },
+  ],
+  customerReviews: [
+    {
+      params: { uid: 'customer-1' },
+      allowed: [customer, admin],
+      expect: ['store2-review-c1', 'review-c1-hidden', 'review-c1-visible'],
+      denied: [otherCustomer, owner, staff, anonymous],
+    },
+  ],
+  reportedReviews: [{ params: {}, allowed: [admin], expect: ['review-c2-reported'], denied: [customer, otherCustomer, owner, staff, anonymous] }],
 };
 
 interface DocumentCase {
@@ -121,6 +148,10 @@ const DOCUMENT_CASES: Record<string, DocumentCase[]> = {
     { params: STORE_1, allowed: [owner, staff, admin], denied: [anonymous, customer, otherPartner, oddRole, suspendedOwner] },
   ],
   user: [{ params: { uid: 'customer-1' }, allowed: [customer], denied: [otherCustomer, owner, admin, anonymous] }],
+  review: [
+    { params: { orderId: 'review-c1-hidden' }, allowed: [customer, owner, staff, admin], denied: [otherCustomer, otherPartner, anonymous, oddRole] },
+  ],
+  publicReview: [{ params: { orderId: 'review-c1-visible' }, allowed: [anonymous, customer, otherPartner], denied: [] }],
 };
 
 describe('firestore.rules: reads', function () {
@@ -204,6 +235,26 @@ describe('firestore.rules: reads', function () {
     it('denies an application list not limited to the applicant', async () => {
       await assertFails(getDocs(collection(firestoreAs(env, customer), 'partnerApplications')));
       await assertFails(getDocs(query(collection(firestoreAs(env, customer), 'partnerApplications'), where('status', '==', 'pending'))));
+    });
+
+    it('denies a public review list without a limit or over 50, and reviews to anyone but their readers', async () => {
+      const db = firestoreAs(env, anonymous);
+      await assertFails(getDocs(query(collection(db, 'publicReviews'), where('storeId', '==', 'store-1'))));
+      await assertFails(getDocs(query(collection(db, 'publicReviews'), where('storeId', '==', 'store-1'), limit(51))));
+      await assertSucceeds(getDocs(query(collection(db, 'publicReviews'), where('storeId', '==', 'store-1'), limit(50))));
+      // The full reviews carry uids: no public list, not even of visible ones.
+      await assertFails(getDocs(query(collection(db, 'reviews'), where('storeId', '==', 'store-1'), where('status', '==', 'visible'))));
+      await assertFails(getDocs(query(collection(firestoreAs(env, customer), 'reviews'), where('storeId', '==', 'store-1'))));
+      await assertFails(getDoc(doc(firestoreAs(env, otherCustomer), 'reviews/review-c1-visible')));
+    });
+
+    it('pages the public reviews with a cursor, newest first', async () => {
+      const db = firestoreAs(env, anonymous);
+      const base = [collection(db, 'publicReviews'), where('storeId', '==', 'store-1'), orderBy('createdAt', 'desc')] as const;
+      const first = await assertSucceeds(getDocs(query(base[0], base[1], base[2], limit(2))));
+      assert.deepEqual(first.docs.map((d) => d.id), ['review-c2-reported', 'review-c2-replied']);
+      const next = await assertSucceeds(getDocs(query(base[0], base[1], base[2], startAfter(first.docs[1]), limit(2))));
+      assert.deepEqual(next.docs.map((d) => d.id), ['review-c1-visible']);
     });
 
     it('denies collection-group reads of history entries and members', async () => {

@@ -50,9 +50,21 @@ export const ACTORS = {
   anonymous: { name: 'anonymous (signed out)', uid: null },
 } satisfies Record<string, Actor>;
 
+// One client per actor and environment: every context is a Firebase app with its own connection,
+// and past ~150 of them the client SDK starts reporting itself offline.
+const clients = new WeakMap<RulesTestEnvironment, Map<string, Firestore>>();
+
 export function firestoreAs(env: RulesTestEnvironment, actor: Actor): Firestore {
-  const context = actor.uid === null ? env.unauthenticatedContext() : env.authenticatedContext(actor.uid, actor.claims);
-  return context.firestore() as unknown as Firestore;
+  const byActor = clients.get(env) ?? new Map<string, Firestore>();
+  clients.set(env, byActor);
+  const key = JSON.stringify([actor.uid, actor.claims ?? null]);
+  let client = byActor.get(key);
+  if (!client) {
+    const context = actor.uid === null ? env.unauthenticatedContext() : env.authenticatedContext(actor.uid, actor.claims);
+    client = context.firestore() as unknown as Firestore;
+    byActor.set(key, client);
+  }
+  return client;
 }
 
 // ---- The data every rules test starts from.
@@ -101,6 +113,16 @@ export const INVITATIONS: Record<string, { storeId: string; email: string; statu
   'invitation-1': { storeId: 'store-1', email: 'invitee@example.com', status: 'pending' },
   'invitation-2': { storeId: 'store-2', email: 'invitee@example.com', status: 'pending' },
   'invitation-3': { storeId: 'store-1', email: 'someone@example.com', status: 'pending' },
+};
+
+/** Reviews by id (docs/reviews.md); `at` as for orders. Visible ones also get their public copy. */
+export const REVIEWS: Record<string, { storeId: string; customerUid: string; status: string; replied: boolean; reportState: string; at: number }> = {
+  'review-c1-visible': { storeId: 'store-1', customerUid: 'customer-1', status: 'visible', replied: false, reportState: 'none', at: 100 },
+  'review-c2-replied': { storeId: 'store-1', customerUid: 'customer-2', status: 'visible', replied: true, reportState: 'none', at: 110 },
+  'review-c1-hidden': { storeId: 'store-1', customerUid: 'customer-1', status: 'hidden', replied: false, reportState: 'resolved', at: 120 },
+  'review-c2-deleted': { storeId: 'store-1', customerUid: 'customer-2', status: 'deleted', replied: false, reportState: 'none', at: 130 },
+  'review-c2-reported': { storeId: 'store-1', customerUid: 'customer-2', status: 'visible', replied: false, reportState: 'open', at: 140 },
+  'store2-review-c1': { storeId: 'store-2', customerUid: 'customer-1', status: 'visible', replied: false, reportState: 'none', at: 150 },
 };
 
 /** Every other document that exists, for the write tests. */
@@ -175,5 +197,13 @@ async function seed(db: Firestore): Promise<void> {
     });
   }
   for (const [path, data] of Object.entries(OTHER_DOCUMENTS)) put(path, data);
+  for (const [reviewId, { at, ...review }] of Object.entries(REVIEWS)) {
+    const rated = review.status === 'deleted' ? {} : { rating: 4, text: 'good' };
+    put(`reviews/${reviewId}`, { ...review, ...rated, authorName: '김**', createdAt: minutes(at), lastReportedAt: review.reportState === 'none' ? null : minutes(at) });
+    if (review.status === 'visible') {
+      put(`publicReviews/${reviewId}`, { reviewId, storeId: review.storeId, authorName: '김**', rating: 4, text: 'good', reply: null, createdAt: minutes(at) });
+    }
+  }
+  put('reviews/review-c2-reported/reports/report-1', { reviewId: 'review-c2-reported', storeId: 'store-1', reason: 'abusive', createdAt: minutes(140) });
   await Promise.all(writes);
 }

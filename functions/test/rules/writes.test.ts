@@ -9,6 +9,7 @@ import { DEVICE_TOKENS, DEVICES } from '../../src/infra/devices';
 import { NOTIFICATION_CLAIMS } from '../../src/infra/notificationLedger';
 import { PARTNER_APPLICATIONS } from '../../src/infra/applications';
 import { EVENTS, ORDERS } from '../../src/infra/orders';
+import { PUBLIC_REVIEWS, REPORTS, REVIEWS } from '../../src/infra/reviews';
 import { MEMBERS, MENU_ITEMS, ORDER_COUNTERS, STORES } from '../../src/infra/stores';
 import { TRACKING_EVENTS } from '../../src/infra/trackingIntake';
 import { USERS } from '../../src/infra/users';
@@ -87,6 +88,21 @@ const TARGETS: Target[] = [
     collection: TRACKING_EVENTS,
     existing: `${TRACKING_EVENTS}/event-1`,
     create: () => ({ path: `${TRACKING_EVENTS}/client-event`, data: { status: 'delivered' } }),
+  },
+  {
+    collection: REVIEWS,
+    existing: `${REVIEWS}/review-c1-visible`,
+    create: (a) => ({ path: `${REVIEWS}/pickup-completed-c1`, data: { storeId: 'store-1', customerUid: uidOf(a), rating: 5, status: 'visible' } }),
+  },
+  {
+    collection: REPORTS,
+    existing: `${REVIEWS}/review-c2-reported/${REPORTS}/report-1`,
+    create: () => ({ path: `${REVIEWS}/review-c2-reported/${REPORTS}/client-report`, data: { storeId: 'store-1', reason: 'spam' } }),
+  },
+  {
+    collection: PUBLIC_REVIEWS,
+    existing: `${PUBLIC_REVIEWS}/review-c1-visible`,
+    create: () => ({ path: `${PUBLIC_REVIEWS}/client-review`, data: { storeId: 'store-1', rating: 5, text: 'best' } }),
   },
   {
     collection: 'a collection no rule names',

@@ -1,0 +1,36 @@
+// A new review: push it to every device of every member of its store, exactly once. The ledger key
+// is the review id (one review per order, never written twice), so even distinct events for the
+// same review send once; a redelivered event finds the claim done.
+import * as logger from 'firebase-functions/logger';
+import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { FirestoreEvent, onDocumentCreated } from 'firebase-functions/v2/firestore';
+import { newReviewContent } from '../domain/reviewNotifications';
+import { devicesOfUsers, memberUidsOf } from '../infra/devices';
+import { pushOnce } from '../infra/push';
+import { reviewFromSnapshot } from '../infra/reviews';
+
+export const REVIEW_CREATED_FUNCTION = 'onReviewCreated';
+
+export async function handleReviewCreated(
+  event: FirestoreEvent<QueryDocumentSnapshot | undefined, { reviewId: string }>,
+): Promise<void> {
+  if (!event.data) return;
+  const review = reviewFromSnapshot(event.data);
+  const log = { reviewId: review.reviewId, orderId: review.orderId, storeId: review.storeId, eventId: event.id };
+  if (review.status === 'deleted') {
+    logger.info('review_created.skipped_deleted', log);
+    return;
+  }
+  await pushOnce({
+    key: { functionName: REVIEW_CREATED_FUNCTION, eventId: review.reviewId },
+    context: { orderId: review.orderId, storeId: review.storeId, kind: 'review.created' },
+    content: newReviewContent(review),
+    recipients: async () => devicesOfUsers(await memberUidsOf(review.storeId)),
+  });
+  logger.info('review_created.handled', log);
+}
+
+export const onReviewCreated = onDocumentCreated(
+  { document: 'reviews/{reviewId}', retry: true, timeoutSeconds: 60 },
+  handleReviewCreated,
+);
