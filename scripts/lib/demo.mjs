@@ -147,6 +147,8 @@ export async function runDemo() {
       storeId,
     };
     say(`\n결과: 매장/포장 ${result.pickup}, 배송 ${result.delivery}, 타이머 ${result.timer} (${result.timerBy})`);
+    // One machine-readable line for scripts and tests (docs/local-stack.md).
+    say(`demo result: ${JSON.stringify(result)}`);
     return result;
   } finally {
     await Promise.all([owner.close(), staff.close(), customer.close()]);
