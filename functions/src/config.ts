@@ -37,6 +37,17 @@ export const tasksServiceAccount = defineString('TASKS_SERVICE_ACCOUNT', {
   description: 'Service account email Cloud Tasks uses to call the task functions (OIDC); empty = runtime account',
 });
 
+/**
+ * Who may call the task functions: the account Cloud Tasks signs each task's OIDC token with.
+ * `firebase deploy` grants it run.invoker on autoCompleteOrder and remindUnansweredOrder when
+ * set. Read from the environment because `invoker` takes no param expression; deploy's discovery
+ * runs with the .env files loaded (docs/deploy.md).
+ */
+export function tasksInvoker(): { invoker?: string[] } {
+  const account = process.env.TASKS_SERVICE_ACCOUNT?.trim();
+  return account ? { invoker: [account] } : {};
+}
+
 /** Minutes after creation at which a still-received order is pushed to the store again; 0 turns it off. */
 export const reminderMinutes = defineInt('REMINDER_MINUTES', {
   default: 3,

@@ -18,11 +18,16 @@ export const portOpen = (port) =>
     socket.once('error', () => resolve(false));
   });
 
-/** The process's start time in clock ticks since boot (/proc/<pid>/stat field 22), or null. */
+/**
+ * The process's start time in clock ticks since boot (/proc/<pid>/stat field 22), or null when it
+ * is gone. A zombie (killed, not yet reaped: containers often have no reaping init) counts as gone.
+ */
 export function startTimeOf(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X') return null;
+    return Number(fields[19]);
   } catch {
     return null;
   }
