@@ -21,7 +21,12 @@ if (leftovers.running) {
 if (leftovers.stopped.length) {
   console.log(`Stopped ${leftovers.stopped.length} emulator processes left running by an earlier \`npm start\` that was killed.`);
 }
-const taken = await takenPorts(PORTS);
+let taken = await takenPorts(PORTS);
+// Ports of processes just stopped are released as the kernel tears them down: give it a moment.
+for (let waited = 0; taken.length && leftovers.stopped.length && waited < 15_000; waited += 500) {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  taken = await takenPorts(PORTS);
+}
 if (taken.length) {
   console.error(`npm start: ${taken.join('; ')}. Stop it, then run npm start again.`);
   process.exit(1);
