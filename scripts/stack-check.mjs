@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The local-stack check that `npm test` runs: starts the stack in its offline mode (hidane in place
+// `node scripts/stack-check.mjs`: the local-stack check on this checkout (npm test runs the same
+// checks from a fresh clone, scripts/lib/freshCloneCheck.mjs): starts the stack in its offline mode (hidane in place
 // of the official Firestore emulator), seeds it, runs the demo against it, checks the final states,
 // the triggers and the timers, stops everything, and verifies that no process or file was left
 // behind.
