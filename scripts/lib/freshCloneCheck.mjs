@@ -188,7 +188,8 @@ try {
       // gone
     }
   }
-  rmSync(scratch, { recursive: true, force: true });
+  // rm -rf is several times faster than fs.rmSync on a node_modules tree; rmSync is the fallback.
+  if (spawnSync('rm', ['-rf', scratch]).status !== 0) rmSync(scratch, { recursive: true, force: true });
 }
 
 if (failure) {
