@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench` (issue 7): one table of ratios and counts measured side by side in this run,
-// printed and written to bench/results.md with the machine and versions. Four parts:
+// printed and written to bench/results.md with the machine and versions. Five parts (the fifth,
+// the lunch rush of issue 10, is scripts/rush.mjs):
 //   1. Firestore operations per command: the exact-count test (functions/test/bench/operationCounts.test.ts)
 //   2. cold start: module-load time of functions/lib/index.js and each function's module against a
 //      bare firebase-functions onCall module, median of interleaved whole-process runs
@@ -35,7 +36,7 @@ const verdict = (ok) => (ok === null ? '—' : ok ? 'met' : '**missed**');
 
 // ---------------------------------------------------------------- 1. operation counts
 function operationCounts() {
-  log('1/4 Firestore operations per command (mocha, exact counts)');
+  log('1/5 Firestore operations per command (mocha, exact counts)');
   const out = join(mkdtempSync(join(tmpdir(), 'bench-ops-')), 'ops.json');
   const result = spawnSync(
     join(FUNCTIONS_DIR, 'node_modules', '.bin', 'mocha'),
@@ -63,7 +64,7 @@ function operationCounts() {
 
 // ---------------------------------------------------------------- 2. cold start
 function coldStart() {
-  log(`2/4 cold start (${COLD_START_RUNS} interleaved whole-process runs per module)`);
+  log(`2/5 cold start (${COLD_START_RUNS} interleaved whole-process runs per module)`);
   const scratch = mkdtempSync(join(tmpdir(), 'bench-cold-'));
   const bare = join(scratch, 'bare.js');
   const httpsPath = execFileSync(process.execPath, ['-p', "require.resolve('firebase-functions/v2/https')"], {
@@ -125,7 +126,7 @@ async function timed(samples, errors, work) {
 }
 
 async function latencyUnderLoad(hidane) {
-  log('3/4 latency under load (starting the local stack in hidane mode)');
+  log('3/5 latency under load (starting the local stack in hidane mode)');
   const { PORTS, stackEnv, startStack } = await import('./lib/stack.mjs');
   const busy = [];
   for (const [name, port] of Object.entries(PORTS)) if (await portOpen(port)) busy.push(`${name} ${port}`);
@@ -258,7 +259,7 @@ async function freePort() {
 }
 
 async function sweepScaling(hidane) {
-  log(`4/4 auto-complete sweep over ${SWEEP_SIZES.join(' and ')} overdue orders (standalone hidane)`);
+  log(`4/5 auto-complete sweep over ${SWEEP_SIZES.join(' and ')} overdue orders (standalone hidane)`);
   const port = await freePort();
   const firestore = spawn(hidane, ['--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
   const results = {};
@@ -297,6 +298,22 @@ async function sweepScaling(hidane) {
   row('sweep', `peak RSS ${small.count / 1000}k → ${large.count / 1000}k`, `${mb(small.peakRss)} → ${mb(large.peakRss)}`, '—', null);
 }
 
+// ---------------------------------------------------------------- 5. lunch rush
+function lunchRush() {
+  log('5/5 lunch rush: 100 orders from 20 concurrent customers, 2 racing partners (scripts/rush.mjs)');
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'rush.mjs'), '--no-build'], { cwd: ROOT, encoding: 'utf8', timeout: 15 * 60_000 });
+  const output = `${result.stdout}${result.stderr}`;
+  for (const line of output.split('\n').filter((l) => l.startsWith('rush: '))) log(`  ${line}`);
+  const passed = result.status === 0;
+  if (!passed) console.error(output.slice(-4000));
+  const placements = output.match(/rush: placements (\d+)\/(\d+) in ([\d.]+) s, p50 (\d+) ms, p99 (\d+) ms, max (\d+) ms/);
+  const transitions = output.match(/rush: transitions (\d+) calls in ([\d.]+) s, p50 (\d+) ms, p99 (\d+) ms, max (\d+) ms/);
+  if (placements) row('rush', `placements accepted (p50 / p99 / max)`, `${placements[1]}/${placements[2]} (${placements[4]} / ${placements[5]} / ${placements[6]} ms)`, 'all, max < 70 s', placements[1] === placements[2]);
+  if (transitions) row('rush', `racing transitions: ${transitions[1]} calls (p50 / p99 / max)`, `${transitions[3]} / ${transitions[4]} / ${transitions[5]} ms`, 'max < 70 s', Number(transitions[5]) < 70_000);
+  row('rush', 'every order completed, numbers unique and consecutive, no worker killed, no early task', passed ? 'yes' : 'no', 'yes', passed);
+  if (!passed) throw new Error('the rush failed');
+}
+
 // ---------------------------------------------------------------- main
 const started = Date.now();
 const failures = [];
@@ -312,6 +329,7 @@ for (const [name, part] of [
   ['cold start', () => coldStart()],
   ['latency under load', () => latencyUnderLoad(hidane)],
   ['sweep scaling', () => sweepScaling(hidane)],
+  ['lunch rush', () => lunchRush()],
 ]) {
   try {
     await part();

@@ -37,10 +37,30 @@ export const tasksServiceAccount = defineString('TASKS_SERVICE_ACCOUNT', {
   description: 'Service account email Cloud Tasks uses to call the task functions (OIDC); empty = runtime account',
 });
 
+/**
+ * Who may call the task functions: the account Cloud Tasks signs each task's OIDC token with.
+ * `firebase deploy` grants it run.invoker on autoCompleteOrder and remindUnansweredOrder when
+ * set. Read from the environment because `invoker` takes no param expression; deploy's discovery
+ * runs with the .env files loaded (docs/deploy.md).
+ */
+export function tasksInvoker(): { invoker?: string[] } {
+  const account = process.env.TASKS_SERVICE_ACCOUNT?.trim();
+  return account ? { invoker: [account] } : {};
+}
+
 /** Minutes after creation at which a still-received order is pushed to the store again; 0 turns it off. */
 export const reminderMinutes = defineInt('REMINDER_MINUTES', {
   default: 3,
   description: 'Minutes after which an order still in received triggers one reminder push (0 = off)',
+});
+
+/**
+ * Minutes after placement at which an open pickup order completes by itself (the guide's one hour).
+ * Only local demos shorten it (functions/.env.local); deploys keep 60 (functions/.env).
+ */
+export const autoCompleteDelayMinutes = defineInt('AUTO_COMPLETE_DELAY_MINUTES', {
+  default: 60,
+  description: 'Minutes after which an open pickup order is completed automatically (the guide: 60)',
 });
 
 // Courier tracking poller (docs/tracking.md). Delivery Tracker's documented default is 10 calls per

@@ -5,9 +5,10 @@ import { requireUsableAccount } from '../access/account';
 import { Caller } from '../access/claims';
 import { orderLimitDecision } from '../domain/abuse';
 import { fingerprint, orderIdFor } from '../domain/ids';
+import { autoCompleteDelayMinutes, paramValue } from '../config';
 import { businessDateOf } from '../domain/businessDay';
 import { MenuItem, priceOrder, storeRefusal } from '../domain/menu';
-import { AUTO_COMPLETE_AFTER_MS, flowOf, Order } from '../domain/order';
+import { flowOf, Order } from '../domain/order';
 import { toPublicView } from '../domain/publicView';
 import { hoursRefusal } from '../domain/storeHours';
 import { DomainError } from '../domain/reasons';
@@ -95,7 +96,7 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
       delivery: input.delivery ? { ...input.delivery, address2: input.delivery.address2 || null } : null,
       createdAt: at,
       updatedAt: at,
-      autoCompleteAt: flowOf(input.channel) === 'pickup' ? at + AUTO_COMPLETE_AFTER_MS : null,
+      autoCompleteAt: flowOf(input.channel) === 'pickup' ? at + paramValue(autoCompleteDelayMinutes) * 60_000 : null,
       prep: null,
       shipmentPreparingAt: null,
       shipment: null,

@@ -10,6 +10,7 @@
 import * as logger from 'firebase-functions/logger';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
+import { tasksInvoker } from '../config';
 import { documentId } from '../callables/schemas';
 import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
@@ -94,6 +95,7 @@ export const autoCompleteOrder = onTaskDispatched<{ orderId: string }>(
     retryConfig: { maxAttempts: 10, minBackoffSeconds: 15, maxBackoffSeconds: 300, maxDoublings: 4 },
     rateLimits: { maxConcurrentDispatches: 50, maxDispatchesPerSecond: 20 },
     timeoutSeconds: 60,
+    ...tasksInvoker(),
   },
   (request) => asTaskResponse(handleAutoCompleteTask(request.data)),
 );

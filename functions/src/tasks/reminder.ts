@@ -6,6 +6,7 @@
 import * as logger from 'firebase-functions/logger';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
+import { tasksInvoker } from '../config';
 import { documentId } from '../callables/schemas';
 import { paramValue, reminderMinutes } from '../config';
 import { reminderContent } from '../domain/notifications';
@@ -74,6 +75,7 @@ export const remindUnansweredOrder = onTaskDispatched(
     retryConfig: { maxAttempts: 10, minBackoffSeconds: 15, maxBackoffSeconds: 120, maxDoublings: 3 },
     rateLimits: { maxConcurrentDispatches: 50, maxDispatchesPerSecond: 20 },
     timeoutSeconds: 60,
+    ...tasksInvoker(),
   },
   (request) => asTaskResponse(handleReminderTask(request.data)),
 );
