@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The local-stack check that `npm test` runs: starts the stack in its offline mode (hidane in place
 // of the official Firestore emulator), seeds it, runs the demo against it, checks the final states,
-// stops everything, and verifies that no process or file was left behind.
+// the triggers and the timers, stops everything, and verifies that no process or file was left
+// behind.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureHidane, FUNCTIONS_DIR, ROOT } from './lib/setup.mjs';
+import { FUNCTIONS_DIR, ROOT, setUp } from './lib/setup.mjs';
 import { PORTS, stackEnv, startStack } from './lib/stack.mjs';
-import { DEMO_DEVICE_TOKENS } from './lib/seed.mjs';
+import { checkTimers, checkTriggers } from './lib/stackChecks.mjs';
 
 const portOpen = (port) =>
   new Promise((resolve) => {
@@ -34,44 +35,24 @@ Object.assign(process.env, stackEnv());
 const outbox = join(home, 'push-outbox.jsonl');
 process.env.GOCAFEIN_PUSH_OUTBOX = outbox;
 
-/**
- * Triggers, end to end under the emulators: the demo's pickup order, placed through the callable,
- * produced exactly one new-order send to the store's devices (at the messaging boundary) and one
- * auto-complete task; the delivery order got its new-order send and no auto-complete task.
- */
-function checkTriggersEndToEnd({ pickupId, deliveryId }, output) {
-  const sends = existsSync(outbox)
-    ? readFileSync(outbox, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
-    : [];
-  for (const orderId of [pickupId, deliveryId]) {
-    const received = sends.filter((m) => m.data?.type === 'order.received' && m.data.orderId === orderId);
-    if (received.length !== 1) throw new Error(`order ${orderId}: ${received.length} new-order sends, expected exactly 1`);
-    const tokens = [...received[0].tokens].sort();
-    const expected = [DEMO_DEVICE_TOKENS.owner, DEMO_DEVICE_TOKENS.staff].sort();
-    if (JSON.stringify(tokens) !== JSON.stringify(expected)) throw new Error(`new-order send went to ${tokens}`);
-  }
-  const scheduled = (orderId) =>
-    output.split('\n').filter((line) => line.includes('"tasks.auto_complete_scheduled"') && line.includes(`"orderId":"${orderId}"`) && line.includes('"outcome":"created"')).length;
-  if (scheduled(pickupId) !== 1) throw new Error(`pickup order: ${scheduled(pickupId)} auto-complete tasks created, expected 1`);
-  if (scheduled(deliveryId) !== 0) throw new Error(`delivery order: ${scheduled(deliveryId)} auto-complete tasks, expected 0`);
-  console.log(`  triggers: one new-order push per order (${sends.length} pushes in all), one auto-complete task for the pickup order`);
-}
-
 let stack;
 let failure;
 try {
-  stack = await startStack({ hidaneBin: ensureHidane(), mode: 'hidane', quiet: true, isolatedHome: home });
+  // Under `npm test` the functions were just built; build only when lib/ is missing.
+  const { hidane } = setUp({ rootPackages: true, build: false });
+  stack = await startStack({ hidaneBin: hidane, mode: 'hidane', quiet: true, isolatedHome: home });
   const { seed } = await import('./lib/seed.mjs');
   await seed({ log: (line) => console.log(`  seed: ${line}`) });
-  const { runDemo } = await import('./demo.mjs');
+  const { runDemo } = await import('./lib/demo.mjs');
   const result = await runDemo();
   if (result.pickup !== 'completed' || result.delivery !== 'completed') {
     throw new Error(`final states: pickup ${result.pickup}, delivery ${result.delivery}; both must be completed`);
   }
+  console.log(`  ${checkTimers(result, stack.output())}`);
   // Triggers run asynchronously: give them a moment to settle before counting.
   for (let attempt = 0; ; attempt += 1) {
     try {
-      checkTriggersEndToEnd(result, stack.output());
+      console.log(`  ${checkTriggers(result, stack.output(), outbox)}`);
       break;
     } catch (error) {
       if (attempt >= 30) throw error;

@@ -1,13 +1,43 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, builds the functions, starts the emulator suite for
 // demo-gocafein (auth 9099, functions 5001, firestore 8080, tasks 9499), seeds demo data and runs
-// until Ctrl-C, which stops every emulator.
-import { setUp } from './lib/setup.mjs';
+// until Ctrl-C, which stops every emulator. Prints READY_LINE once seeded (docs/local-stack.md).
+//
+// Until set-up has run, only Node built-ins and the project's own built-in-only files are
+// imported: on a fresh clone nothing else is installed yet. The seed (firebase-admin, firebase)
+// loads after it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ROOT, setUp } from './lib/setup.mjs';
 import { ACCOUNTS } from './lib/accounts.mjs';
-import { chooseFirestore, PORTS, startStack } from './lib/stack.mjs';
-import { seed } from './lib/seed.mjs';
+import { chooseFirestore, PORTS, READY_LINE, startStack } from './lib/stack.mjs';
+import { stopLeftovers, takenPorts } from './lib/stackProcesses.mjs';
+
+const leftovers = await stopLeftovers();
+if (leftovers.running) {
+  console.error(`npm start: the local stack is already running (pid ${leftovers.running.pid}); stop it first (Ctrl-C in its terminal, or kill ${leftovers.running.pid}).`);
+  process.exit(1);
+}
+if (leftovers.stopped.length) {
+  console.log(`Stopped ${leftovers.stopped.length} emulator processes left running by an earlier \`npm start\` that was killed.`);
+}
+const taken = await takenPorts(PORTS);
+if (taken.length) {
+  console.error(`npm start: ${taken.join('; ')}. Stop it, then run npm start again.`);
+  process.exit(1);
+}
 
 const { hidane } = setUp({ rootPackages: true });
+
+// No FCM locally: the emulated functions append each push to this file instead (one JSON line per
+// multicast), so triggers succeed and the pushes can be read.
+if (!process.env.GOCAFEIN_PUSH_OUTBOX) {
+  process.env.GOCAFEIN_PUSH_OUTBOX = join(ROOT, '.runtime', 'push-outbox.jsonl');
+  mkdirSync(dirname(process.env.GOCAFEIN_PUSH_OUTBOX), { recursive: true });
+  writeFileSync(process.env.GOCAFEIN_PUSH_OUTBOX, '');
+}
+console.log(`Pushes go to the local outbox ${process.env.GOCAFEIN_PUSH_OUTBOX} (GOCAFEIN_PUSH_OUTBOX overrides).`);
+
 const { mode, why } = chooseFirestore();
 if (mode === 'hidane') {
   console.log(`Official Firestore emulator unavailable (${why}): running hidane, the offline Firestore, on port ${PORTS.firestore} in its place.`);
@@ -25,12 +55,20 @@ const shutdown = async () => {
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+process.on('SIGHUP', shutdown);
+// A closed terminal: keep stopping the stack even though nothing can be printed any more.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+// `npm` killed hard leaves this process orphaned: stop the stack with it.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && shutdown(), 1000).unref();
 
 try {
   Object.assign(process.env, {
     FIRESTORE_EMULATOR_HOST: `127.0.0.1:${PORTS.firestore}`,
     FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
   });
+  const { seed } = await import('./lib/seed.mjs');
   await seed();
 } catch (error) {
   console.error('Seeding failed:', error);
@@ -38,7 +76,8 @@ try {
   process.exit(1);
 }
 
-console.log('\nGocafein local stack is running (project demo-gocafein). Accounts (email / password):');
+console.log(`\n${READY_LINE}`);
+console.log('Accounts (email / password):');
 for (const [role, account] of Object.entries(ACCOUNTS)) {
   console.log(`  ${role.padEnd(8)} ${account.email} / ${account.password}`);
 }
@@ -47,5 +86,6 @@ console.log('Try `npm run demo` in another terminal. Ctrl-C stops everything.');
 await stack.exited;
 if (!shuttingDown) {
   console.error('The emulators exited.');
+  await stack.stop();
   process.exit(1);
 }

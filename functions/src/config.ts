@@ -43,6 +43,15 @@ export const reminderMinutes = defineInt('REMINDER_MINUTES', {
   description: 'Minutes after which an order still in received triggers one reminder push (0 = off)',
 });
 
+/**
+ * Minutes after placement at which an open pickup order completes by itself (the guide's one hour).
+ * Only local demos shorten it (functions/.env.local); deploys keep 60 (functions/.env).
+ */
+export const autoCompleteDelayMinutes = defineInt('AUTO_COMPLETE_DELAY_MINUTES', {
+  default: 60,
+  description: 'Minutes after which an open pickup order is completed automatically (the guide: 60)',
+});
+
 // Courier tracking poller (docs/tracking.md). Delivery Tracker's documented default is 10 calls per
 // second; the poller stays well under it.
 export const TRACKING_POLL_DEFAULTS = { staleHours: 6, batchSize: 100, requestsPerSecond: 5 };

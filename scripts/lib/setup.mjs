@@ -3,9 +3,9 @@
 // functions. Every step is skipped when already done, so later runs start at once.
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientPackage } from './clientPackage.mjs';
 
@@ -30,45 +30,94 @@ function run(command, args, options = {}) {
   }
 }
 
-/** `npm ci` in a package folder unless node_modules matches its package-lock.json. */
+export const INSTALL_STAMP = '.gocafein-install-stamp';
+
+/**
+ * `npm ci` in a package folder unless node_modules matches its package-lock.json. The stamp (the
+ * lock's hash) is written only after `npm ci` succeeded, so an interrupted install (Ctrl-C, a
+ * failure) leaves node_modules without a stamp, and the next run installs again from scratch
+ * (`npm ci` removes whatever is there first). `--prefer-offline` uses npm's cache when it can.
+ */
 export function ensureNpmPackages(dir) {
   const lock = join(dir, 'package-lock.json');
-  const stamp = join(dir, 'node_modules', '.gocafein-install-stamp');
+  const stamp = join(dir, 'node_modules', INSTALL_STAMP);
   const wanted = createHash('sha256').update(readFileSync(lock)).digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return false;
   log(`installing npm packages in ${dir === ROOT ? '.' : dir.slice(ROOT.length + 1)} (first run)`);
-  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
+  if (existsSync(stamp)) unlinkSync(stamp);
+  run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir });
   writeFileSync(stamp, wanted);
+  return true;
 }
 
-function installedHidaneVersion() {
-  if (!existsSync(HIDANE_BIN)) return null;
+function hidaneVersionAt(bin) {
+  if (!existsSync(bin)) return null;
   try {
-    return execFileSync(HIDANE_BIN, ['--version'], { encoding: 'utf8' }).trim().split(/\s+/)[1] ?? null;
+    return execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(/\s+/)[1] ?? null;
   } catch {
     return null;
   }
 }
 
-/** Builds hidane with cargo into ~/.cache/gocafein (about 4 minutes on 2 cores, once). */
-export function ensureHidane() {
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+function cargoInstallHidane(root) {
+  run('cargo', ['install', 'hidane', '--version', HIDANE_VERSION, '--locked', '--root', root, '--quiet']);
+}
+
+/**
+ * Builds hidane with cargo into ~/.cache/gocafein (about 4 minutes on 2 cores, once). cargo installs
+ * into a fresh temporary root next to the final one, which is renamed into place only after the
+ * binary answers `--version`: an interrupted build leaves no half-done root, and a broken root (a
+ * binary that doesn't run, or cargo's metadata without a binary) is replaced. `build` and
+ * `root` are for tests.
+ */
+export function ensureHidane({ build = cargoInstallHidane, root = HIDANE_ROOT } = {}) {
   if (process.env.HIDANE_BIN && existsSync(process.env.HIDANE_BIN)) return process.env.HIDANE_BIN;
-  if (installedHidaneVersion() === HIDANE_VERSION) return HIDANE_BIN;
+  const bin = join(root, 'bin', 'hidane');
+  if (hidaneVersionAt(bin) === HIDANE_VERSION) return bin;
+  // A binary that is there but didn't answer may just be busy (a copy in progress, a loaded
+  // machine): ask again before spending minutes on a rebuild.
+  for (let attempt = 0; attempt < 3 && existsSync(bin); attempt += 1) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+    if (hidaneVersionAt(bin) === HIDANE_VERSION) return bin;
+  }
   log(`building hidane ${HIDANE_VERSION} with cargo (first run only, a few minutes)`);
-  mkdirSync(HIDANE_ROOT, { recursive: true });
-  run('cargo', ['install', 'hidane', '--version', HIDANE_VERSION, '--locked', '--root', HIDANE_ROOT, '--quiet']);
-  return HIDANE_BIN;
+  mkdirSync(dirname(root), { recursive: true });
+  // Temporary roots of builds that were interrupted (their process is gone) are removed.
+  for (const name of readdirSync(dirname(root))) {
+    const pid = Number(name.startsWith(`${basename(root)}.partial-`) && name.split('-').at(-1));
+    if (pid && !processAlive(pid)) rmSync(join(dirname(root), name), { recursive: true, force: true });
+  }
+  const partial = `${root}.partial-${process.pid}`;
+  try {
+    build(partial);
+    const built = hidaneVersionAt(join(partial, 'bin', 'hidane'));
+    if (built !== HIDANE_VERSION) throw new Error(`the hidane build gave version ${built}, expected ${HIDANE_VERSION}`);
+    rmSync(root, { recursive: true, force: true });
+    renameSync(partial, root);
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
+  return bin;
 }
 
 export function buildFunctions() {
   run('npm', ['run', '--silent', 'build'], { cwd: FUNCTIONS_DIR });
 }
 
-export function setUp({ rootPackages = false } = {}) {
+export function setUp({ rootPackages = false, build = true } = {}) {
   if (rootPackages) ensureNpmPackages(ROOT);
   ensureNpmPackages(FUNCTIONS_DIR);
   const hidane = ensureHidane();
-  buildFunctions();
+  if (build || !existsSync(join(FUNCTIONS_DIR, 'lib', 'index.js'))) buildFunctions();
   if (rootPackages) ensureClientPackage(); // client/ (@gocafein/client) needs the root's firebase
   return { hidane };
 }

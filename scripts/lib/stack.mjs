@@ -8,9 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTIONS_DIR, ROOT } from './setup.mjs';
+import { descendantsOf, removePidFile, writePidFile } from './stackProcesses.mjs';
+import { startTasksDelay } from './tasksDelay.mjs';
 
 export const PROJECT_ID = 'demo-gocafein';
-export const PORTS = { auth: 9099, functions: 5001, firestore: 8080, tasks: 9499, hub: 4400 };
+export const PORTS = { auth: 9099, functions: 5001, firestore: 8080, tasks: 9499, hub: 4400, logging: 4500 };
+/**
+ * `npm start` prints this line, exactly, once the stack is up and seeded (docs/local-stack.md);
+ * scripts and tools wait for it.
+ */
+export const READY_LINE = 'Gocafein local stack is running (project demo-gocafein).';
 export const HOSTS = {
   FIRESTORE_EMULATOR_HOST: `127.0.0.1:${PORTS.firestore}`,
   FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
@@ -110,7 +117,14 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
   if (mode === 'official') firebaseArgs.push('--config', configWithUi());
   const [command, args] =
     mode === 'hidane' ? [hidaneBin, ['exec', '--', FIREBASE_BIN, ...firebaseArgs]] : [FIREBASE_BIN, firebaseArgs];
+  // Timers that work locally: tasks go through a delay that holds each until its scheduleTime.
+  const timers = await startTasksDelay({
+    emulator: `127.0.0.1:${PORTS.tasks}`,
+    log: (line) => !quiet && process.stdout.write(`[timers] ${line}\n`),
+  });
+  env.GOCAFEIN_TASKS_DELAY_HOST = `${timers.host}:${timers.port}`;
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  writePidFile({ pids: [child.pid] });
 
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -140,6 +154,8 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
         clearTimeout(timer);
       }
       for (const pid of family) signal(pid, 'SIGKILL');
+      await timers.close();
+      removePidFile();
     })();
     return stopping;
   };
@@ -147,13 +163,15 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
   const timeout = setTimeout(() => stop(), 180_000);
   try {
     await ready;
+    // Everything firebase-tools started by now, so a hard-killed start's leftovers can be stopped.
+    writePidFile({ pids: [child.pid, ...descendantsOf(child.pid)] });
   } catch (error) {
     await stop();
     throw error;
   } finally {
     clearTimeout(timeout);
   }
-  return { child, stop, exited, output: () => output };
+  return { child, stop, exited, timers, output: () => output };
 }
 
 function signal(pid, name) {
@@ -162,26 +180,6 @@ function signal(pid, name) {
   } catch {
     // already gone
   }
-}
-
-/** Every live descendant of a process, from the process table. */
-function descendantsOf(rootPid) {
-  const table = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).stdout ?? '';
-  const children = new Map();
-  for (const line of table.trim().split('\n')) {
-    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
-    if (!children.has(ppid)) children.set(ppid, []);
-    children.get(ppid).push(pid);
-  }
-  const out = [];
-  const queue = [rootPid];
-  while (queue.length) {
-    for (const pid of children.get(queue.shift()) ?? []) {
-      out.push(pid);
-      queue.push(pid);
-    }
-  }
-  return out;
 }
 
 /** The shell environment that points SDKs at the running stack. */

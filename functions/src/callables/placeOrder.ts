@@ -4,7 +4,8 @@ import * as logger from 'firebase-functions/logger';
 import { Caller } from '../access/claims';
 import { fingerprint, orderIdFor } from '../domain/ids';
 import { MenuItem, priceOrder, seoulBusinessDate, storeRefusal } from '../domain/menu';
-import { AUTO_COMPLETE_AFTER_MS, flowOf, Order } from '../domain/order';
+import { autoCompleteDelayMinutes, paramValue } from '../config';
+import { flowOf, Order } from '../domain/order';
 import { toPublicView } from '../domain/publicView';
 import { DomainError } from '../domain/reasons';
 import { OrderEvent } from '../domain/stateMachine';
@@ -73,7 +74,7 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
       delivery: input.delivery ? { ...input.delivery, address2: input.delivery.address2 || null } : null,
       createdAt: at,
       updatedAt: at,
-      autoCompleteAt: flowOf(input.channel) === 'pickup' ? at + AUTO_COMPLETE_AFTER_MS : null,
+      autoCompleteAt: flowOf(input.channel) === 'pickup' ? at + paramValue(autoCompleteDelayMinutes) * 60_000 : null,
       prep: null,
       shipmentPreparingAt: null,
       shipment: null,

@@ -132,7 +132,11 @@ export function resetCloudTasksClient(): void {
 
 export function cloudTasks(): CloudTasksApi {
   if (override) return override;
-  const emulatorHost = process.env.CLOUD_TASKS_EMULATOR_HOST || '';
+  // `npm start` puts a local delay in front of the Tasks emulator, which ignores scheduleTime
+  // (scripts/lib/tasksDelay.mjs); the functions emulator overrides CLOUD_TASKS_EMULATOR_HOST itself.
+  const emulatorHost = process.env.CLOUD_TASKS_EMULATOR_HOST
+    ? process.env.GOCAFEIN_TASKS_DELAY_HOST || process.env.CLOUD_TASKS_EMULATOR_HOST
+    : '';
   if (!real || realFor !== emulatorHost) {
     real = emulatorHost ? emulatorTasksClient(emulatorHost) : googleCloudTasksClient();
     realFor = emulatorHost;

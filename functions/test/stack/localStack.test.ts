@@ -1,36 +1,40 @@
-// `npm start`'s stack in its offline mode, end to end: scripts/stack-check.mjs starts the emulators
-// (hidane in place of the official Firestore), seeds them through the callables, runs `npm run
-// demo` against them, checks both orders completed, checks that each order placed through the
-// callable produced exactly one new-order push (at the messaging boundary: the emulator outbox)
-// and the pickup order one auto-complete task, stops everything and checks nothing is left.
+// `npm start` and `npm run demo` as a new user runs them, end to end: scripts/lib/freshCloneCheck.mjs
+// clones the committed tree into a temporary folder (no node_modules), runs `npm start` there
+// (install, build, emulators with hidane in place of the official Firestore, seed, readiness line),
+// runs `npm run demo` against it (both lifecycles and one order completed by its timer), checks the
+// triggers (one new-order push per order in the outbox, one auto-complete task per pickup order)
+// and that no task reached its handler early, kills `npm start` hard and checks that the next start
+// stops the leftovers, that a concurrent start refuses in one line, that Ctrl-C leaves nothing
+// running, and that a foreign process on a stack port is named in one line.
+// This is the test that catches an entry script importing a package before set-up has run.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-describe('local stack (npm start + npm run demo, offline mode)', function () {
-  this.timeout(300_000);
+describe('local stack from a fresh clone (npm start, npm run demo, hard kill, Ctrl-C)', function () {
+  this.timeout(30 * 60_000);
 
-  it('runs the demo to completion and leaves no process or file behind', () => {
-    const env = { ...process.env };
-    // The check starts its own emulators on the documented ports; don't inherit the test run's.
-    delete env.FIRESTORE_EMULATOR_HOST;
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'stack-check.mjs')], {
+  it('comes up from a clone without node_modules, runs the demo with its timer, and recovers from a hard kill', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'lib', 'freshCloneCheck.mjs')], {
       cwd: ROOT,
-      env,
+      env: process.env,
       encoding: 'utf8',
-      timeout: 280_000,
+      timeout: 29 * 60_000,
     });
     const output = `${result.stdout}\n${result.stderr}`;
-    assert.equal(result.status, 0, output.slice(-6000));
-    assert.match(output, /결과: 매장\/포장 completed, 배송 completed/);
+    assert.equal(result.status, 0, output.slice(-8000));
+    assert.match(output, /결과: 매장\/포장 completed, 배송 completed, 타이머 completed \(system\)/);
     assert.match(output, /cancel_after_shipment: 이미 발송 처리된 주문은 취소할 수 없습니다/);
-    // Triggers end to end: hidane delivered the creation events to the emulated functions.
-    assert.match(output, /triggers: one new-order push per order \(\d+ pushes in all\), one auto-complete task for the pickup order/);
+    assert.match(output, /triggers: one new-order push per order \(\d+ pushes in all\), one auto-complete task per pickup order/);
+    assert.match(output, /timers: the timer order was completed by the system [\d.]+ s after it was due; no task arrived early/);
+    assert.match(output, /the next npm start stopped the leftovers and came up/);
+    assert.match(output, /Ctrl-C stopped everything/);
+    assert.match(output, /fresh clone check passed/);
     const leftovers = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' })
       .stdout.split('\n')
-      .filter((line) => /hidane-shim|emulators:start|functionsEmulatorRuntime/.test(line));
+      .filter((line) => /gocafein-clone-/.test(line));
     assert.deepEqual(leftovers, []);
   });
 });
