@@ -79,7 +79,7 @@ export function OrdersPage({ backend, storeId, defaultPrepMinutes }: { backend: 
         {alerts.map((alert) => (
           <div class="alert" role="alert" key={alert.orderId} data-order-id={alert.orderId}>
             <span>
-              🔔 새 주문이 접수되었습니다 · <strong>#{alert.orderNumber}</strong> <ChannelBadge channel={alert.channel} />
+              새 주문이 접수되었습니다 · <strong>#{alert.orderNumber}</strong> <ChannelBadge channel={alert.channel} />
             </span>
             <span class="row">
               <button type="button" class="small" onClick={() => (setOpenOrderId(alert.orderId), setAlerts((a) => a.filter((x) => x !== alert)))}>
@@ -282,7 +282,7 @@ function OrderDetail(props: { backend: Backend; storeId: string; orderId: string
             <ol class="history" aria-label="처리 내역">
               {events.data.map((event) => (
                 <li key={event.eventId}>
-                  <span class="muted small">{dateTime(event.at)}</span> {HISTORY_TEXT(event.command, event.to)}
+                  <span class="muted small">{dateTime(event.at)}</span> {HISTORY_TEXT(event.command, event.from, event.to)}
                   <span class="muted small"> · {ACTOR_LABELS[event.actorRole]}</span>
                 </li>
               ))}
@@ -310,6 +310,7 @@ function OrderDetail(props: { backend: Backend; storeId: string; orderId: string
   );
 }
 
-function HISTORY_TEXT(command: string, to: OrderDoc['status']): string {
-  return `${COMMAND_LABELS[command] ?? command} → ${statusLabel(to)}`;
+function HISTORY_TEXT(command: string, from: OrderDoc['status'] | null, to: OrderDoc['status']): string {
+  const label = COMMAND_LABELS[command] ?? command;
+  return from === null || from === to ? label : `${label} → ${statusLabel(to)}`;
 }
