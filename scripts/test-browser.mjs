@@ -26,9 +26,11 @@ async function check(name, fn) {
 
 const T = { timeout: 15_000 };
 
-async function cards(page) {
-  await page.locator('.orderlist, .empty').first().waitFor(T);
-  return page.locator('.orderlist .ordercard').evaluateAll((nodes) =>
+/** The cards of one list once it has answered (`data-view` names the tab and sub-tab shown). */
+async function cards(page, view) {
+  const panel = page.locator(`[role="tabpanel"][data-view="${view}"][aria-busy="false"]`);
+  await panel.waitFor(T);
+  return panel.locator('.ordercard').evaluateAll((nodes) =>
     nodes.map((n) => ({ number: Number(n.querySelector('.ordernumber').textContent.slice(1)), text: n.textContent })),
   );
 }
@@ -78,19 +80,19 @@ await withPartnerCenter(async ({ browser, seeded }) => {
   });
 
   await check('매장/포장 and 배송 tabs hold the seeded orders, newest first, with waiting counts', async () => {
-    const open = await cards(page);
+    const open = await cards(page, 'pickup-open');
     assert.equal(open.length, 2, JSON.stringify(open));
     assert.ok(open[0].number > open[1].number, 'newest first');
     assert.deepEqual(open.map((c) => (/주문 접수/.test(c.text) ? '주문 접수' : /준비중/.test(c.text) ? '준비중' : '?')).sort(), ['주문 접수', '준비중']);
     assert.equal(await page.getByRole('tab', { name: /^매장\/포장/ }).locator('.count').textContent(), '1');
     assert.equal(await page.getByRole('tab', { name: /^배송/ }).locator('.count').textContent(), '1');
     await page.getByRole('tab', { name: /^완료·취소/ }).click();
-    const finished = await cards(page);
+    const finished = await cards(page, 'pickup-finished');
     assert.deepEqual(finished.map((c) => /완료/.test(c.text) ? '완료' : /취소/.test(c.text) ? '취소' : '?').sort(), ['완료', '취소']);
     await openTab(page, '배송');
-    for (const [sub, label] of [['신규', '주문 접수'], ['배송 준비 중', '배송 준비 중'], ['배송 중', '배송 중'], ['완료·취소', '취소']]) {
+    for (const [sub, label, view] of [['신규', '주문 접수', 'received'], ['배송 준비 중', '배송 준비 중', 'preparing_shipment'], ['배송 중', '배송 중', 'shipped'], ['완료·취소', '취소', 'finished']]) {
       await page.getByRole('tab', { name: new RegExp(`^${sub}`) }).click();
-      const list = await cards(page);
+      const list = await cards(page, `delivery-${view}`);
       assert.equal(list.length, 1, `${sub}: ${JSON.stringify(list)}`);
       assert.match(list[0].text, new RegExp(label));
       assert.match(list[0].text, /배송/);
@@ -105,7 +107,7 @@ await withPartnerCenter(async ({ browser, seeded }) => {
     const alert = page.getByRole('alert').filter({ hasText: `#${pickup.orderNumber}` });
     await alert.waitFor(T);
     assert.match(await alert.textContent(), /새 주문이 접수되었습니다.*포장/);
-    const open = await cards(page);
+    const open = await cards(page, 'pickup-open');
     assert.equal(open[0].number, pickup.orderNumber, 'the new order is first');
     assert.equal(await page.getByRole('tab', { name: /^매장\/포장/ }).locator('.count').textContent(), '2');
     const after = Number(await page.evaluate(() => document.documentElement.dataset.chimes));
@@ -138,7 +140,7 @@ await withPartnerCenter(async ({ browser, seeded }) => {
     assert.match(await detail.locator('.history').textContent(), /주문 접수.*준비 시작 → 준비중.*처리 완료 → 완료/);
     await detail.getByRole('button', { name: '닫기' }).click();
     await page.getByRole('tab', { name: /^완료·취소/ }).click();
-    assert.ok((await cards(page)).some((c) => c.number === pickup.orderNumber), 'in the finished list');
+    assert.ok((await cards(page, 'pickup-finished')).some((c) => c.number === pickup.orderNumber), 'in the finished list');
   });
 
   await check('the delivery order: 배송 준비, 발송 처리 (송장번호 checked as typed), 송장 수정, completed by the courier', async () => {
@@ -184,7 +186,7 @@ await withPartnerCenter(async ({ browser, seeded }) => {
     assert.match(await detail.locator('.history').textContent(), /배송 준비 → 배송 준비 중.*발송 처리 → 배송 중.*송장 수정.*배송 완료 → 완료/);
     await detail.getByRole('button', { name: '닫기' }).click();
     await page.getByRole('tab', { name: /^완료·취소/ }).click();
-    assert.ok((await cards(page)).some((c) => c.number === delivery.orderNumber), 'in the finished list');
+    assert.ok((await cards(page, 'delivery-finished')).some((c) => c.number === delivery.orderNumber), 'in the finished list');
   });
 
   await check("a refused action shows the server's Korean message (기타 without a memo; staff closing the store)", async () => {

@@ -10,44 +10,43 @@ export interface Live<T> {
 
 /** Listens to a query; `key` says when the query changed (queries are rebuilt each render). */
 export function useLiveQuery<T>(build: () => Query<T> | null, key: string, onChange?: (snapshot: QuerySnapshot<T>, first: boolean) => void): Live<T[]> {
-  const [state, setState] = useState<Live<T[]>>({ data: [], loading: true, error: null });
+  // The state remembers which query it belongs to, so a new key reads as loading until it answers.
+  const [state, setState] = useState<Live<T[]> & { key: string | null }>({ data: [], loading: true, error: null, key: null });
   useEffect(() => {
     const query = build();
     if (!query) {
-      setState({ data: [], loading: false, error: null });
+      setState({ data: [], loading: false, error: null, key });
       return undefined;
     }
-    setState({ data: [], loading: true, error: null });
     let first = true;
     return onSnapshot(
       query,
       (snapshot) => {
         onChange?.(snapshot, first);
         first = false;
-        setState({ data: snapshot.docs.map((doc) => doc.data()), loading: false, error: null });
+        setState({ data: snapshot.docs.map((doc) => doc.data()), loading: false, error: null, key });
       },
-      (error) => setState({ data: [], loading: false, error }),
+      (error) => setState({ data: [], loading: false, error, key }),
     );
   }, [key]);
-  return state;
+  return state.key === key ? state : { data: [], loading: true, error: null };
 }
 
 export function useLiveDocument<T>(build: () => DocumentReference<T> | null, key: string): Live<T | null> {
-  const [state, setState] = useState<Live<T | null>>({ data: null, loading: true, error: null });
+  const [state, setState] = useState<Live<T | null> & { key: string | null }>({ data: null, loading: true, error: null, key: null });
   useEffect(() => {
     const ref = build();
     if (!ref) {
-      setState({ data: null, loading: false, error: null });
+      setState({ data: null, loading: false, error: null, key });
       return undefined;
     }
-    setState({ data: null, loading: true, error: null });
     return onSnapshot(
       ref,
-      (snapshot) => setState({ data: snapshot.exists() ? snapshot.data() : null, loading: false, error: null }),
-      (error) => setState({ data: null, loading: false, error }),
+      (snapshot) => setState({ data: snapshot.exists() ? snapshot.data() : null, loading: false, error: null, key }),
+      (error) => setState({ data: null, loading: false, error, key }),
     );
   }, [key]);
-  return state;
+  return state.key === key ? state : { data: null, loading: true, error: null };
 }
 
 /** Re-renders every `ms` (remaining-time displays). */

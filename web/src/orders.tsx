@@ -98,7 +98,7 @@ export function OrdersPage({ backend, storeId, defaultPrepMinutes }: { backend: 
         <TabButton selected={tab === 'delivery'} onSelect={() => setTab('delivery')} id="tab-delivery" count={deliveryWaiting}>배송</TabButton>
       </div>
 
-      <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
+      <div role="tabpanel" aria-labelledby={`tab-${tab}`} data-view={tab === 'pickup' ? `pickup-${pickupView}` : `delivery-${deliveryView}`} aria-busy={list.loading}>
         <div class="subtabs" role="tablist" aria-label={tab === 'pickup' ? '매장/포장 주문' : '배송 주문'}>
           {tab === 'pickup' ? (
             <>
