@@ -90,7 +90,8 @@ function configCopy({ ui }) {
   }
   if (ui) config.emulators.ui = { enabled: true, host: '127.0.0.1', port: 4000 + PORT_OFFSET };
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'firebase.json');
+  // One copy per offset: stacks on different offsets may start at the same moment.
+  const path = join(dir, PORT_OFFSET ? `firebase.offset-${PORT_OFFSET}.json` : 'firebase.json');
   writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
   return path;
 }
