@@ -82,11 +82,12 @@ try {
 }
 
 console.log(`\n${READY_LINE}`);
+console.log(`Partner center (web): http://127.0.0.1:${PORTS.hosting}/ (docs/web.md); sign in with an account below.`);
 console.log('Accounts (email / password):');
 for (const [role, account] of Object.entries(ACCOUNTS)) {
   console.log(`  ${role.padEnd(8)} ${account.email} / ${account.password}`);
 }
-console.log(`Ports: auth ${PORTS.auth}, functions ${PORTS.functions}, firestore ${PORTS.firestore}, tasks ${PORTS.tasks}.`);
+console.log(`Ports: auth ${PORTS.auth}, functions ${PORTS.functions}, firestore ${PORTS.firestore}, tasks ${PORTS.tasks}, hosting ${PORTS.hosting}.`);
 console.log('Try `npm run demo` in another terminal. Ctrl-C stops everything.');
 await stack.exited;
 if (!shuttingDown) {

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientPackage } from './clientPackage.mjs';
+import { ensureWebApp, WEB_DIR } from './web.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FUNCTIONS_DIR = join(ROOT, 'functions');
@@ -119,5 +120,10 @@ export function setUp({ rootPackages = false, build = true } = {}) {
   const hidane = ensureHidane();
   if (build || !existsSync(join(FUNCTIONS_DIR, 'lib', 'index.js'))) buildFunctions();
   if (rootPackages) ensureClientPackage(); // client/ (@gocafein/client) needs the root's firebase
+  if (rootPackages) {
+    // The partner center (web/): its own lockfile; built only when its sources changed.
+    ensureNpmPackages(WEB_DIR);
+    ensureWebApp();
+  }
   return { hidane };
 }

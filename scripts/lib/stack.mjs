@@ -6,13 +6,22 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { FUNCTIONS_DIR, ROOT } from './setup.mjs';
 import { descendantsOf, removePidFile, writePidFile } from './stackProcesses.mjs';
 import { startTasksDelay } from './tasksDelay.mjs';
 
 export const PROJECT_ID = 'demo-gocafein';
-export const PORTS = { auth: 9099, functions: 5001, firestore: 8080, tasks: 9499, hub: 4400, logging: 4500 };
+/**
+ * GOCAFEIN_PORT_OFFSET=300 shifts every emulator port (auth 9399, …, hosting 5300), so a second
+ * stack can run next to one on the default ports; startStack() then runs from a copy of
+ * firebase.json with the shifted ports.
+ */
+export const PORT_OFFSET = Number(process.env.GOCAFEIN_PORT_OFFSET ?? 0) || 0;
+export const PORTS = Object.fromEntries(
+  Object.entries({ auth: 9099, functions: 5001, firestore: 8080, tasks: 9499, hub: 4400, logging: 4500, hosting: 5000 })
+    .map(([name, port]) => [name, port + PORT_OFFSET]),
+);
 /**
  * `npm start` prints this line, exactly, once the stack is up and seeded (docs/local-stack.md);
  * scripts and tools wait for it.
@@ -59,17 +68,30 @@ export function chooseFirestore() {
 
 /**
  * firebase.json keeps the Emulator UI off, because its download fails offline and takes the whole
- * suite down. Where the official emulator runs, the UI can too: start from a copy of firebase.json
- * with the UI on (absolute paths, since firebase-tools resolves them against the config's folder).
+ * suite down. Where the official emulator runs, the UI can too; with GOCAFEIN_PORT_OFFSET every
+ * port moves. Either way the stack starts from a copy of firebase.json in .runtime/ (paths
+ * rewritten, since firebase-tools resolves them against the config's folder).
  */
-function configWithUi() {
+function configCopy({ ui }) {
   const config = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8'));
-  config.functions = config.functions.map((f) => ({ ...f, source: join(ROOT, f.source) }));
-  config.firestore = { rules: join(ROOT, config.firestore.rules), indexes: join(ROOT, config.firestore.indexes) };
-  config.emulators.ui = { enabled: true, host: '127.0.0.1', port: 4000 };
   const dir = join(ROOT, '.runtime');
+  // firebase-tools joins the functions source (even an absolute one) to the config's folder.
+  const fromCopy = (path) => relative(dir, join(ROOT, path));
+  config.functions = config.functions.map((f) => ({ ...f, source: fromCopy(f.source) }));
+  config.firestore = { rules: join(ROOT, config.firestore.rules), indexes: join(ROOT, config.firestore.indexes) };
+  if (config.hosting) config.hosting = { ...config.hosting, public: fromCopy(config.hosting.public) };
+  for (const [name, emulator] of Object.entries(config.emulators)) {
+    if (PORTS[name] !== undefined) emulator.port = PORTS[name];
+  }
+  if (PORT_OFFSET) {
+    // Ports firebase-tools picks by default, moved too: the Firestore UI's socket and Eventarc.
+    config.emulators.firestore.websocketPort = 9150 + PORT_OFFSET;
+    config.emulators.eventarc = { host: '127.0.0.1', port: 9299 + PORT_OFFSET };
+  }
+  if (ui) config.emulators.ui = { enabled: true, host: '127.0.0.1', port: 4000 + PORT_OFFSET };
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'firebase.json');
+  // One copy per offset: stacks on different offsets may start at the same moment.
+  const path = join(dir, PORT_OFFSET ? `firebase.offset-${PORT_OFFSET}.json` : 'firebase.json');
   writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
   return path;
 }
@@ -114,7 +136,7 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
     });
   }
   const firebaseArgs = ['emulators:start', '--project', PROJECT_ID];
-  if (mode === 'official') firebaseArgs.push('--config', configWithUi());
+  if (mode === 'official' || PORT_OFFSET) firebaseArgs.push('--config', configCopy({ ui: mode === 'official' }));
   const [command, args] =
     mode === 'hidane' ? [hidaneBin, ['exec', '--', FIREBASE_BIN, ...firebaseArgs]] : [FIREBASE_BIN, firebaseArgs];
   // Timers that work locally: tasks go through a delay that holds each until its scheduleTime.

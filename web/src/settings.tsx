@@ -1,0 +1,120 @@
+// 매장 설정: open / closed / pause, sold-out toggles, members. Staff see it too; what only the
+// owner may do is refused by the server, and its message is shown.
+import { useState } from 'preact/hooks';
+import { STORE_STATUS_LABELS, type StoreDoc, storeMemberList, storeMenu } from '@gocafein/client';
+import type { Backend } from './firebase';
+import { useLiveQuery, useNow } from './hooks';
+import { ActionError, useAction } from './action';
+import { clock, won } from './format';
+import type { Role } from './app';
+import { registerWebPush } from './push';
+
+export function storeStatus(store: StoreDoc, now: number): keyof typeof STORE_STATUS_LABELS {
+  if (!store.active) return 'inactive';
+  if (!store.open) return 'closed';
+  return store.pausedUntil !== null && store.pausedUntil > now ? 'paused' : 'open';
+}
+
+export function SettingsPage({ backend, storeId, role, store, uid }: { backend: Backend; storeId: string; role: Role; store: StoreDoc | null; uid: string }) {
+  const now = useNow(15_000);
+  const status = useAction();
+  const menu = useLiveQuery(() => storeMenu(backend.db, storeId), `menu:${storeId}`);
+  const members = useLiveQuery(() => storeMemberList(backend.db, storeId), `members:${storeId}`);
+  const memberAction = useAction();
+  const soldOut = useAction();
+  const [email, setEmail] = useState('');
+  const [pushNote, setPushNote] = useState('');
+  const [newRole, setNewRole] = useState<Role>('staff');
+  const api = backend.api;
+  if (!store) return <p role="status">불러오는 중…</p>;
+  const current = storeStatus(store, now);
+  const pause = (minutes: number) =>
+    status.run(() => api.setStoreStatus({ storeId, open: true, pausedUntil: new Date(Date.now() + minutes * 60_000).toISOString() }));
+
+  return (
+    <div class="stack">
+      <section class="card stack" aria-labelledby="status-title">
+        <h2 id="status-title">영업 상태</h2>
+        <p>
+          지금 <span class={`badge store-${current}`} data-testid="store-status">{STORE_STATUS_LABELS[current]}</span>
+          {current === 'paused' && store.pausedUntil !== null && <span class="muted small"> {clock(store.pausedUntil)}까지</span>}
+        </p>
+        <div class="actions wrap">
+          <button type="button" disabled={status.busy} aria-pressed={current === 'open'} onClick={() => status.run(() => api.setStoreStatus({ storeId, open: true, pausedUntil: null }))}>영업 시작</button>
+          <button type="button" disabled={status.busy} onClick={() => pause(30)}>30분 일시정지</button>
+          <button type="button" disabled={status.busy} onClick={() => pause(60)}>1시간 일시정지</button>
+          <button type="button" disabled={status.busy} aria-pressed={current === 'closed'} onClick={() => status.run(() => api.setStoreStatus({ storeId, open: false }))}>영업 종료</button>
+        </div>
+        <ActionError error={status.error} />
+      </section>
+
+      <section class="card stack" aria-labelledby="menu-title">
+        <h2 id="menu-title">품절 관리</h2>
+        <ActionError error={soldOut.error} />
+        <ul class="list plain">
+          {menu.data.map((item) => (
+            <li key={item.itemId} class="row">
+              <label class="toggle">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={item.soldOut}
+                  disabled={soldOut.busy}
+                  onChange={(e) => soldOut.run(() => api.setMenuItemSoldOut({ storeId, itemId: item.itemId, soldOut: e.currentTarget.checked }))}
+                />
+                <span>{item.name}</span>
+              </label>
+              <span class="muted small push">{won(item.price)}</span>
+              {item.soldOut && <span class="badge status-cancelled">품절</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="card stack" aria-labelledby="push-title">
+        <h2 id="push-title">주문 알림</h2>
+        <p class="muted small">새 주문은 이 화면에서 소리와 배너로 알려 드립니다. 브라우저를 닫아도 받으려면 웹 푸시를 켜 주세요.</p>
+        <button type="button" onClick={() => registerWebPush(backend).then(setPushNote, (e: unknown) => setPushNote(`웹 푸시를 켜지 못했습니다: ${String(e)}`))}>웹 푸시 켜기</button>
+        {pushNote && <p role="status" class="small">{pushNote}</p>}
+      </section>
+
+      <section class="card stack" aria-labelledby="members-title">
+        <h2 id="members-title">멤버</h2>
+        <ActionError error={memberAction.error} />
+        <ul class="list plain" aria-label="멤버 목록">
+          {members.data.map((member) => (
+            <li key={member.uid} class="row">
+              <span>{member.email ?? member.uid}{member.uid === uid ? ' (나)' : ''}</span>
+              <span class="badge">{member.role === 'owner' ? '사장님' : '직원'}</span>
+              <button type="button" class="ghost small push" disabled={memberAction.busy} onClick={() => memberAction.run(() => api.removeStoreMember({ storeId, uid: member.uid }))}>
+                내보내기
+              </button>
+            </li>
+          ))}
+        </ul>
+        {role === 'owner' && (
+          <form
+            class="row wrap"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (await memberAction.run(() => api.addStoreMember({ storeId, email: email.trim(), role: newRole }))) setEmail('');
+            }}
+          >
+            <label class="grow">
+              이메일
+              <input type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+            </label>
+            <label>
+              역할
+              <select value={newRole} onChange={(e) => setNewRole(e.currentTarget.value as Role)}>
+                <option value="staff">직원</option>
+                <option value="owner">사장님</option>
+              </select>
+            </label>
+            <button type="submit" class="primary" disabled={memberAction.busy}>멤버 추가</button>
+          </form>
+        )}
+      </section>
+    </div>
+  );
+}
