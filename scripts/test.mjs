@@ -15,13 +15,14 @@ const mocha = spawn('npx', ['mocha', ...process.argv.slice(2)], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, HIDANE_BIN: hidane },
 });
-let tail = '';
+// The whole report is kept: with many failures, mocha's "N passing" line is far from the end.
+let report = '';
 mocha.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  tail = (tail + chunk.toString()).slice(-4000);
+  report += chunk.toString();
 });
 mocha.on('close', (code) => {
-  const count = (word) => Number(tail.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
+  const count = (word) => Number(report.match(new RegExp(`^\\s*(\\d+) ${word}`, 'm'))?.[1] ?? 0);
   let [passed, failed, pending] = [count('passing'), count('failing'), count('pending')];
   // The browser tier (the partner center in Chromium, scripts/test-browser.mjs) on a full run.
   if (process.argv.length <= 2 && process.env.GOCAFEIN_BROWSER_TIER !== '0') {
