@@ -202,6 +202,8 @@ function stateDenial(status: OrderStatus, command: OrderCommand, actor: Actor): 
       if (status === 'shipped') return 'cancel_after_shipment';
       if (actor.role === 'customer') return 'customer_cancel_too_late';
       return 'invalid_transition';
+    case 'start_preparing':
+      return status === 'ready' ? 'already_preparing' : 'invalid_transition';
     case 'complete':
     case 'mark_ready':
       return status === 'received' ? 'preparation_not_started' : 'invalid_transition';
