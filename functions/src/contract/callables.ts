@@ -41,7 +41,7 @@ import { salesRangeInput } from '../callables/salesSchemas';
 import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from '../callables/storeHoursSchemas';
 
 /** Raise on a breaking change to any request or response (test/contract/contract.test.ts says when). */
-export const CONTRACT_VERSION = 2; // 2: addStoreMember replaced by invitations (issue 11)
+export const CONTRACT_VERSION = 3; // 2: addStoreMember replaced by invitations (issue 11); 3: order status `ready` (issue 14)
 
 /** Who may call it (the permission matrix is the authority; this is the docs' summary). */
 export type Audience = 'customer' | 'store member' | 'store owner' | 'customer or store member' | 'signed-in user' | 'admin';
