@@ -21,6 +21,9 @@ const FUNCTIONS: Record<string, () => unknown> = {
   shipOrder: () => require('./callables/orderCommands').shipOrder,
   updateTracking: () => require('./callables/orderCommands').updateTracking,
   cancelOrder: () => require('./callables/orderCommands').cancelOrder,
+  markReady: () => require('./callables/orderCommands').markReady,
+  callCustomer: () => require('./callables/orderCommands').callCustomer,
+  extendPrep: () => require('./callables/orderCommands').extendPrep,
   // Onboarding, stores, menus, members (docs/onboarding.md)
   submitPartnerApplication: () => require('./callables/partnerApplications').submitPartnerApplication,
   reviewPartnerApplication: () => require('./callables/partnerApplications').reviewPartnerApplication,

@@ -56,6 +56,34 @@ export function PrepDialog(props: { defaultMinutes: number; onClose: () => void;
   );
 }
 
+const EXTEND_CHOICES = [5, 10, 15, 20, 30];
+
+/** 시간 추가: 5-30 more minutes on a preparing order (the backend allows three). */
+export function ExtendPrepDialog(props: { onClose: () => void; submit: (addMinutes: number) => Promise<unknown> }) {
+  const [minutes, setMinutes] = useState(10);
+  const action = useAction();
+  return (
+    <Modal title="시간 추가" onClose={props.onClose}>
+      <form onSubmit={async (e) => (e.preventDefault(), (await action.run(() => props.submit(minutes))) && props.onClose())}>
+        <fieldset class="chips">
+          <legend>추가할 시간</legend>
+          {EXTEND_CHOICES.map((choice) => (
+            <label class="chip" key={choice}>
+              <input type="radio" name="extend" value={choice} checked={minutes === choice} onChange={() => setMinutes(choice)} />
+              {choice}분
+            </label>
+          ))}
+        </fieldset>
+        <ActionError error={action.error} />
+        <div class="actions">
+          <button type="button" onClick={props.onClose}>닫기</button>
+          <button type="submit" class="primary" disabled={action.busy}>{minutes}분 추가</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
 type CarrierCode = (typeof CARRIERS)[number]['code'];
 
 export function trackingHint(carrier: string, raw: string): string | null {

@@ -29,6 +29,9 @@ export const statusLabel = (status: keyof typeof STATUS_LABELS) => STATUS_LABELS
 export const COMMAND_LABELS: Record<string, string> = {
   place: '주문 접수',
   start_preparing: '준비 시작',
+  mark_ready: '준비완료',
+  call_customer: '고객 호출',
+  extend_prep: '시간 추가',
   complete: '처리 완료',
   auto_complete: '자동 완료',
   prepare_shipment: '배송 준비',

@@ -17,7 +17,7 @@ import type { Backend } from './firebase';
 import { useLiveDocument, useLiveQuery, useNow } from './hooks';
 import { chime } from './alerts';
 import { ACTOR_LABELS, channelLabel, clock, COMMAND_LABELS, dateTime, remaining, statusLabel, won } from './format';
-import { CancelDialog, PrepDialog, ShipDialog } from './dialogs';
+import { CancelDialog, ExtendPrepDialog, PrepDialog, ShipDialog } from './dialogs';
 import { ActionError, useAction } from './action';
 
 type Tab = 'pickup' | 'delivery';
@@ -175,7 +175,7 @@ function OrderDetail(props: { backend: Backend; storeId: string; orderId: string
   const { backend, storeId, orderId } = props;
   const order = useLiveDocument(() => orderDocument(backend.db, orderId), orderId);
   const events = useLiveQuery(() => partnerOrderEvents(backend.db, storeId, orderId), `${storeId}:${orderId}`);
-  const [dialog, setDialog] = useState<'prep' | 'ship' | 'tracking' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'prep' | 'extend' | 'ship' | 'tracking' | 'cancel' | null>(null);
   const action = useAction();
   const now = useNow();
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -203,10 +203,16 @@ function OrderDetail(props: { backend: Backend; storeId: string; orderId: string
               <span class={`badge status-${o.status}`} data-testid="detail-status">{statusLabel(o.status)}</span>
               <span class="muted small">접수 {dateTime(o.createdAt)}</span>
             </p>
-            {o.channel !== 'delivery' && (o.status === 'received' || o.status === 'preparing') && o.autoCompleteAt !== null && (
+            {o.channel !== 'delivery' && (o.status === 'received' || o.status === 'preparing' || o.status === 'ready') && o.autoCompleteAt !== null && (
               <p class="info" data-testid="auto-complete">자동 완료까지 {remaining(o.autoCompleteAt - now)} <span class="muted small">({clock(o.autoCompleteAt)})</span></p>
             )}
-            {o.prep && <p class="muted">준비 시간 {o.prep.minutes}분 · 시작 {clock(o.prep.startedAt)}</p>}
+            {o.prep && (
+              <p class="muted">
+                준비 시간 {o.prep.minutes}분 · 시작 {clock(o.prep.startedAt)}
+                {(o.prep.extensions?.length ?? 0) > 0 && ` · 시간 추가 ${o.prep.extensions!.length}번`}
+              </p>
+            )}
+            {o.readyAt && <p class="info" data-testid="ready-at">준비완료 {clock(o.readyAt)}{o.customerCall ? ` · 고객 호출 ${o.customerCall.count}번` : ''}</p>}
 
             <table class="items">
               <caption class="sr-only">주문 메뉴</caption>
@@ -262,7 +268,16 @@ function OrderDetail(props: { backend: Backend; storeId: string; orderId: string
                 <button type="button" class="primary" onClick={() => setDialog('prep')}>준비시작</button>
               )}
               {o.channel !== 'delivery' && o.status === 'preparing' && (
-                <button type="button" class="primary" disabled={action.busy} onClick={() => action.run(() => api.completeOrder({ orderId }))}>처리 완료</button>
+                <>
+                  <button type="button" class="primary" disabled={action.busy} onClick={() => action.run(() => api.markReady({ orderId }))}>준비완료</button>
+                  {(o.prep?.extensions?.length ?? 0) < 3 && <button type="button" onClick={() => setDialog('extend')}>시간 추가</button>}
+                </>
+              )}
+              {o.channel !== 'delivery' && o.status === 'ready' && (
+                <button type="button" class="primary" disabled={action.busy} onClick={() => action.run(() => api.callCustomer({ orderId }))}>고객 호출</button>
+              )}
+              {o.channel !== 'delivery' && (o.status === 'preparing' || o.status === 'ready') && (
+                <button type="button" disabled={action.busy} onClick={() => action.run(() => api.completeOrder({ orderId }))}>처리 완료</button>
               )}
               {o.channel === 'delivery' && o.status === 'received' && (
                 <button type="button" class="primary" disabled={action.busy} onClick={() => action.run(() => api.prepareShipment({ orderId }))}>배송 준비</button>
@@ -273,7 +288,7 @@ function OrderDetail(props: { backend: Backend; storeId: string; orderId: string
               {o.channel === 'delivery' && o.status === 'shipped' && (
                 <button type="button" onClick={() => setDialog('tracking')}>송장 수정</button>
               )}
-              {(o.channel === 'delivery' ? ['received', 'preparing_shipment'] : ['received', 'preparing']).includes(o.status) && (
+              {(o.channel === 'delivery' ? ['received', 'preparing_shipment'] : ['received', 'preparing', 'ready']).includes(o.status) && (
                 <button type="button" class="danger" onClick={() => setDialog('cancel')}>주문 취소</button>
               )}
             </div>
@@ -292,6 +307,9 @@ function OrderDetail(props: { backend: Backend; storeId: string; orderId: string
       </section>
       {o && dialog === 'prep' && (
         <PrepDialog defaultMinutes={props.defaultPrepMinutes} onClose={() => setDialog(null)} submit={(prepMinutes) => api.startPreparing({ orderId, prepMinutes })} />
+      )}
+      {o && dialog === 'extend' && (
+        <ExtendPrepDialog onClose={() => setDialog(null)} submit={(addMinutes) => api.extendPrep({ orderId, addMinutes })} />
       )}
       {o && (dialog === 'ship' || dialog === 'tracking') && (
         <ShipDialog

@@ -1,7 +1,7 @@
 // GENERATED from functions/src/contract by `cd functions && npx tsx test/contract/generate.ts`. Do not edit.
 
 /** Raised on every breaking change to a request or response. */
-export const CONTRACT_VERSION = 2;
+export const CONTRACT_VERSION = 3;
 
 export const CALLABLE_NAMES = [
   "placeOrder",
@@ -11,6 +11,9 @@ export const CALLABLE_NAMES = [
   "shipOrder",
   "updateTracking",
   "cancelOrder",
+  "markReady",
+  "callCustomer",
+  "extendPrep",
   "submitPartnerApplication",
   "reviewPartnerApplication",
   "inviteStoreMember",
@@ -47,7 +50,7 @@ export type OrderView = {
   customerUid: string;
   channel: "dine_in" | "takeout" | "delivery";
   channelLabel: "매장" | "포장" | "배송";
-  status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+  status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   statusLabel: string;
   orderNumber: number;
   businessDate: string;
@@ -85,6 +88,15 @@ export type OrderView = {
     minutes: number;
     startedAt: null | string;
     readyAt: null | string;
+    extensions: {
+      addMinutes: number;
+      at: null | string;
+    }[];
+  };
+  readyAt: null | string;
+  customerCall: null | {
+    count: number;
+    lastAt: null | string;
   };
   shipmentPreparingAt: null | string;
   shipment: null | {
@@ -231,6 +243,16 @@ export interface CallableRequests {
     reason: "customer_request" | "changed_mind" | "reorder" | "sold_out" | "store_busy" | "store_closing" | "delivery_unavailable" | "other";
     orderId: string;
     note?: string;
+  };
+  markReady: {
+    orderId: string;
+  };
+  callCustomer: {
+    orderId: string;
+  };
+  extendPrep: {
+    addMinutes: number;
+    orderId: string;
   };
   submitPartnerApplication: {
     storeName: string;
@@ -411,7 +433,7 @@ export interface CallableResponses {
   placeOrder: {
     orderId: string;
     orderNumber: number;
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
     total: number;
     order: OrderView;
   };
@@ -421,6 +443,9 @@ export interface CallableResponses {
   shipOrder: OrderView;
   updateTracking: OrderView;
   cancelOrder: OrderView;
+  markReady: OrderView;
+  callCustomer: OrderView;
+  extendPrep: OrderView;
   submitPartnerApplication: {
     applicationId: string;
     status: "pending" | "approved" | "rejected";
@@ -861,6 +886,22 @@ export const REASONS = {
     "code": "failed-precondition",
     "message": "아직 자동 완료 시간이 되지 않았습니다."
   },
+  "order_not_ready": {
+    "code": "failed-precondition",
+    "message": "준비완료된 주문만 고객을 호출할 수 있습니다."
+  },
+  "customer_called_recently": {
+    "code": "resource-exhausted",
+    "message": "고객 호출은 1분에 한 번만 할 수 있습니다. 잠시 후 다시 호출해 주세요."
+  },
+  "extend_prep_not_preparing": {
+    "code": "failed-precondition",
+    "message": "준비중인 주문만 준비 시간을 추가할 수 있습니다."
+  },
+  "prep_extension_limit": {
+    "code": "failed-precondition",
+    "message": "준비 시간은 최대 3번까지 추가할 수 있습니다."
+  },
   "invalid_transition": {
     "code": "failed-precondition",
     "message": "현재 주문 상태에서는 할 수 없는 작업입니다."
@@ -1053,50 +1094,64 @@ export interface ReasonExtras {
   order_not_found: Record<never, never>;
   not_order_participant: Record<never, never>;
   actor_not_permitted: {
-    status?: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status?: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
     storeId?: string;
   };
   not_pickup_order: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   not_delivery_order: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   order_cancelled: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   order_completed: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   already_preparing: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   preparation_not_started: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   shipment_not_prepared: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   already_shipped: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   not_shipped: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   cancel_after_shipment: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   customer_cancel_too_late: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   cancel_reason_not_for_actor: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   not_yet_due: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+  };
+  order_not_ready: {
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+  };
+  customer_called_recently: {
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    retryAt?: string;
+  };
+  extend_prep_not_preparing: {
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+  };
+  prep_extension_limit: {
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    max?: number;
   };
   invalid_transition: {
-    status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   };
   store_not_found: {
     storeId?: string;
@@ -1198,7 +1253,7 @@ export interface OrderDoc {
   customerUid: string;
   requestId: string;
   channel: "dine_in" | "takeout" | "delivery";
-  status: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+  status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   items: {
     menuItemId: string;
     name: string;
@@ -1234,6 +1289,15 @@ export interface OrderDoc {
   prep: null | {
     minutes: number;
     startedAt: number;
+    extensions?: {
+      addMinutes: number;
+      at: number;
+    }[];
+  };
+  readyAt?: null | number;
+  customerCall?: null | {
+    count: number;
+    lastAt: number;
   };
   shipmentPreparingAt: null | number;
   shipment: null | {
@@ -1270,11 +1334,11 @@ export interface OrderDoc {
 
 export interface OrderEventDoc {
   version: number;
-  command: "start_preparing" | "complete" | "auto_complete" | "prepare_shipment" | "ship" | "update_tracking" | "mark_delivered" | "cancel" | "place";
+  command: "start_preparing" | "mark_ready" | "call_customer" | "extend_prep" | "complete" | "auto_complete" | "prepare_shipment" | "ship" | "update_tracking" | "mark_delivered" | "cancel" | "place";
   actorRole: "customer" | "partner" | "system" | "admin";
   actorUid: null | string;
-  from: null | "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
-  to: "received" | "preparing" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+  from: null | "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+  to: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
   at: number;
   data: Record<string, unknown>;
   storeId: string;
@@ -1347,7 +1411,7 @@ export interface StorePrivateProfileDoc {
 
 export interface StaffActionDoc {
   version: number;
-  command: "start_preparing" | "complete" | "auto_complete" | "prepare_shipment" | "ship" | "update_tracking" | "mark_delivered" | "cancel" | "place";
+  command: "start_preparing" | "mark_ready" | "call_customer" | "extend_prep" | "complete" | "auto_complete" | "prepare_shipment" | "ship" | "update_tracking" | "mark_delivered" | "cancel" | "place";
   actorRole: "partner" | "admin";
   actorUid: string;
   at: number;
@@ -1441,6 +1505,7 @@ export const PICKUP_CHANNELS = [
 export const ORDER_STATUSES = [
   "received",
   "preparing",
+  "ready",
   "preparing_shipment",
   "shipped",
   "completed",
@@ -1448,7 +1513,8 @@ export const ORDER_STATUSES = [
 ] as const;
 export const OPEN_PICKUP_STATUSES = [
   "received",
-  "preparing"
+  "preparing",
+  "ready"
 ] as const;
 export const OPEN_DELIVERY_STATUSES = [
   "received",
@@ -1463,6 +1529,7 @@ export const TERMINAL_STATUSES = [
 export const STATUS_LABELS = {
   "received": "주문 접수",
   "preparing": "준비중",
+  "ready": "준비완료",
   "preparing_shipment": "배송 준비 중",
   "shipped": "배송 중",
   "completed": "완료",

@@ -7,7 +7,7 @@ import { toPublicView } from '../domain/publicView';
 import { OrderCommand } from '../domain/stateMachine';
 import { runOrderCommand } from '../infra/orderCommands';
 import { readStoreRole } from '../infra/stores';
-import { cancelOrderInput, orderIdInput, startPreparingInput, trackingInput } from './schemas';
+import { cancelOrderInput, extendPrepInput, orderIdInput, startPreparingInput, trackingInput } from './schemas';
 import { defineCallable } from './shell';
 
 async function commandForCaller(orderId: string, command: OrderCommand, caller: Caller) {
@@ -56,4 +56,19 @@ export const updateTracking = defineCallable('updateTracking', trackingInput, (i
 /** 주문 취소, by the order's customer or a partner of its store. */
 export const cancelOrder = defineCallable('cancelOrder', cancelOrderInput, (input, caller) =>
   commandForCaller(input.orderId, { type: 'cancel', reason: input.reason, note: input.note ?? null }, caller),
+);
+
+/** 준비완료: preparing → ready (매장/포장); the customer is pushed "주문하신 메뉴가 준비되었습니다". */
+export const markReady = defineCallable('markReady', orderIdInput, (input, caller) =>
+  commandForCaller(input.orderId, { type: 'mark_ready' }, caller),
+);
+
+/** 고객 호출: the ready push again, at most once a minute, on a ready order; no status change. */
+export const callCustomer = defineCallable('callCustomer', orderIdInput, (input, caller) =>
+  commandForCaller(input.orderId, { type: 'call_customer' }, caller),
+);
+
+/** 시간 추가: 5-30 more minutes on a preparing order, at most three times; the customer hears the new time. */
+export const extendPrep = defineCallable('extendPrep', extendPrepInput, (input, caller) =>
+  commandForCaller(input.orderId, { type: 'extend_prep', addMinutes: input.addMinutes }, caller),
 );

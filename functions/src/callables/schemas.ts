@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CANCEL_REASON_CODES } from '../domain/cancelReasons';
 import { CARRIER_CODES, isValidTrackingNumber, normalizeTrackingNumber } from '../domain/carriers';
-import { CHANNELS } from '../domain/order';
+import { CHANNELS, PREP_EXTENSION_MAX_MINUTES, PREP_EXTENSION_MIN_MINUTES } from '../domain/order';
 import { normalizeKoreanPhone } from '../domain/phone';
 import { isWellFormedText } from '../domain/text';
 
@@ -92,6 +92,12 @@ export const startPreparingInput = z.strictObject({
   prepMinutes: z.number().int().min(1).max(180),
 });
 export const orderIdInput = z.strictObject(orderIdOnly);
+
+/** 시간 추가: 5 to 30 more minutes (domain/order.ts PREP_EXTENSION_*). */
+export const extendPrepInput = z.strictObject({
+  ...orderIdOnly,
+  addMinutes: z.number().int().min(PREP_EXTENSION_MIN_MINUTES).max(PREP_EXTENSION_MAX_MINUTES),
+});
 
 export const trackingInput = z
   .strictObject({

@@ -9,7 +9,14 @@
 // `typeof import(...)` names the handler's module without loading it.
 import type { z } from 'zod';
 import { registerDeviceInput, unregisterDeviceInput } from '../callables/devices';
-import { cancelOrderInput, orderIdInput, placeOrderInput, startPreparingInput, trackingInput } from '../callables/schemas';
+import {
+  cancelOrderInput,
+  extendPrepInput,
+  orderIdInput,
+  placeOrderInput,
+  startPreparingInput,
+  trackingInput,
+} from '../callables/schemas';
 import {
   invitationIdInput,
   inviteStoreMemberInput,
@@ -34,7 +41,7 @@ import { salesRangeInput } from '../callables/salesSchemas';
 import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from '../callables/storeHoursSchemas';
 
 /** Raise on a breaking change to any request or response (test/contract/contract.test.ts says when). */
-export const CONTRACT_VERSION = 2; // 2: addStoreMember replaced by invitations (issue 11)
+export const CONTRACT_VERSION = 3; // 2: addStoreMember replaced by invitations (issue 11); 3: order status `ready` (issue 14)
 
 /** Who may call it (the permission matrix is the authority; this is the docs' summary). */
 export type Audience = 'customer' | 'store member' | 'store owner' | 'customer or store member' | 'signed-in user' | 'admin';
@@ -84,7 +91,7 @@ export const CALLABLES = {
   }),
   completeOrder: entry(orderIdInput, responseOf<typeof import('../callables/orderCommands')['completeOrder']>(), {
     audience: 'store member',
-    summary: '처리 완료: 준비중 → 완료.',
+    summary: '처리 완료: 준비중 또는 준비완료 → 완료.',
     doc: ORDERS,
   }),
   prepareShipment: entry(orderIdInput, responseOf<typeof import('../callables/orderCommands')['prepareShipment']>(), {
@@ -105,6 +112,21 @@ export const CALLABLES = {
   cancelOrder: entry(cancelOrderInput, responseOf<typeof import('../callables/orderCommands')['cancelOrder']>(), {
     audience: 'customer or store member',
     summary: '주문 취소 (사유 필수, 기타는 메모 필수).',
+    doc: ORDERS,
+  }),
+  markReady: entry(orderIdInput, responseOf<typeof import('../callables/orderCommands')['markReady']>(), {
+    audience: 'store member',
+    summary: '준비완료 (매장/포장): 준비중 → 준비완료, 고객에게 준비 완료 알림. 반복 호출은 변화 없음.',
+    doc: ORDERS,
+  }),
+  callCustomer: entry(orderIdInput, responseOf<typeof import('../callables/orderCommands')['callCustomer']>(), {
+    audience: 'store member',
+    summary: '고객 호출: 준비완료 주문의 준비 완료 알림을 다시 보냄 (1분에 한 번).',
+    doc: ORDERS,
+  }),
+  extendPrep: entry(extendPrepInput, responseOf<typeof import('../callables/orderCommands')['extendPrep']>(), {
+    audience: 'store member',
+    summary: '시간 추가: 준비중 주문의 준비 시간을 5~30분 늘림 (최대 3번), 고객에게 새 예정 시각 알림.',
     doc: ORDERS,
   }),
   // Onboarding, stores, menus, members

@@ -66,6 +66,11 @@ export interface ReasonExtras {
   cancel_reason_not_for_actor: AtStatus;
   not_yet_due: AtStatus;
   invalid_transition: AtStatus;
+  order_not_ready: AtStatus;
+  /** `retryAt`: when the next call is allowed (ISO-8601). */
+  customer_called_recently: AtStatus & { retryAt?: string };
+  extend_prep_not_preparing: AtStatus;
+  prep_extension_limit: AtStatus & { max?: number };
   actor_not_permitted: Partial<AtStatus> & { storeId?: string };
   store_paused: ClosedUntil;
   store_outside_hours: ClosedUntil;

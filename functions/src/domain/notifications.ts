@@ -102,6 +102,9 @@ export function reminderContent(order: OrderSummary, minutes: number): PushConte
 
 export const CUSTOMER_NOTICES = [
   'preparing',
+  'prep_extended',
+  'ready',
+  'customer_called',
   'completed',
   'preparing_shipment',
   'shipped',
@@ -110,19 +113,27 @@ export const CUSTOMER_NOTICES = [
 ] as const;
 export type CustomerNotice = (typeof CUSTOMER_NOTICES)[number];
 
-type NoticeOrder = Pick<Order, 'status' | 'shipment'>;
+type NoticeOrder = Pick<Order, 'status' | 'shipment'> & Partial<Pick<Order, 'prep' | 'customerCall'>>;
 
 /** Which change of an order, if any, the customer hears about. */
 export function customerNoticeFor(before: NoticeOrder, after: NoticeOrder): CustomerNotice | null {
   if (before.status !== after.status) {
     const byStatus: Partial<Record<OrderStatus, CustomerNotice>> = {
       preparing: 'preparing',
+      ready: 'ready',
       completed: 'completed',
       preparing_shipment: 'preparing_shipment',
       shipped: 'shipped',
       cancelled: 'cancelled',
     };
     return byStatus[after.status] ?? null;
+  }
+  // 고객 호출: each recorded call is one more ready push (the trigger's event id keys it once).
+  if (after.status === 'ready' && (after.customerCall?.count ?? 0) > (before.customerCall?.count ?? 0)) {
+    return 'customer_called';
+  }
+  if (after.status === 'preparing' && (after.prep?.extensions?.length ?? 0) > (before.prep?.extensions?.length ?? 0)) {
+    return 'prep_extended';
   }
   if (after.status === 'shipped' && before.shipment && after.shipment) {
     const changed =
@@ -134,7 +145,24 @@ export function customerNoticeFor(before: NoticeOrder, after: NoticeOrder): Cust
 }
 
 export type CustomerOrder = OrderSummary &
-  Pick<Order, 'storeName' | 'status' | 'prep' | 'shipment' | 'cancellation'>;
+  Pick<Order, 'storeName' | 'status' | 'prep' | 'shipment' | 'cancellation'> &
+  Partial<Pick<Order, 'readyAt' | 'customerCall'>>;
+
+/** 14:05 in Asia/Seoul (UTC+9 all year, no DST). */
+export function seoulClock(ms: number): string {
+  const seoul = new Date(ms + 9 * 60 * 60 * 1000);
+  return `${String(seoul.getUTCHours()).padStart(2, '0')}:${String(seoul.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+export const READY_TEXT = '주문하신 메뉴가 준비되었습니다';
+
+function readyText(order: CustomerOrder): { body: string; data: Record<string, string> } {
+  const label = CHANNEL_LABELS[order.channel];
+  const data: Record<string, string> = {};
+  if (order.readyAt != null) data.readyAt = new Date(order.readyAt).toISOString();
+  if (order.customerCall) data.call = String(order.customerCall.count);
+  return { body: `${READY_TEXT}. ${label} 주문을 픽업대에서 받아 가세요.`, data };
+}
 
 function carrierLine(order: CustomerOrder): string {
   const shipment = order.shipment;
@@ -170,6 +198,23 @@ function customerText(order: CustomerOrder, notice: CustomerNotice): { body: str
         data,
       };
     }
+    case 'prep_extended': {
+      const prep = order.prep;
+      if (!prep) return { body: '준비 시간이 변경되었습니다.', data: {} };
+      const promisedAt = prep.startedAt + prep.minutes * 60_000;
+      const added = prep.extensions?.at(-1)?.addMinutes;
+      return {
+        body: `준비 시간이 ${added !== undefined ? `${added}분 ` : ''}늘어났습니다. ${seoulClock(promisedAt)}쯤 준비 완료 예정`,
+        data: {
+          prepMinutes: String(prep.minutes),
+          ...(added !== undefined ? { addMinutes: String(added) } : {}),
+          readyAt: new Date(promisedAt).toISOString(),
+        },
+      };
+    }
+    case 'ready':
+    case 'customer_called':
+      return readyText(order);
     case 'completed':
       return {
         body: order.channel === 'delivery' ? '배송이 완료되었습니다.' : '주문이 완료되었습니다. 이용해 주셔서 감사합니다.',

@@ -10,6 +10,8 @@ export type Channel = (typeof CHANNELS)[number];
 export const ORDER_STATUSES = [
   'received',
   'preparing',
+  // 준비완료 (픽업 대기): an optional step of pickup orders between preparing and completed (issue 14)
+  'ready',
   'preparing_shipment',
   'shipped',
   'completed',
@@ -18,7 +20,7 @@ export const ORDER_STATUSES = [
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly OrderStatus[] = ['completed', 'cancelled'];
-export const OPEN_PICKUP_STATUSES = ['received', 'preparing'] as const;
+export const OPEN_PICKUP_STATUSES = ['received', 'preparing', 'ready'] as const;
 export const OPEN_DELIVERY_STATUSES = ['received', 'preparing_shipment', 'shipped'] as const;
 
 export type Flow = 'pickup' | 'delivery';
@@ -28,6 +30,14 @@ export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /** One hour after receipt an open pickup order completes by itself (partner guide §03). */
 export const AUTO_COMPLETE_AFTER_MS = 60 * 60 * 1000;
+
+/** 시간 추가 (extendPrep): minutes per extension and how many extensions an order may get. */
+export const PREP_EXTENSION_MIN_MINUTES = 5;
+export const PREP_EXTENSION_MAX_MINUTES = 30;
+export const MAX_PREP_EXTENSIONS = 3;
+
+/** 고객 호출 (callCustomer): at most one ready push per minute. */
+export const CUSTOMER_CALL_INTERVAL_MS = 60 * 1000;
 
 export function flowOf(channel: Channel): Flow {
   return channel === 'delivery' ? 'delivery' : 'pickup';
@@ -90,6 +100,28 @@ export interface Completion {
   at: number;
 }
 
+export interface PrepExtension {
+  addMinutes: number;
+  at: number;
+}
+
+export interface Prep {
+  minutes: number;
+  startedAt: number;
+  /** 시간 추가 entries in order; absent on orders never extended. */
+  extensions?: PrepExtension[];
+}
+
+export interface CustomerCall {
+  count: number;
+  lastAt: number;
+}
+
+/** The minutes chosen at 준비시작, before any extension. */
+export function initialPrepMinutes(prep: Prep): number {
+  return prep.minutes - (prep.extensions ?? []).reduce((sum, extension) => sum + extension.addMinutes, 0);
+}
+
 export interface Order {
   orderId: string;
   storeId: string;
@@ -109,7 +141,15 @@ export interface Order {
   createdAt: number;
   updatedAt: number;
   autoCompleteAt: number | null; // pickup orders only
-  prep: { minutes: number; startedAt: number } | null;
+  /**
+   * The promised preparation: `minutes` is the current promise (the start's minutes plus every
+   * extension), so the promised ready time is always startedAt + minutes.
+   */
+  prep: Prep | null;
+  /** When the order became `ready` (준비완료); absent on orders that never did. */
+  readyAt?: number | null;
+  /** The customer calls (고객 호출) after the ready push; absent until the first. */
+  customerCall?: CustomerCall | null;
   shipmentPreparingAt: number | null;
   shipment: Shipment | null;
   cancellation: Cancellation | null;

@@ -8,6 +8,7 @@ import { TRACKING_STATUS_LABELS, TrackingSnapshot } from './tracking';
 export const STATUS_LABELS: Record<OrderStatus, string> = {
   received: '주문 접수',
   preparing: '준비중',
+  ready: '준비완료',
   preparing_shipment: '배송 준비 중',
   shipped: '배송 중',
   completed: '완료',
@@ -59,7 +60,11 @@ export function toPublicView(order: Order) {
       minutes: order.prep.minutes,
       startedAt: iso(order.prep.startedAt),
       readyAt: iso(order.prep.startedAt + order.prep.minutes * 60_000),
+      extensions: (order.prep.extensions ?? []).map((extension) => ({ addMinutes: extension.addMinutes, at: iso(extension.at) })),
     },
+    /** When the order became 준비완료 (픽업 대기); null if it never did. */
+    readyAt: iso(order.readyAt),
+    customerCall: order.customerCall ? { count: order.customerCall.count, lastAt: iso(order.customerCall.lastAt) } : null,
     shipmentPreparingAt: iso(order.shipmentPreparingAt),
     shipment: order.shipment && {
       carrier: order.shipment.carrier,

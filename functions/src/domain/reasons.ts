@@ -52,6 +52,14 @@ export const REASONS = {
     message: '선택할 수 없는 취소 사유입니다. 다른 취소 사유를 선택해 주세요.',
   },
   not_yet_due: { code: 'failed-precondition', message: '아직 자동 완료 시간이 되지 않았습니다.' },
+  // 준비완료, 고객 호출, 시간 추가 (issue 14; docs/orders.md)
+  order_not_ready: { code: 'failed-precondition', message: '준비완료된 주문만 고객을 호출할 수 있습니다.' },
+  customer_called_recently: {
+    code: 'resource-exhausted',
+    message: '고객 호출은 1분에 한 번만 할 수 있습니다. 잠시 후 다시 호출해 주세요.',
+  },
+  extend_prep_not_preparing: { code: 'failed-precondition', message: '준비중인 주문만 준비 시간을 추가할 수 있습니다.' },
+  prep_extension_limit: { code: 'failed-precondition', message: '준비 시간은 최대 3번까지 추가할 수 있습니다.' },
   invalid_transition: { code: 'failed-precondition', message: '현재 주문 상태에서는 할 수 없는 작업입니다.' },
 
   // Placing an order

@@ -9,6 +9,7 @@ import { CHANNEL_LABELS } from './sales';
 export const STATUS_LABELS: Readonly<Record<OrderStatus, string>> = {
   received: '접수',
   preparing: '준비중',
+  ready: '준비완료',
   preparing_shipment: '배송준비',
   shipped: '배송중',
   completed: '완료',

@@ -6,8 +6,11 @@
 import {
   ActorRole,
   AUTO_COMPLETE_AFTER_MS,
+  CUSTOMER_CALL_INTERVAL_MS,
   Flow,
   flowOf,
+  initialPrepMinutes,
+  MAX_PREP_EXTENSIONS,
   Order,
   OrderStatus,
 } from './order';
@@ -16,6 +19,9 @@ import { Reason } from './reasons';
 
 export type OrderCommand =
   | { type: 'start_preparing'; prepMinutes: number }
+  | { type: 'mark_ready' }
+  | { type: 'call_customer' }
+  | { type: 'extend_prep'; addMinutes: number }
   | { type: 'complete' }
   | { type: 'auto_complete' }
   | { type: 'prepare_shipment' }
@@ -28,6 +34,9 @@ export type CommandType = OrderCommand['type'];
 
 export const COMMAND_TYPES: readonly CommandType[] = [
   'start_preparing',
+  'mark_ready',
+  'call_customer',
+  'extend_prep',
   'complete',
   'auto_complete',
   'prepare_shipment',
@@ -43,7 +52,8 @@ export interface Actor {
 }
 
 /** What the machine needs to see of an order. */
-export type OrderState = Pick<Order, 'channel' | 'status' | 'createdAt' | 'autoCompleteAt' | 'prep' | 'shipment'>;
+export type OrderState = Pick<Order, 'channel' | 'status' | 'createdAt' | 'autoCompleteAt' | 'prep' | 'shipment'> &
+  Partial<Pick<Order, 'readyAt' | 'customerCall'>>;
 
 interface TransitionRule {
   command: CommandType;
@@ -61,11 +71,29 @@ const STAFF: readonly ActorRole[] = ['partner', 'admin'];
 export const TRANSITIONS: readonly TransitionRule[] = [
   // 매장/포장
   { command: 'start_preparing', flow: 'pickup', from: ['received'], to: 'preparing', actors: STAFF },
-  { command: 'complete', flow: 'pickup', from: ['preparing'], to: 'completed', actors: STAFF },
+  // 준비완료 and 고객 호출 (issue 14): optional; 처리 완료 works from preparing as the guide says, and from ready.
+  { command: 'mark_ready', flow: 'pickup', from: ['preparing'], to: 'ready', actors: STAFF },
+  {
+    command: 'call_customer',
+    flow: 'pickup',
+    from: ['ready'],
+    to: 'ready',
+    actors: STAFF,
+    guard: (order, now) => (now >= nextCustomerCallAt(order) ? null : 'customer_called_recently'),
+  },
+  {
+    command: 'extend_prep',
+    flow: 'pickup',
+    from: ['preparing'],
+    to: 'preparing',
+    actors: STAFF,
+    guard: (order) => ((order.prep?.extensions?.length ?? 0) < MAX_PREP_EXTENSIONS ? null : 'prep_extension_limit'),
+  },
+  { command: 'complete', flow: 'pickup', from: ['preparing', 'ready'], to: 'completed', actors: STAFF },
   {
     command: 'auto_complete',
     flow: 'pickup',
-    from: ['received', 'preparing'],
+    from: ['received', 'preparing', 'ready'],
     to: 'completed',
     actors: ['system'],
     guard: (order, now) => (now >= autoCompleteAtOf(order) ? null : 'not_yet_due'),
@@ -77,7 +105,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { command: 'mark_delivered', flow: 'delivery', from: ['shipped'], to: 'completed', actors: ['system'] },
   // 취소: the owner before completion (pickup) or before shipment (delivery); the customer only
   // before anyone has started on the order.
-  { command: 'cancel', flow: 'pickup', from: ['received', 'preparing'], to: 'cancelled', actors: STAFF },
+  { command: 'cancel', flow: 'pickup', from: ['received', 'preparing', 'ready'], to: 'cancelled', actors: STAFF },
   { command: 'cancel', flow: 'delivery', from: ['received', 'preparing_shipment'], to: 'cancelled', actors: STAFF },
   { command: 'cancel', flow: 'pickup', from: ['received'], to: 'cancelled', actors: ['customer'] },
   { command: 'cancel', flow: 'delivery', from: ['received'], to: 'cancelled', actors: ['customer'] },
@@ -90,6 +118,12 @@ export type Decision =
 
 export function autoCompleteAtOf(order: Pick<Order, 'createdAt' | 'autoCompleteAt'>): number {
   return order.autoCompleteAt ?? order.createdAt + AUTO_COMPLETE_AFTER_MS;
+}
+
+/** The earliest time the customer may be called again: a minute after the last ready push. */
+export function nextCustomerCallAt(order: Partial<Pick<Order, 'readyAt' | 'customerCall'>>): number {
+  const lastPush = order.customerCall?.lastAt ?? order.readyAt ?? 0;
+  return lastPush + CUSTOMER_CALL_INTERVAL_MS;
 }
 
 /**
@@ -131,7 +165,14 @@ function repeatDecision(order: OrderState, command: OrderCommand): Decision | nu
   switch (command.type) {
     case 'start_preparing':
       if (order.status !== 'preparing') return null;
-      return order.prep?.minutes === command.prepMinutes ? noop : { outcome: 'deny', reason: 'already_preparing' };
+      if (order.prep && initialPrepMinutes(order.prep) === command.prepMinutes) return noop;
+      return { outcome: 'deny', reason: 'already_preparing' };
+    case 'mark_ready':
+      return order.status === 'ready' ? noop : null;
+    case 'call_customer':
+    case 'extend_prep':
+      // Each call is a new request (another push, more minutes), never a retry of the last one.
+      return null;
     case 'ship':
       if (order.status !== 'shipped') return null;
       return sameTracking(order, command) ? noop : { outcome: 'deny', reason: 'already_shipped' };
@@ -161,8 +202,15 @@ function stateDenial(status: OrderStatus, command: OrderCommand, actor: Actor): 
       if (status === 'shipped') return 'cancel_after_shipment';
       if (actor.role === 'customer') return 'customer_cancel_too_late';
       return 'invalid_transition';
+    case 'start_preparing':
+      return status === 'ready' ? 'already_preparing' : 'invalid_transition';
     case 'complete':
+    case 'mark_ready':
       return status === 'received' ? 'preparation_not_started' : 'invalid_transition';
+    case 'call_customer':
+      return 'order_not_ready';
+    case 'extend_prep':
+      return status === 'received' ? 'preparation_not_started' : 'extend_prep_not_preparing';
     case 'ship':
       return status === 'received' ? 'shipment_not_prepared' : 'invalid_transition';
     case 'update_tracking':
@@ -193,7 +241,7 @@ export interface OrderEvent {
 
 /** Applies an allowed transition: the patch for the order and its history entry. */
 export function applyTransition(
-  order: Pick<Order, 'status' | 'version' | 'shipment'>,
+  order: Pick<Order, 'status' | 'version' | 'shipment'> & Partial<Pick<Order, 'prep' | 'customerCall'>>,
   command: OrderCommand,
   actor: Actor,
   to: OrderStatus,
@@ -207,6 +255,25 @@ export function applyTransition(
     case 'start_preparing':
       patch.prep = { minutes: command.prepMinutes, startedAt: now };
       break;
+    case 'mark_ready':
+      patch.readyAt = now;
+      break;
+    case 'call_customer': {
+      const count = (order.customerCall?.count ?? 0) + 1;
+      patch.customerCall = { count, lastAt: now };
+      data.call = count;
+      break;
+    }
+    case 'extend_prep': {
+      const prep = order.prep;
+      if (!prep) throw new Error('extend_prep allowed without prep'); // the table only allows it from preparing
+      const extensions = [...(prep.extensions ?? []), { addMinutes: command.addMinutes, at: now }];
+      patch.prep = { minutes: prep.minutes + command.addMinutes, startedAt: prep.startedAt, extensions };
+      data.previousMinutes = prep.minutes;
+      data.minutes = patch.prep.minutes;
+      data.promisedAt = prep.startedAt + patch.prep.minutes * 60_000;
+      break;
+    }
     case 'prepare_shipment':
       patch.shipmentPreparingAt = now;
       break;

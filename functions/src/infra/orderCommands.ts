@@ -5,11 +5,13 @@ import type { Transaction } from 'firebase-admin/firestore';
 import * as logger from 'firebase-functions/logger';
 import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
+import { MAX_PREP_EXTENSIONS } from '../domain/order';
 import {
   Actor,
   applyTransition,
   decide,
   Decision,
+  nextCustomerCallAt,
   OrderCommand,
   OrderEvent,
   OrderPatch,
@@ -58,13 +60,21 @@ export function stageOrderCommand(
       status: order.status,
       actorRole: actor.role,
     });
-    throw new DomainError(decision.reason, { status: order.status });
+    throw new DomainError(decision.reason, denialExtra(order, decision.reason, at));
   }
   if (decision.outcome === 'noop') return { order, outcome: 'noop', actor };
   const applied = applyTransition(order, command, actor, decision.to, at);
   const { patch, event } = extend ? extend(applied) : applied;
   writeTransition(tx, order, patch, event);
   return { order: { ...order, ...patch }, outcome: 'transition', actor };
+}
+
+function denialExtra(order: Order, reason: DomainError['reason'], at: number): Record<string, unknown> & { status: Order['status'] } {
+  if (reason === 'customer_called_recently') {
+    return { status: order.status, retryAt: new Date(Math.max(at, nextCustomerCallAt(order))).toISOString() };
+  }
+  if (reason === 'prep_extension_limit') return { status: order.status, max: MAX_PREP_EXTENSIONS };
+  return { status: order.status };
 }
 
 /**

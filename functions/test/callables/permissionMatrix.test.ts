@@ -8,7 +8,10 @@ import { registerDevice, unregisterDevice } from '../../src/callables/devices';
 import { deleteMenuItem, setMenuItemSoldOut, upsertMenuItem } from '../../src/callables/menu';
 import {
   cancelOrder,
+  callCustomer,
   completeOrder,
+  extendPrep,
+  markReady,
   prepareShipment,
   shipOrder,
   startPreparing,
@@ -79,7 +82,8 @@ const NOT_AUTHOR = deny('permission-denied', 'not_review_author');
 /** What a row's input builder may set up first (orders in a given state, an application). */
 interface World {
   auth: FakeAuth;
-  pickupOrder(state: 'received' | 'preparing'): Promise<string>;
+  /** 'ready' was marked ready over a minute ago, so 고객 호출 is due. */
+  pickupOrder(state: 'received' | 'preparing' | 'ready'): Promise<string>;
   deliveryOrder(state: 'received' | 'preparing_shipment' | 'shipped'): Promise<string>;
   pendingApplication(): Promise<string>;
   /** A pending invitation to this email (staff of INVITING_STORE, or of STORE_ID when `storeId` says so). */
@@ -127,6 +131,10 @@ const MATRIX: Row[] = [
   }), ANY_SIGNED_IN),
   row('startPreparing', startPreparing, async (w) => ({ orderId: await w.pickupOrder('received'), prepMinutes: 10 }), ORDER_PROCESSING),
   row('completeOrder', completeOrder, async (w) => ({ orderId: await w.pickupOrder('preparing') }), ORDER_PROCESSING),
+  // 준비완료, 고객 호출, 시간 추가 (issue 14): the store's members and admins, like the other order commands
+  row('markReady', markReady, async (w) => ({ orderId: await w.pickupOrder('preparing') }), ORDER_PROCESSING),
+  row('callCustomer', callCustomer, async (w) => ({ orderId: await w.pickupOrder('ready') }), ORDER_PROCESSING),
+  row('extendPrep', extendPrep, async (w) => ({ orderId: await w.pickupOrder('preparing'), addMinutes: 10 }), ORDER_PROCESSING),
   row('prepareShipment', prepareShipment, async (w) => ({ orderId: await w.deliveryOrder('received') }), ORDER_PROCESSING),
   row('shipOrder', shipOrder, async (w) => ({
     orderId: await w.deliveryOrder('preparing_shipment'), carrier: 'cj', trackingNumber: '123456789012',
@@ -229,7 +237,12 @@ describe('permission matrix', () => {
     auth,
     async pickupOrder(state) {
       const orderId = await placePickup('takeout', CUSTOMER);
-      if (state === 'preparing') await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
+      if (state !== 'received') await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
+      if (state === 'ready') {
+        await call(markReady, { orderId }, owner);
+        const { Timestamp } = firestore();
+        await db().collection('orders').doc(orderId).update({ readyAt: Timestamp.fromMillis(Date.now() - 2 * 60_000) });
+      }
       return orderId;
     },
     async deliveryOrder(state) {

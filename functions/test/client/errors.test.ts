@@ -29,7 +29,7 @@ describe('client: parseError', () => {
     const parsed = parseError(asSdkError(httpsErrorFor('order_cancelled', { status: 'cancelled' })));
     assert.equal(parsed.reason, 'order_cancelled');
     if (parsed.reason !== 'order_cancelled') return;
-    const status: 'received' | 'preparing' | 'preparing_shipment' | 'shipped' | 'completed' | 'cancelled' = parsed.details.status;
+    const status: 'received' | 'preparing' | 'ready' | 'preparing_shipment' | 'shipped' | 'completed' | 'cancelled' = parsed.details.status;
     assert.equal(status, 'cancelled');
     const option = parseError(asSdkError(httpsErrorFor('unknown_option', { menuItemId: 'm1', groupId: 'size', choiceId: 'xl' })));
     assert.ok(option.reason === 'unknown_option' && option.details.groupId === 'size' && option.details.choiceId === 'xl');

@@ -17,7 +17,7 @@ describe('client: app reads', () => {
     const cases: [sdk.Query, sdk.Query][] = [
       [
         reads.pickupOpenOrders(db, 's1'),
-        expected(sdk.where('storeId', '==', 's1'), sdk.where('channel', 'in', ['dine_in', 'takeout']), sdk.where('status', 'in', ['received', 'preparing']), sdk.orderBy('createdAt', 'desc')),
+        expected(sdk.where('storeId', '==', 's1'), sdk.where('channel', 'in', ['dine_in', 'takeout']), sdk.where('status', 'in', ['received', 'preparing', 'ready']), sdk.orderBy('createdAt', 'desc')),
       ],
       [
         reads.pickupFinishedOrders(db, 's1'),
@@ -45,7 +45,7 @@ describe('client: app reads', () => {
 
   it('every descriptor builds, and a missing parameter fails loudly', () => {
     for (const spec of APP_QUERIES) {
-      const params = { storeId: 's', uid: 'u', orderId: 'o', status: 'received' };
+      const params = { storeId: 's', uid: 'u', orderId: 'o', status: 'received', email: 'e@example.com' };
       assert.ok(reads.buildQuery(db, spec, params) instanceof sdk.Query, spec.id);
     }
     assert.throws(() => reads.appQuery(db, 'pickupOpenOrders', {}), /parameter storeId is missing/);

@@ -10,6 +10,7 @@ import {
   multicast,
   newOrderContent,
   reminderContent,
+  seoulClock,
   sendFailureKind,
 } from '../../src/domain/notifications';
 import { Order, OrderStatus, Shipment } from '../../src/domain/order';
@@ -120,6 +121,94 @@ describe('notifications (pure)', () => {
       customerContent({ ...base, channel: 'delivery', status: 'completed' }, 'completed').notification.body,
       '주문 #42 · 배송이 완료되었습니다.',
     );
+  });
+
+  describe('준비완료, 고객 호출, 시간 추가 (issue 14)', () => {
+    type Notice = Parameters<typeof customerNoticeFor>[0];
+    const prep = { minutes: 15, startedAt: 1_000 };
+    const cases: [string, Notice, Notice, string | null][] = [
+      ['준비완료', { status: 'preparing', shipment: null, prep }, { status: 'ready', shipment: null, prep }, 'ready'],
+      [
+        '고객 호출 (first)',
+        { status: 'ready', shipment: null, prep },
+        { status: 'ready', shipment: null, prep, customerCall: { count: 1, lastAt: 9 } },
+        'customer_called',
+      ],
+      [
+        '고객 호출 (again)',
+        { status: 'ready', shipment: null, prep, customerCall: { count: 1, lastAt: 9 } },
+        { status: 'ready', shipment: null, prep, customerCall: { count: 2, lastAt: 99 } },
+        'customer_called',
+      ],
+      [
+        'ready, nothing changed',
+        { status: 'ready', shipment: null, prep, customerCall: { count: 1, lastAt: 9 } },
+        { status: 'ready', shipment: null, prep, customerCall: { count: 1, lastAt: 9 } },
+        null,
+      ],
+      [
+        '시간 추가',
+        { status: 'preparing', shipment: null, prep },
+        { status: 'preparing', shipment: null, prep: { ...prep, minutes: 25, extensions: [{ addMinutes: 10, at: 5 }] } },
+        'prep_extended',
+      ],
+      ['준비완료 → 처리 완료', { status: 'ready', shipment: null, prep }, { status: 'completed', shipment: null, prep }, 'completed'],
+      ['준비완료 → 취소', { status: 'ready', shipment: null, prep }, { status: 'cancelled', shipment: null, prep }, 'cancelled'],
+    ];
+    for (const [name, before, after, expected] of cases) {
+      it(name, () => assert.equal(customerNoticeFor(before, after), expected));
+    }
+
+    for (const [channel, label] of [['dine_in', '매장'], ['takeout', '포장']] as const) {
+      it(`the ready push (${label}): order number, channel, ready time; a call carries its count`, () => {
+        const readyAt = Date.UTC(2026, 0, 1, 3, 20);
+        const order: CustomerOrder = { ...base, channel, status: 'ready', prep, readyAt };
+        const ready = customerContent(order, 'ready');
+        assert.deepEqual(ready.notification, {
+          title: `[${label}] 고카페인 성수점`,
+          body: `주문 #42 · 주문하신 메뉴가 준비되었습니다. ${label} 주문을 픽업대에서 받아 가세요.`,
+        });
+        assert.deepEqual(ready.data, {
+          type: 'order.ready',
+          orderId: 'o1',
+          storeId: 's1',
+          channel,
+          orderNumber: '42',
+          status: 'ready',
+          readyAt: '2026-01-01T03:20:00.000Z',
+        });
+        assert.equal(ready.android.notification.tag, 'o1');
+        const called = customerContent({ ...order, customerCall: { count: 2, lastAt: readyAt + 120_000 } }, 'customer_called');
+        assert.deepEqual(called.notification, ready.notification);
+        assert.equal(called.data.type, 'order.customer_called');
+        assert.equal(called.data.call, '2');
+      });
+    }
+
+    it('the extension push names the added minutes and the new time in Seoul', () => {
+      // started 12:05 KST, 15 + 10 minutes -> 12:30 KST
+      const startedAt = Date.UTC(2026, 0, 1, 3, 5);
+      const extended = customerContent(
+        {
+          ...base,
+          channel: 'takeout',
+          status: 'preparing',
+          prep: { minutes: 25, startedAt, extensions: [{ addMinutes: 10, at: startedAt + 60_000 }] },
+        },
+        'prep_extended',
+      );
+      assert.equal(extended.notification.body, '주문 #42 · 준비 시간이 10분 늘어났습니다. 12:30쯤 준비 완료 예정');
+      assert.equal(extended.data.type, 'order.prep_extended');
+      assert.equal(extended.data.prepMinutes, '25');
+      assert.equal(extended.data.addMinutes, '10');
+      assert.equal(extended.data.readyAt, '2026-01-01T03:30:00.000Z');
+      for (const value of Object.values(extended.data)) assert.equal(typeof value, 'string');
+    });
+
+    it('Seoul clock crosses midnight', () => {
+      assert.equal(seoulClock(Date.UTC(2026, 0, 1, 15, 5)), '00:05');
+      assert.equal(seoulClock(Date.UTC(2026, 0, 1, 14, 59)), '23:59');
+    });
   });
 
   it('chunks at 500 tokens', () => {

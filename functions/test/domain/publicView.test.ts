@@ -68,6 +68,8 @@ describe('publicView: toPublicView', () => {
       updatedAt: '2026-11-26T03:00:00.000Z',
       autoCompleteAt: '2026-11-26T04:00:00.000Z',
       prep: null,
+      readyAt: null,
+      customerCall: null,
       shipmentPreparingAt: null,
       shipment: null,
       cancellation: null,
@@ -86,7 +88,9 @@ describe('publicView: toPublicView', () => {
       minutes: 25,
       startedAt: '2026-11-26T03:05:00.000Z',
       readyAt: '2026-11-26T03:30:00.000Z',
+      extensions: [],
     });
+    assert.equal(view.readyAt, null, 'not ready yet');
     assert.equal(view.version, 2);
   });
 
@@ -227,10 +231,32 @@ describe('publicView: toPublicView', () => {
     assert.equal(cancelReasonLabel('customer_request'), '고객 요청으로 취소되었습니다.');
   });
 
+  it('gives a ready order its ready time, extensions and customer calls', () => {
+    const view = toPublicView(
+      order({
+        status: 'ready',
+        prep: { minutes: 35, startedAt: T0 + 5 * MIN, extensions: [{ addMinutes: 10, at: T0 + 10 * MIN }] },
+        readyAt: T0 + 30 * MIN,
+        customerCall: { count: 1, lastAt: T0 + 32 * MIN },
+        version: 5,
+      }),
+    );
+    assert.equal(view.statusLabel, '준비완료');
+    assert.equal(view.readyAt, '2026-11-26T03:30:00.000Z');
+    assert.deepEqual(view.prep, {
+      minutes: 35,
+      startedAt: '2026-11-26T03:05:00.000Z',
+      readyAt: '2026-11-26T03:40:00.000Z',
+      extensions: [{ addMinutes: 10, at: '2026-11-26T03:10:00.000Z' }],
+    });
+    assert.deepEqual(view.customerCall, { count: 1, lastAt: '2026-11-26T03:32:00.000Z' });
+  });
+
   it('has a label for every status and channel', () => {
     assert.deepEqual(STATUS_LABELS, {
       received: '주문 접수',
       preparing: '준비중',
+      ready: '준비완료',
       preparing_shipment: '배송 준비 중',
       shipped: '배송 중',
       completed: '완료',

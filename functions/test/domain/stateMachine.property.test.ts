@@ -21,14 +21,14 @@ const T0 = Date.UTC(2026, 10, 26, 3, 0, 0);
 
 // Hand-written from the spec, independent of TRANSITIONS.
 const REACHABLE: Record<'pickup' | 'delivery', readonly OrderStatus[]> = {
-  pickup: ['received', 'preparing', 'completed', 'cancelled'],
+  pickup: ['received', 'preparing', 'ready', 'completed', 'cancelled'],
   delivery: ['received', 'preparing_shipment', 'shipped', 'completed', 'cancelled'],
 };
 const TERMINAL: readonly OrderStatus[] = ['completed', 'cancelled'];
 const MAY_TRANSITION: Record<ActorRole, readonly CommandType[]> = {
   customer: ['cancel'],
-  partner: ['start_preparing', 'complete', 'prepare_shipment', 'ship', 'update_tracking', 'cancel'],
-  admin: ['start_preparing', 'complete', 'prepare_shipment', 'ship', 'update_tracking', 'cancel'],
+  partner: ['start_preparing', 'mark_ready', 'call_customer', 'extend_prep', 'complete', 'prepare_shipment', 'ship', 'update_tracking', 'cancel'],
+  admin: ['start_preparing', 'mark_ready', 'call_customer', 'extend_prep', 'complete', 'prepare_shipment', 'ship', 'update_tracking', 'cancel'],
   system: ['auto_complete', 'mark_delivered'],
 };
 
@@ -40,6 +40,9 @@ const trackingArb = fc.record({
 // Cancel is weighted down so that long lifecycles (e.g. delivery up to completed) are reached too.
 const commandArb: fc.Arbitrary<OrderCommand> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(10, 15, 20).map((prepMinutes) => ({ type: 'start_preparing' as const, prepMinutes })) },
+  { weight: 3, arbitrary: fc.constant({ type: 'mark_ready' as const }) },
+  { weight: 2, arbitrary: fc.constant({ type: 'call_customer' as const }) },
+  { weight: 2, arbitrary: fc.constantFrom(5, 10, 30).map((addMinutes) => ({ type: 'extend_prep' as const, addMinutes })) },
   { weight: 3, arbitrary: fc.constant({ type: 'complete' as const }) },
   { weight: 3, arbitrary: fc.constant({ type: 'auto_complete' as const }) },
   { weight: 3, arbitrary: fc.constant({ type: 'prepare_shipment' as const }) },
@@ -137,6 +140,14 @@ function run(channel: Channel, steps: { command: OrderCommand; actor: Actor; adv
       if (command.type === 'cancel') {
         assert.ok(isCancelReasonFor(command.reason, actor.role), `${actor.role} cancelled with ${command.reason}`);
       }
+      if (before.status === 'ready') {
+        assert.ok(['call_customer', 'complete', 'auto_complete', 'cancel'].includes(command.type), `${command.type} changed a ready order`);
+        assert.notEqual(actor.role, 'customer', 'the customer changed a ready order');
+      }
+      if (command.type === 'call_customer') {
+        const last = before.customerCall?.lastAt ?? before.readyAt!;
+        assert.ok(now - last >= 60_000, 'customer called twice within a minute');
+      }
       if (before.status === 'shipped') {
         assert.ok(['update_tracking', 'mark_delivered'].includes(command.type), `${command.type} changed a shipped order`);
       }
@@ -159,6 +170,12 @@ function run(channel: Channel, steps: { command: OrderCommand; actor: Actor; adv
     }
 
     assert.ok(REACHABLE[flow].includes(order.status), `${order.status} is not a ${flow} status`);
+    assert.ok((order.prep?.extensions?.length ?? 0) <= 3, 'more than three extensions');
+    if (order.prep) {
+      const added = (order.prep.extensions ?? []).reduce((sum, e) => sum + e.addMinutes, 0);
+      assert.ok(order.prep.minutes - added >= 1, 'the promise is the start minutes plus the extensions');
+    }
+    if (order.status === 'ready') assert.ok(order.readyAt != null && order.readyAt <= now, 'ready without readyAt');
   }
   return { order, history, transitions, terminalTransitions };
 }

@@ -43,41 +43,67 @@ const TABLE: readonly Row[] = [
   // ── pickup (dine_in / takeout) ─────────────────────────────────────────────────────────────────────────────────────
   ['pickup',   'start_preparing',  'received',           NP,        '→preparing',           NP,             '→preparing'],
   ['pickup',   'start_preparing',  'preparing',          NP,        'noop',                 NP,             'noop'],
+  ['pickup',   'start_preparing',  'ready',              NP,        'already_preparing',    NP,             'already_preparing'],
   ['pickup',   'start_preparing',  'completed',          NP,        DONE,                   NP,             DONE],
   ['pickup',   'start_preparing',  'cancelled',          NP,        GONE,                   NP,             GONE],
 
+  ['pickup',   'mark_ready',       'received',           NP,        'preparation_not_started', NP,          'preparation_not_started'],
+  ['pickup',   'mark_ready',       'preparing',          NP,        '→ready',               NP,             '→ready'],
+  ['pickup',   'mark_ready',       'ready',              NP,        'noop',                 NP,             'noop'],
+  ['pickup',   'mark_ready',       'completed',          NP,        DONE,                   NP,             DONE],
+  ['pickup',   'mark_ready',       'cancelled',          NP,        GONE,                   NP,             GONE],
+
+  ['pickup',   'call_customer',    'received',           NP,        'order_not_ready',      NP,             'order_not_ready'],
+  ['pickup',   'call_customer',    'preparing',          NP,        'order_not_ready',      NP,             'order_not_ready'],
+  ['pickup',   'call_customer',    'ready',              NP,        '→ready',               NP,             '→ready'],
+  ['pickup',   'call_customer',    'completed',          NP,        DONE,                   NP,             DONE],
+  ['pickup',   'call_customer',    'cancelled',          NP,        GONE,                   NP,             GONE],
+
+  ['pickup',   'extend_prep',      'received',           NP,        'preparation_not_started', NP,          'preparation_not_started'],
+  ['pickup',   'extend_prep',      'preparing',          NP,        '→preparing',           NP,             '→preparing'],
+  ['pickup',   'extend_prep',      'ready',              NP,        'extend_prep_not_preparing', NP,        'extend_prep_not_preparing'],
+  ['pickup',   'extend_prep',      'completed',          NP,        DONE,                   NP,             DONE],
+  ['pickup',   'extend_prep',      'cancelled',          NP,        GONE,                   NP,             GONE],
+
   ['pickup',   'complete',         'received',           NP,        'preparation_not_started', NP,          'preparation_not_started'],
   ['pickup',   'complete',         'preparing',          NP,        '→completed',           NP,             '→completed'],
+  ['pickup',   'complete',         'ready',              NP,        '→completed',           NP,             '→completed'],
   ['pickup',   'complete',         'completed',          NP,        'noop',                 NP,             'noop'],
   ['pickup',   'complete',         'cancelled',          NP,        GONE,                   NP,             GONE],
 
   ['pickup',   'auto_complete',    'received',           NP,        NP,                     '→completed',   NP],
   ['pickup',   'auto_complete',    'preparing',          NP,        NP,                     '→completed',   NP],
+  ['pickup',   'auto_complete',    'ready',              NP,        NP,                     '→completed',   NP],
   ['pickup',   'auto_complete',    'completed',          NP,        NP,                     'noop',         NP],
   ['pickup',   'auto_complete',    'cancelled',          NP,        NP,                     GONE,           NP],
 
   ['pickup',   'prepare_shipment', 'received',           NP,        ND,                     NP,             ND],
   ['pickup',   'prepare_shipment', 'preparing',          NP,        ND,                     NP,             ND],
+  ['pickup',   'prepare_shipment', 'ready',              NP,        ND,                     NP,             ND],
   ['pickup',   'prepare_shipment', 'completed',          NP,        ND,                     NP,             ND],
   ['pickup',   'prepare_shipment', 'cancelled',          NP,        ND,                     NP,             ND],
 
   ['pickup',   'ship',             'received',           NP,        ND,                     NP,             ND],
   ['pickup',   'ship',             'preparing',          NP,        ND,                     NP,             ND],
+  ['pickup',   'ship',             'ready',              NP,        ND,                     NP,             ND],
   ['pickup',   'ship',             'completed',          NP,        ND,                     NP,             ND],
   ['pickup',   'ship',             'cancelled',          NP,        ND,                     NP,             ND],
 
   ['pickup',   'update_tracking',  'received',           NP,        ND,                     NP,             ND],
   ['pickup',   'update_tracking',  'preparing',          NP,        ND,                     NP,             ND],
+  ['pickup',   'update_tracking',  'ready',              NP,        ND,                     NP,             ND],
   ['pickup',   'update_tracking',  'completed',          NP,        ND,                     NP,             ND],
   ['pickup',   'update_tracking',  'cancelled',          NP,        ND,                     NP,             ND],
 
   ['pickup',   'mark_delivered',   'received',           NP,        NP,                     ND,             NP],
   ['pickup',   'mark_delivered',   'preparing',          NP,        NP,                     ND,             NP],
+  ['pickup',   'mark_delivered',   'ready',              NP,        NP,                     ND,             NP],
   ['pickup',   'mark_delivered',   'completed',          NP,        NP,                     ND,             NP],
   ['pickup',   'mark_delivered',   'cancelled',          NP,        NP,                     ND,             NP],
 
   ['pickup',   'cancel',           'received',           '→cancelled', '→cancelled',        NP,             '→cancelled'],
   ['pickup',   'cancel',           'preparing',          'customer_cancel_too_late', '→cancelled', NP,      '→cancelled'],
+  ['pickup',   'cancel',           'ready',              'customer_cancel_too_late', '→cancelled', NP,      '→cancelled'],
   ['pickup',   'cancel',           'completed',          DONE,      DONE,                   NP,             DONE],
   ['pickup',   'cancel',           'cancelled',          'noop',    'noop',                 NP,             'noop'],
 
@@ -87,6 +113,24 @@ const TABLE: readonly Row[] = [
   ['delivery', 'start_preparing',  'shipped',            NP,        NPU,                    NP,             NPU],
   ['delivery', 'start_preparing',  'completed',          NP,        NPU,                    NP,             NPU],
   ['delivery', 'start_preparing',  'cancelled',          NP,        NPU,                    NP,             NPU],
+
+  ['delivery', 'mark_ready',       'received',           NP,        NPU,                    NP,             NPU],
+  ['delivery', 'mark_ready',       'preparing_shipment', NP,        NPU,                    NP,             NPU],
+  ['delivery', 'mark_ready',       'shipped',            NP,        NPU,                    NP,             NPU],
+  ['delivery', 'mark_ready',       'completed',          NP,        NPU,                    NP,             NPU],
+  ['delivery', 'mark_ready',       'cancelled',          NP,        NPU,                    NP,             NPU],
+
+  ['delivery', 'call_customer',    'received',           NP,        NPU,                    NP,             NPU],
+  ['delivery', 'call_customer',    'preparing_shipment', NP,        NPU,                    NP,             NPU],
+  ['delivery', 'call_customer',    'shipped',            NP,        NPU,                    NP,             NPU],
+  ['delivery', 'call_customer',    'completed',          NP,        NPU,                    NP,             NPU],
+  ['delivery', 'call_customer',    'cancelled',          NP,        NPU,                    NP,             NPU],
+
+  ['delivery', 'extend_prep',      'received',           NP,        NPU,                    NP,             NPU],
+  ['delivery', 'extend_prep',      'preparing_shipment', NP,        NPU,                    NP,             NPU],
+  ['delivery', 'extend_prep',      'shipped',            NP,        NPU,                    NP,             NPU],
+  ['delivery', 'extend_prep',      'completed',          NP,        NPU,                    NP,             NPU],
+  ['delivery', 'extend_prep',      'cancelled',          NP,        NPU,                    NP,             NPU],
 
   ['delivery', 'complete',         'received',           NP,        NPU,                    NP,             NPU],
   ['delivery', 'complete',         'preparing_shipment', NP,        NPU,                    NP,             NPU],
@@ -131,7 +175,7 @@ const TABLE: readonly Row[] = [
   ['delivery', 'cancel',           'cancelled',          'noop',    'noop',                 NP,             'noop'],
 ];
 
-const PICKUP_STATES: readonly OrderStatus[] = ['received', 'preparing', 'completed', 'cancelled'];
+const PICKUP_STATES: readonly OrderStatus[] = ['received', 'preparing', 'ready', 'completed', 'cancelled'];
 const DELIVERY_STATES: readonly OrderStatus[] = ['received', 'preparing_shipment', 'shipped', 'completed', 'cancelled'];
 const CHANNELS_OF: Record<Flow, readonly Channel[]> = { pickup: ['dine_in', 'takeout'], delivery: ['delivery'] };
 
@@ -149,6 +193,9 @@ const NEW_TRACKING = { carrier: 'hanjin', trackingNumber: '987654321098' };
 /** The data each command carries in the table. */
 const COMMANDS: Record<CommandType, OrderCommand> = {
   start_preparing: { type: 'start_preparing', prepMinutes: PREP_MINUTES },
+  mark_ready: { type: 'mark_ready' },
+  call_customer: { type: 'call_customer' },
+  extend_prep: { type: 'extend_prep', addMinutes: 10 },
   complete: { type: 'complete' },
   auto_complete: { type: 'auto_complete' },
   prepare_shipment: { type: 'prepare_shipment' },
@@ -204,6 +251,15 @@ function orderIn(channel: Channel, status: OrderStatus): Order {
       return o;
     case 'pickup:preparing':
       return { ...o, status, updatedAt: at(5), version: 2, prep: { minutes: PREP_MINUTES, startedAt: at(5) } };
+    case 'pickup:ready':
+      return {
+        ...o,
+        status,
+        updatedAt: at(12),
+        version: 3,
+        prep: { minutes: PREP_MINUTES, startedAt: at(5) },
+        readyAt: at(12),
+      };
     case 'pickup:completed':
       return {
         ...o,
@@ -253,7 +309,15 @@ describe('state machine: transition table', () => {
   it('covers every (flow, reachable state, command) exactly once, with the known commands and actors', () => {
     assert.deepEqual(
       [...COMMAND_TYPES],
-      ['start_preparing', 'complete', 'auto_complete', 'prepare_shipment', 'ship', 'update_tracking', 'mark_delivered', 'cancel'],
+      [
+        'start_preparing',
+        'mark_ready',
+        'call_customer',
+        'extend_prep',
+        'complete',
+        'auto_complete', 'prepare_shipment', 'ship', 'update_tracking', 'mark_delivered',
+        'cancel',
+      ],
     );
     assert.deepEqual([...ACTOR_ROLES], ['customer', 'partner', 'system', 'admin']);
     const keys = TABLE.map(([flow, command, state]) => `${flow}/${command}/${state}`);
@@ -656,4 +720,138 @@ describe('state machine: applyTransition', () => {
       });
     });
   }
+});
+
+describe('state machine: 준비완료, 고객 호출, 시간 추가 (issue 14)', () => {
+  const partner = ACTORS.partner;
+  const READY_AT = T0 + 12 * MIN; // orderIn('…', 'ready').readyAt
+
+  describe('call_customer at most once a minute', () => {
+    it('within a minute of the ready push: customer_called_recently; from a minute on: a self-transition', () => {
+      const order = orderIn('takeout', 'ready');
+      const recently = { outcome: 'deny', reason: 'customer_called_recently' };
+      assert.deepEqual(decide(order, COMMANDS.call_customer, partner, READY_AT), recently);
+      assert.deepEqual(decide(order, COMMANDS.call_customer, partner, READY_AT + MIN - 1), recently);
+      assert.deepEqual(decide(order, COMMANDS.call_customer, partner, READY_AT + MIN), {
+        outcome: 'transition',
+        from: 'ready',
+        to: 'ready',
+      });
+    });
+
+    it('after a call, the minute counts from that call', () => {
+      const lastAt = READY_AT + 5 * MIN;
+      const order = { ...orderIn('dine_in', 'ready'), customerCall: { count: 2, lastAt } };
+      assert.deepEqual(decide(order, COMMANDS.call_customer, ACTORS.admin, lastAt + MIN - 1), {
+        outcome: 'deny',
+        reason: 'customer_called_recently',
+      });
+      assert.equal(decide(order, COMMANDS.call_customer, ACTORS.admin, lastAt + MIN).outcome, 'transition');
+    });
+
+    it('the actor check comes before the minute (a customer is not permitted, even too early)', () => {
+      assert.deepEqual(decide(orderIn('dine_in', 'ready'), COMMANDS.call_customer, ACTORS.customer, READY_AT), {
+        outcome: 'deny',
+        reason: 'actor_not_permitted',
+      });
+    });
+  });
+
+  describe('extend_prep at most three times', () => {
+    const extended = (count: number): Order => {
+      const order = orderIn('takeout', 'preparing');
+      const extensions = Array.from({ length: count }, (_, i) => ({ addMinutes: 5, at: T0 + (6 + i) * MIN }));
+      return { ...order, prep: { minutes: PREP_MINUTES + 5 * count, startedAt: T0 + 5 * MIN, extensions } };
+    };
+    for (const count of [0, 1, 2]) {
+      it(`after ${count} extension(s): allowed`, () => {
+        assert.deepEqual(decide(extended(count), COMMANDS.extend_prep, partner, T0), {
+          outcome: 'transition',
+          from: 'preparing',
+          to: 'preparing',
+        });
+      });
+    }
+    it('after three: prep_extension_limit', () => {
+      assert.deepEqual(decide(extended(3), COMMANDS.extend_prep, partner, T0), {
+        outcome: 'deny',
+        reason: 'prep_extension_limit',
+      });
+    });
+    it('a start_preparing retry with the first minutes is still a no-op after extensions; other minutes are not', () => {
+      assert.deepEqual(decide(extended(2), COMMANDS.start_preparing, partner, T0), { outcome: 'noop' });
+      assert.deepEqual(
+        decide(extended(2), { type: 'start_preparing', prepMinutes: PREP_MINUTES + 10 }, partner, T0),
+        { outcome: 'deny', reason: 'already_preparing' },
+      );
+    });
+  });
+
+  it('auto_complete completes a ready order at the hour, not before', () => {
+    const order = orderIn('dine_in', 'ready');
+    assert.deepEqual(decide(order, COMMANDS.auto_complete, ACTORS.system, T0 + HOUR - 1), {
+      outcome: 'deny',
+      reason: 'not_yet_due',
+    });
+    assert.deepEqual(decide(order, COMMANDS.auto_complete, ACTORS.system, T0 + HOUR), {
+      outcome: 'transition',
+      from: 'ready',
+      to: 'completed',
+    });
+  });
+
+  describe('applyTransition', () => {
+    const NOW = T0 + 20 * MIN;
+
+    it('mark_ready records readyAt and the history entry', () => {
+      const { patch, event } = applyTransition(orderIn('takeout', 'preparing'), COMMANDS.mark_ready, partner, 'ready', NOW);
+      assert.deepEqual(patch, { status: 'ready', updatedAt: NOW, version: 3, readyAt: NOW });
+      assert.deepEqual(event, {
+        version: 3,
+        command: 'mark_ready',
+        actorRole: 'partner',
+        actorUid: 'partner-1',
+        from: 'preparing',
+        to: 'ready',
+        at: NOW,
+        data: {},
+      });
+    });
+
+    it('call_customer counts the calls and keeps the status', () => {
+      const first = applyTransition(orderIn('dine_in', 'ready'), COMMANDS.call_customer, partner, 'ready', NOW);
+      assert.deepEqual(first.patch, { status: 'ready', updatedAt: NOW, version: 4, customerCall: { count: 1, lastAt: NOW } });
+      assert.deepEqual(first.event.data, { call: 1 });
+      const again = applyTransition(
+        { ...orderIn('dine_in', 'ready'), version: 4, customerCall: { count: 1, lastAt: NOW } },
+        COMMANDS.call_customer,
+        ACTORS.admin,
+        'ready',
+        NOW + 2 * MIN,
+      );
+      assert.deepEqual(again.patch.customerCall, { count: 2, lastAt: NOW + 2 * MIN });
+      assert.equal(again.event.version, 5);
+    });
+
+    it('extend_prep adds the minutes to the promise, keeps the start, appends the extension and logs old/new', () => {
+      const order = orderIn('takeout', 'preparing');
+      const before = structuredClone(order);
+      const { patch, event } = applyTransition(order, { type: 'extend_prep', addMinutes: 10 }, partner, 'preparing', NOW);
+      assert.deepEqual(patch, {
+        status: 'preparing',
+        updatedAt: NOW,
+        version: 3,
+        prep: { minutes: PREP_MINUTES + 10, startedAt: T0 + 5 * MIN, extensions: [{ addMinutes: 10, at: NOW }] },
+      });
+      assert.deepEqual(event.data, {
+        addMinutes: 10,
+        previousMinutes: PREP_MINUTES,
+        minutes: PREP_MINUTES + 10,
+        promisedAt: T0 + 5 * MIN + (PREP_MINUTES + 10) * MIN,
+      });
+      assert.equal(event.from, 'preparing');
+      assert.equal(event.to, 'preparing');
+      assert.deepEqual(order, before, 'the input order is not mutated');
+    });
+  });
 });

@@ -5,8 +5,11 @@ import type { CallableFunction } from 'firebase-functions/v2/https';
 import { registerDevice, unregisterDevice } from '../../src/callables/devices';
 import { deleteMenuItem, setMenuItemSoldOut, upsertMenuItem } from '../../src/callables/menu';
 import {
+  callCustomer,
   cancelOrder,
   completeOrder,
+  extendPrep,
+  markReady,
   prepareShipment,
   shipOrder,
   startPreparing,
@@ -33,6 +36,7 @@ import {
 } from '../../src/callables/storeInvitations';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
 import { pauseStore, resumeStore, setBusyMode, setStoreHours } from '../../src/callables/storeHours';
+import { db, firestore } from '../../src/infra/firestore';
 import { as, call } from '../support/callables';
 import { DELIVERY, requestId, STORE_ID } from '../support/fixtures';
 import { CUSTOMER, placeDelivery, placePickup } from '../support/orders';
@@ -56,9 +60,14 @@ const owner = as.owner(STORE_ID, FUZZ_UIDS.owner);
 
 /** Orders and applications a seed may need, created through the real callables. */
 export const world = {
-  pickupOrder: async (state: 'received' | 'preparing') => {
+  /** 'ready' was marked ready over a minute ago, so 고객 호출 is due. */
+  pickupOrder: async (state: 'received' | 'preparing' | 'ready') => {
     const orderId = await placePickup('takeout', CUSTOMER);
-    if (state === 'preparing') await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
+    if (state !== 'received') await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
+    if (state === 'ready') {
+      await call(markReady, { orderId }, owner);
+      await db().doc(`orders/${orderId}`).update({ readyAt: firestore().Timestamp.fromMillis(Date.now() - 2 * 60_000) });
+    }
     return orderId;
   },
   deliveryOrder: async (state: 'received' | 'preparing_shipment' | 'shipped') => {
@@ -99,6 +108,9 @@ export const FUZZ_SEEDS: Record<string, FuzzSeed> = {
   placeOrder: entry(placeOrder, () => ({ storeId: STORE_ID, channel: 'delivery', requestId: requestId(), customerNote: '문 앞에 놓아 주세요', items: [{ menuItemId: 'americano', quantity: 2, options: [{ groupId: 'size', choiceIds: ['large'] }, { groupId: 'shot', choiceIds: ['shot1', 'decaf'] }] }], delivery: DELIVERY })),
   startPreparing: entry(startPreparing, async () => ({ orderId: await world.pickupOrder('received'), prepMinutes: 10 })),
   completeOrder: entry(completeOrder, async () => ({ orderId: await world.pickupOrder('preparing') })),
+  markReady: entry(markReady, async () => ({ orderId: await world.pickupOrder('preparing') })),
+  callCustomer: entry(callCustomer, async () => ({ orderId: await world.pickupOrder('ready') })),
+  extendPrep: entry(extendPrep, async () => ({ orderId: await world.pickupOrder('preparing'), addMinutes: 10 })),
   prepareShipment: entry(prepareShipment, async () => ({ orderId: await world.deliveryOrder('received') })),
   shipOrder: entry(shipOrder, async () => ({ orderId: await world.deliveryOrder('preparing_shipment'), carrier: 'cj', trackingNumber: '123456789012' })),
   updateTracking: entry(updateTracking, async () => ({ orderId: await world.deliveryOrder('shipped'), carrier: 'epost', trackingNumber: '1234567890123' })),
