@@ -223,7 +223,8 @@ await withPartnerCenter(async ({ browser, seeded }) => {
   await check('a staff member of another store sees nothing of the demo store', async () => {
     const { getAuth } = await import('firebase-admin/auth');
     const other = { owner: { email: 'owner2@gocafein.test', password: 'owner2-pass-1234' }, staff: { email: 'staff2@gocafein.test', password: 'staff2-pass-1234' } };
-    for (const account of Object.values(other)) await getAuth().createUser(account);
+    // Verified emails: applying for a store and accepting an invitation need them (issue 11).
+    for (const account of Object.values(other)) await getAuth().createUser({ ...account, emailVerified: true });
     const owner2 = await signIn(other.owner.email, other.owner.password);
     const admin = await signIn(ACCOUNTS.admin.email, ACCOUNTS.admin.password);
     const application = await owner2.api.submitPartnerApplication({
@@ -232,8 +233,10 @@ await withPartnerCenter(async ({ browser, seeded }) => {
     });
     const { storeId: otherStore } = await admin.api.reviewPartnerApplication({ applicationId: application.applicationId, decision: 'approve' });
     await owner2.refreshClaims();
-    await owner2.api.addStoreMember({ storeId: otherStore, email: other.staff.email, role: 'staff' });
-    await Promise.all([owner2.close(), admin.close()]);
+    const { invitationId } = await owner2.api.inviteStoreMember({ storeId: otherStore, email: other.staff.email, role: 'staff' });
+    const invitee = await signIn(other.staff.email, other.staff.password);
+    await invitee.api.acceptStoreInvitation({ invitationId });
+    await Promise.all([owner2.close(), admin.close(), invitee.close()]);
 
     const staff2 = await phonePage(browser);
     await signInAs(staff2.page, other.staff);

@@ -466,6 +466,21 @@ export function createReads(sdk: ReadSdk) {
     /** The store's phone, address and business number (partner center settings); members and admins. */
     storePrivateProfile: (db: Db, storeId: string) => appDocument(db, 'storePrivateProfile', { storeId }),
     storeMemberList: (db: Db, storeId: string) => appQuery(db, 'storeMemberList', { storeId }),
+    /** The members' sign-in emails (owners; a staff member reads only their own document). */
+    storeMemberContacts: (db: Db, storeId: string) => appQuery(db, 'storeMemberContacts', { storeId }),
+    /** The store's pending invitations (owners). */
+    storePendingInvitations: (db: Db, storeId: string) => appQuery(db, 'storePendingInvitations', { storeId }),
+    /** Invitations to the signed-in user's verified email, still pending. */
+    myStoreInvitations: (db: Db, email: string) => appQuery(db, 'myStoreInvitations', { email }),
+    // Reviews
+    /** 리뷰 tab: every review of the store with its reply, newest first, 50 a page. */
+    partnerStoreReviews: (db: Db, storeId: string) => appQuery(db, 'partnerStoreReviews', { storeId }),
+    /** 리뷰 › 미답변: visible reviews without a reply, newest first. */
+    partnerUnansweredReviews: (db: Db, storeId: string) => appQuery(db, 'partnerUnansweredReviews', { storeId }),
+    /** A store page's reviews (visible ones, masked names), newest first, 20 a page. */
+    publicStoreReviews: (db: Db, storeId: string) => appQuery(db, 'publicStoreReviews', { storeId }),
+    /** 내 리뷰: the customer's own reviews (hidden ones too). */
+    customerReviews: (db: Db, uid: string) => appQuery(db, 'customerReviews', { uid }),
     // Customer app
     /** 주문 내역: the customer's orders, newest first, 20 a page. */
     customerOrderHistory: (db: Db, uid: string) => appQuery(db, 'customerOrderHistory', { uid }),

@@ -1,7 +1,9 @@
-// 매장 설정: open / closed / pause, sold-out toggles, members. Staff see it too; what only the
-// owner may do is refused by the server, and its message is shown.
+// 매장 설정: open / closed / pause, sold-out toggles, members and invitations. Staff see it too;
+// what only the owner may do is refused by the server, and its message is shown. A new member
+// joins by accepting an invitation sent to their verified email (issue 11), so the owner invites
+// here and sees the invitations still pending.
 import { useState } from 'preact/hooks';
-import { STORE_STATUS_LABELS, type StoreDoc, storeMemberList, storeMenu } from '@gocafein/client';
+import { STORE_STATUS_LABELS, type StoreDoc, storeMemberContacts, storeMemberList, storeMenu, storePendingInvitations } from '@gocafein/client';
 import type { Backend } from './firebase';
 import { useLiveQuery, useNow } from './hooks';
 import { ActionError, useAction } from './action';
@@ -20,6 +22,10 @@ export function SettingsPage({ backend, storeId, role, store, uid }: { backend: 
   const status = useAction();
   const menu = useLiveQuery(() => storeMenu(backend.db, storeId), `menu:${storeId}`);
   const members = useLiveQuery(() => storeMemberList(backend.db, storeId), `members:${storeId}`);
+  // Emails and invitations are the owners' to read (the rules refuse staff): staff see uids.
+  const contacts = useLiveQuery(() => (role === 'owner' ? storeMemberContacts(backend.db, storeId) : null), `contacts:${storeId}:${role}`);
+  const invitations = useLiveQuery(() => (role === 'owner' ? storePendingInvitations(backend.db, storeId) : null), `invitations:${storeId}:${role}`);
+  const emailOf = (memberUid: string) => contacts.data.find((contact) => contact.uid === memberUid)?.email;
   const memberAction = useAction();
   const soldOut = useAction();
   const [email, setEmail] = useState('');
@@ -84,7 +90,7 @@ export function SettingsPage({ backend, storeId, role, store, uid }: { backend: 
         <ul class="list plain" aria-label="멤버 목록">
           {members.data.map((member) => (
             <li key={member.uid} class="row">
-              <span>{member.email ?? member.uid}{member.uid === uid ? ' (나)' : ''}</span>
+              <span>{emailOf(member.uid) ?? member.uid}{member.uid === uid ? ' (나)' : ''}</span>
               <span class="badge">{member.role === 'owner' ? '사장님' : '직원'}</span>
               <button type="button" class="ghost small push" disabled={memberAction.busy} onClick={() => memberAction.run(() => api.removeStoreMember({ storeId, uid: member.uid }))}>
                 내보내기
@@ -97,7 +103,7 @@ export function SettingsPage({ backend, storeId, role, store, uid }: { backend: 
             class="row wrap"
             onSubmit={async (e) => {
               e.preventDefault();
-              if (await memberAction.run(() => api.addStoreMember({ storeId, email: email.trim(), role: newRole }))) setEmail('');
+              if (await memberAction.run(() => api.inviteStoreMember({ storeId, email: email.trim(), role: newRole }))) setEmail('');
             }}
           >
             <label class="grow">
@@ -111,8 +117,21 @@ export function SettingsPage({ backend, storeId, role, store, uid }: { backend: 
                 <option value="owner">사장님</option>
               </select>
             </label>
-            <button type="submit" class="primary" disabled={memberAction.busy}>멤버 추가</button>
+            <button type="submit" class="primary" disabled={memberAction.busy}>초대하기</button>
           </form>
+        )}
+        {role === 'owner' && invitations.data.length > 0 && (
+          <ul class="list plain" aria-label="수락 대기 중인 초대">
+            {invitations.data.map((invitation) => (
+              <li key={invitation.invitationId} class="row">
+                <span>{invitation.email}</span>
+                <span class="badge">{invitation.role === 'owner' ? '사장님' : '직원'} · 수락 대기</span>
+                <button type="button" class="ghost small push" disabled={memberAction.busy} onClick={() => memberAction.run(() => api.revokeStoreInvitation({ invitationId: invitation.invitationId }))}>
+                  초대 취소
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </div>

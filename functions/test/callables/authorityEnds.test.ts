@@ -12,7 +12,7 @@ import { installFakeAuth } from '../support/auth';
 import { call } from '../support/callables';
 import { expectDenied } from '../support/denials';
 import { seedStore, STORE_ID } from '../support/fixtures';
-import { placeDelivery, placePickup, storedOrder } from '../support/orders';
+import { CUSTOMER, placeDelivery, placePickup, storedOrder } from '../support/orders';
 import { joinByInvitation, seedMember } from '../support/partners';
 
 const OWNER = `owner-of-${STORE_ID}`;
@@ -27,6 +27,7 @@ describe('authority ends at once', () => {
     await seedMember(auth, STORE_ID, OWNER, 'owner');
     auth.addUser(BARISTA, 'barista@example.com');
     auth.addUser(CO_OWNER, 'co-owner@example.com');
+    auth.addUser(CUSTOMER); // placeOrder checks the customer's account is active
   });
 
   it('a removed staff member, token still valid, cannot complete, start, ship or cancel an order', async () => {
