@@ -20,7 +20,7 @@ import { dumpDatabase } from '../support/database';
 import { expectDenied, fieldPaths } from '../support/denials';
 import { OTHER_STORE_ID, seedStore, STORE_ID } from '../support/fixtures';
 import { eventId, orderSnapshot, seedDevices, useNotificationFakes } from '../support/notifications';
-import { placePickup } from '../support/orders';
+import { CUSTOMER, placePickup } from '../support/orders';
 import { seedMember } from '../support/partners';
 
 const OWNER = `owner-of-${STORE_ID}`;
@@ -76,6 +76,7 @@ describe('store invitations', () => {
   it('a new member gets no push before accepting, and the next order\'s push after', async () => {
     await seedDevices(LEE, ['lee-phone']);
     await seedDevices(OWNER, ['owner-phone']);
+    auth.addUser(CUSTOMER); // placeOrder checks the customer's account is active
     const wrapped = functionsTest.wrap(onOrderCreated);
     const pushFor = async () => {
       const orderId = await placePickup();
