@@ -154,7 +154,7 @@ function HoursSection({ store, now, busy, onBusy }: { store: StoreDoc; now: numb
   return (
     <section class="card stack" aria-labelledby="hours-title">
       <h2 id="hours-title">영업시간</h2>
-      <p role="status" data-testid="store-state-message">{state.message}</p>
+      <p data-testid="store-state-message">{state.message}</p>
       {weekly === null ? (
         <p class="muted small">영업시간이 정해지지 않아 영업 상태 버튼으로만 열고 닫습니다.</p>
       ) : (
