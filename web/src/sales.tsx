@@ -22,7 +22,7 @@ export function rangeOf(range: Range, now: number): { from: string; to: string }
   return { from: new Date(day.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10), to };
 }
 
-const minutes = (seconds: number | null) => (seconds === null ? '—' : `${Math.round(seconds / 60)}분`);
+const minutes = (seconds: number | null) => (seconds === null ? '—' : seconds < 60 ? `${Math.round(seconds)}초` : `${Math.round(seconds / 60)}분`);
 
 export function SalesPage({ backend, storeId }: { backend: Backend; storeId: string }) {
   const load = useAction();

@@ -146,6 +146,10 @@ export function SettingsPage({ backend, storeId, role, store, uid }: { backend: 
   );
 }
 
+/** A range whose close equals its open is 24 hours long (docs/hours.md: 00:00–00:00 = all day). */
+const hoursText = (range: { open: string; close: string }) =>
+  range.open !== range.close ? `${range.open}–${range.close}` : range.open === '00:00' ? '24시간' : `${range.open}부터 24시간`;
+
 /** 영업시간: the state sentence the customers see, the weekly hours, and busy mode (docs/hours.md). */
 function HoursSection({ store, now, busy, onBusy }: { store: StoreDoc; now: number; busy: ReturnType<typeof useAction>; onBusy: (addMinutes: number) => void }) {
   const state = storeStateAt(store, now);
@@ -162,7 +166,7 @@ function HoursSection({ store, now, busy, onBusy }: { store: StoreDoc; now: numb
           {WEEKDAYS.map((day) => (
             <Fragment key={day}>
               <dt>{WEEKDAY_LABELS[day]}</dt>
-              <dd>{weekly[day].length === 0 ? '휴무' : weekly[day].map((range) => `${range.open}–${range.close}`).join(', ')}</dd>
+              <dd>{weekly[day].length === 0 ? '휴무' : weekly[day].map(hoursText).join(', ')}</dd>
             </Fragment>
           ))}
         </dl>
