@@ -59,6 +59,15 @@ await withPartnerCenter(async ({ browser, seeded }) => {
   await page.locator('.list.plain li').first().waitFor();
   await shot(page, 'settings');
 
+  await page.getByRole('link', { name: '리뷰' }).click();
+  await page.locator('[role="tabpanel"][aria-busy="false"] article').first().waitFor();
+  await shot(page, 'reviews');
+
+  await page.getByRole('link', { name: '매출' }).click();
+  await page.getByRole('button', { name: '오늘' }).click();
+  await page.getByTestId('sales-summary').waitFor();
+  await shot(page, 'sales');
+
   const desktop = await phonePage(browser, { width: 1280, height: 800, scale: 1 });
   await signInAs(desktop.page, ACCOUNTS.owner);
   await desktop.page.locator('.ordercard').first().waitFor();

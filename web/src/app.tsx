@@ -8,6 +8,8 @@ import { useLiveDocument, useLiveQuery } from './hooks';
 import { AdminPage } from './admin';
 import { OrdersPage } from './orders';
 import { SettingsPage } from './settings';
+import { ReviewsPage } from './reviews';
+import { SalesPage } from './sales';
 import { ApplyForm } from './apply';
 import { dateTime } from './format';
 
@@ -79,7 +81,7 @@ export function App({ backend }: { backend: Backend }) {
   if (page === 'admin') body = session.admin ? <AdminPage backend={backend} /> : <p class="notice">관리자만 볼 수 있습니다.</p>;
   else if (page === 'store' && storeId) {
     body = (
-      <StoreScreen backend={backend} session={session} storeId={decodeURIComponent(storeId)} page={sub === 'settings' ? 'settings' : 'orders'} />
+      <StoreScreen backend={backend} session={session} storeId={decodeURIComponent(storeId)} page={STORE_PAGES.includes(sub as StorePage) ? (sub as StorePage) : 'orders'} />
     );
   } else body = <Home backend={backend} session={session} />;
 
@@ -211,7 +213,10 @@ function Onboarding({ backend, session }: { backend: Backend; session: Session }
   );
 }
 
-function StoreScreen({ backend, session, storeId, page }: { backend: Backend; session: Session; storeId: string; page: 'orders' | 'settings' }) {
+type StorePage = 'orders' | 'reviews' | 'sales' | 'settings';
+const STORE_PAGES: StorePage[] = ['orders', 'reviews', 'sales', 'settings'];
+
+function StoreScreen({ backend, session, storeId, page }: { backend: Backend; session: Session; storeId: string; page: StorePage }) {
   const role = session.stores[storeId];
   const store = useLiveDocument(() => (role ? storeDocument(backend.db, storeId) : null), `${storeId}:${role}`);
   if (!role && !session.admin) {
@@ -230,13 +235,14 @@ function StoreScreen({ backend, session, storeId, page }: { backend: Backend; se
       </div>
       <nav class="pagenav" aria-label="파트너센터 메뉴">
         <a href={base} aria-current={page === 'orders' ? 'page' : undefined}>주문현황</a>
+        <a href={`${base}/reviews`} aria-current={page === 'reviews' ? 'page' : undefined}>리뷰</a>
+        <a href={`${base}/sales`} aria-current={page === 'sales' ? 'page' : undefined}>매출</a>
         <a href={`${base}/settings`} aria-current={page === 'settings' ? 'page' : undefined}>매장 설정</a>
       </nav>
-      {page === 'orders' ? (
-        <OrdersPage backend={backend} storeId={storeId} defaultPrepMinutes={store.data?.defaultPrepMinutes ?? 10} />
-      ) : (
-        <SettingsPage backend={backend} storeId={storeId} role={role ?? 'staff'} store={store.data} uid={session.user.uid} />
-      )}
+      {page === 'orders' && <OrdersPage backend={backend} storeId={storeId} defaultPrepMinutes={store.data?.defaultPrepMinutes ?? 10} />}
+      {page === 'reviews' && <ReviewsPage backend={backend} storeId={storeId} role={role ?? 'staff'} store={store.data} />}
+      {page === 'sales' && <SalesPage backend={backend} storeId={storeId} />}
+      {page === 'settings' && <SettingsPage backend={backend} storeId={storeId} role={role ?? 'staff'} store={store.data} uid={session.user.uid} />}
     </section>
   );
 }

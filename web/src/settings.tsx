@@ -2,8 +2,9 @@
 // what only the owner may do is refused by the server, and its message is shown. A new member
 // joins by accepting an invitation sent to their verified email (issue 11), so the owner invites
 // here and sees the invitations still pending.
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { STORE_STATUS_LABELS, type StoreDoc, storeMemberContacts, storeMemberList, storeMenu, storePendingInvitations } from '@gocafein/client';
+import { STORE_STATUS_LABELS, type StoreDoc, storeMemberContacts, storeStateAt, WEEKDAYS, WEEKDAY_LABELS, storeMemberList, storeMenu, storePendingInvitations } from '@gocafein/client';
 import type { Backend } from './firebase';
 import { useLiveQuery, useNow } from './hooks';
 import { ActionError, useAction } from './action';
@@ -28,6 +29,7 @@ export function SettingsPage({ backend, storeId, role, store, uid }: { backend: 
   const emailOf = (memberUid: string) => contacts.data.find((contact) => contact.uid === memberUid)?.email;
   const memberAction = useAction();
   const soldOut = useAction();
+  const busy = useAction();
   const [email, setEmail] = useState('');
   const [pushNote, setPushNote] = useState('');
   const [newRole, setNewRole] = useState<Role>('staff');
@@ -53,6 +55,12 @@ export function SettingsPage({ backend, storeId, role, store, uid }: { backend: 
         </div>
         <ActionError error={status.error} />
       </section>
+
+      <HoursSection store={store} now={now} busy={busy} onBusy={(addMinutes) =>
+        busy.run(() =>
+          api.setBusyMode(addMinutes === 0 ? { storeId, addMinutes: 0 } : { storeId, addMinutes, until: new Date(Date.now() + 2 * 60 * 60_000).toISOString() }),
+        )
+      } />
 
       <section class="card stack" aria-labelledby="menu-title">
         <h2 id="menu-title">품절 관리</h2>
@@ -135,5 +143,47 @@ export function SettingsPage({ backend, storeId, role, store, uid }: { backend: 
         )}
       </section>
     </div>
+  );
+}
+
+/** A range whose close equals its open is 24 hours long (docs/hours.md: 00:00–00:00 = all day). */
+const hoursText = (range: { open: string; close: string }) =>
+  range.open !== range.close ? `${range.open}–${range.close}` : range.open === '00:00' ? '24시간' : `${range.open}부터 24시간`;
+
+/** 영업시간: the state sentence the customers see, the weekly hours, and busy mode (docs/hours.md). */
+function HoursSection({ store, now, busy, onBusy }: { store: StoreDoc; now: number; busy: ReturnType<typeof useAction>; onBusy: (addMinutes: number) => void }) {
+  const state = storeStateAt(store, now);
+  const weekly = store.hours?.weekly ?? null;
+  const holidays = store.hours?.holidays ?? [];
+  return (
+    <section class="card stack" aria-labelledby="hours-title">
+      <h2 id="hours-title">영업시간</h2>
+      <p data-testid="store-state-message">{state.message}</p>
+      {weekly === null ? (
+        <p class="muted small">영업시간이 정해지지 않아 영업 상태 버튼으로만 열고 닫습니다.</p>
+      ) : (
+        <dl class="facts" aria-label="요일별 영업시간">
+          {WEEKDAYS.map((day) => (
+            <Fragment key={day}>
+              <dt>{WEEKDAY_LABELS[day]}</dt>
+              <dd>{weekly[day].length === 0 ? '휴무' : weekly[day].map(hoursText).join(', ')}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+      {holidays.length > 0 && <p class="small">휴무일: {holidays.join(', ')}</p>}
+      <h3>바쁨 모드</h3>
+      <p class="small">
+        {state.busy && state.busyUntil !== null
+          ? `켜짐 · 예상 대기 ${state.waitMinutes}분 (${clock(state.busyUntil)}까지)`
+          : `꺼짐 · 예상 대기 ${state.waitMinutes}분`}
+      </p>
+      <div class="actions wrap">
+        <button type="button" disabled={busy.busy} onClick={() => onBusy(10)}>+10분 (2시간)</button>
+        <button type="button" disabled={busy.busy} onClick={() => onBusy(20)}>+20분 (2시간)</button>
+        <button type="button" disabled={busy.busy || !state.busy} onClick={() => onBusy(0)}>바쁨 모드 끄기</button>
+      </div>
+      <ActionError error={busy.error} />
+    </section>
   );
 }
