@@ -88,7 +88,10 @@ await withPartnerCenter(async ({ browser, seeded }) => {
     assert.equal(await page.getByRole('tab', { name: /^배송/ }).locator('.count').textContent(), '1');
     await page.getByRole('tab', { name: /^완료·취소/ }).click();
     const finished = await cards(page, 'pickup-finished');
-    assert.deepEqual(finished.map((c) => /완료/.test(c.text) ? '완료' : /취소/.test(c.text) ? '취소' : '?').sort(), ['완료', '취소']);
+    // The seed's finished pickup orders: one completed and one cancelled, plus the takeout orders
+    // completed for the seeded reviews (seedReviews.mjs).
+    const expectedFinished = [...Array(1 + seeded.reviewedOrders).fill('완료'), '취소'];
+    assert.deepEqual(finished.map((c) => /완료/.test(c.text) ? '완료' : /취소/.test(c.text) ? '취소' : '?').sort(), expectedFinished);
     await openTab(page, '배송');
     for (const [sub, label, view] of [['신규', '주문 접수', 'received'], ['배송 준비 중', '배송 준비 중', 'preparing_shipment'], ['배송 중', '배송 중', 'shipped'], ['완료·취소', '취소', 'finished']]) {
       await page.getByRole('tab', { name: new RegExp(`^${sub}`) }).click();

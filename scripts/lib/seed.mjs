@@ -142,8 +142,8 @@ export async function seed({ log = console.log } = {}) {
   await customer.call('cancelOrder', { orderId: customerCancelled.orderId, reason: 'changed_mind' });
   log('seeded orders: 매장/포장 received, preparing, completed, cancelled; 배송 received, preparing_shipment, shipped, cancelled');
 
-  await seedReviews({ owner, staff, customer, storeId, items, log });
+  const { reviewedOrders } = await seedReviews({ owner, staff, customer, storeId, items, log });
 
   await Promise.all([owner, staff, customer, admin].map((client) => client.close()));
-  return { storeId, items };
+  return { storeId, items, reviewedOrders };
 }

@@ -23,4 +23,5 @@ export async function seedReviews({ owner, staff, customer, storeId, items, log 
     else unanswered += 1;
   }
   log(`seeded reviews: ${REVIEWS.length} (${unanswered} 미답변), ratings ${REVIEWS.map((r) => r.rating).join(', ')}`);
+  return { reviewedOrders: REVIEWS.length }; // completed takeout orders, one review each
 }
