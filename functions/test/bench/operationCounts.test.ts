@@ -8,8 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import {
+  callCustomer,
   cancelOrder,
   completeOrder,
+  extendPrep,
+  markReady,
   prepareShipment,
   shipOrder,
   startPreparing,
@@ -57,12 +60,11 @@ function expectCount(name: string, count: OpCount, expected: Expected, target: s
   );
 }
 
-/** "2 reads + 1 commit" style: read RPCs (batchGetDocuments, runQuery), then the others by name. */
+/** "1 batchGetDocuments + 1 runQuery + 1 commit": RPCs by method, in the order first sent. */
 function summarizeRpcs(sequence: RpcMethod[]): string {
-  const reads = sequence.filter((m) => m === 'batchGetDocuments' || m === 'runQuery').length;
-  const others = new Map<string, number>();
-  for (const m of sequence) if (m !== 'batchGetDocuments' && m !== 'runQuery') others.set(m, (others.get(m) ?? 0) + 1);
-  return [`${reads} read${reads === 1 ? '' : 's'}`, ...[...others].map(([m, n]) => `${n} ${m}`)].join(' + ');
+  const counts = new Map<RpcMethod, number>();
+  for (const method of sequence) counts.set(method, (counts.get(method) ?? 0) + 1);
+  return [...counts].map(([method, n]) => `${n} ${method}`).join(' + ') || 'none';
 }
 
 /** Read round trips (batchGetDocuments, runQuery) and commits in a sequence. */
@@ -203,6 +205,18 @@ describe('Firestore operations per command (exact)', () => {
         `orders/${orderId}/events/000003`,
         `orders/${orderId}/staffActions/000003`,
       ]);
+    });
+
+    it('extendPrep, markReady, callCustomer', async () => {
+      const orderId = await placePickup();
+      await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
+      const extended = await countOperations(() => call(extendPrep, { orderId, addMinutes: 5 }, owner));
+      expectCount('extendPrep', extended, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(extended));
+      const ready = await countOperations(() => call(markReady, { orderId }, owner));
+      expectCount('markReady', ready, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(ready));
+      setClock(() => PLACED_AT + 2 * 60_000); // the ready push was the first call; a minute later, another
+      const called = await countOperations(() => call(callCustomer, { orderId }, owner));
+      expectCount('callCustomer', called, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(called));
     });
 
     it('prepareShipment, shipOrder, updateTracking', async () => {
