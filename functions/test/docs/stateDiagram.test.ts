@@ -50,7 +50,7 @@ describe('docs: the order state diagrams come from the transition table', () => 
       const inner = edges.filter((e) => e.from !== '[*]' && e.to !== '[*]');
       for (const edge of inner) {
         assert.ok(
-          TRANSITIONS.some((r) => r.flow === flow && r.from.includes(edge.from as never) && r.to === edge.to && edge.label.includes(` ${r.command} `)),
+          TRANSITIONS.some((r) => r.flow === flow && (r.from as readonly string[]).includes(edge.from) && r.to === edge.to && edge.label.includes(` ${r.command} `)),
           `${flow}: drawn edge ${edge.from} --> ${edge.to} (${edge.label}) is in no rule`,
         );
       }
