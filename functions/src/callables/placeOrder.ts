@@ -20,6 +20,7 @@ import { orderLimits, orderLimitsRef, placementsFromSnapshot, unansweredOrdersAt
 import { menuItemFromSnapshot, menuItemRef, orderCounterRef, storeFromSnapshot, storeRef } from '../infra/stores';
 import { PlaceOrderInput, placeOrderInput } from './schemas';
 import { defineCallable } from './shell';
+import { FUNCTION_MEMORY } from '../memory';
 
 export interface PlaceOrderResult {
   orderId: string;
@@ -157,4 +158,4 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
 }
 
 // Placing an order costs pushes and tasks: its App Check token is single-use (replay protection).
-export const placeOrder = defineCallable('placeOrder', placeOrderInput, placeOrderHandler, { consumeAppCheckToken: true });
+export const placeOrder = defineCallable('placeOrder', placeOrderInput, placeOrderHandler, { consumeAppCheckToken: true, memory: FUNCTION_MEMORY.placeOrder });

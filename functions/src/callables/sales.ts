@@ -18,6 +18,7 @@ import { ordersOfBusinessDays, readSalesDays } from '../infra/salesDays';
 import { memberRef, storeRef } from '../infra/stores';
 import { SalesRangeInput, salesRangeInput } from './salesSchemas';
 import { defineCallable } from './shell';
+import { FUNCTION_MEMORY } from '../memory';
 
 /**
  * Reads the caller's membership and the store in one round trip (admins skip the membership) and
@@ -85,4 +86,4 @@ export async function exportOrdersHandler(input: SalesRangeInput, caller: Caller
   return { ...base, delivery: 'url', url, expiresAt: new Date(expiresAt).toISOString() };
 }
 
-export const exportOrders = defineCallable('exportOrders', salesRangeInput, exportOrdersHandler);
+export const exportOrders = defineCallable('exportOrders', salesRangeInput, exportOrdersHandler, { memory: FUNCTION_MEMORY.largeExport });

@@ -8,6 +8,8 @@ import { Caller } from '../access/claims';
 import { appCheckEnforced, booleanParamValue, callableMaxInstances } from '../config';
 import { DomainError, REASONS, Reason } from '../domain/reasons';
 import { useKoreanValidationMessages } from './koreanMessages';
+import type { MemoryOption } from 'firebase-functions/v2/options';
+import { FUNCTION_MEMORY } from '../memory';
 
 // Field-level validation messages in Korean for every schema, applied once at the shared boundary.
 useKoreanValidationMessages();
@@ -63,6 +65,8 @@ export interface CallableShellOptions {
    * (`app_check_token_reused`). For low-volume, costly calls only: each one costs an App Check call.
    */
   consumeAppCheckToken?: boolean;
+  /** Memory of this callable when it needs more than FUNCTION_MEMORY.callable (src/memory.ts). */
+  memory?: MemoryOption;
 }
 
 /**
@@ -92,6 +96,7 @@ export function defineCallable<Schema extends z.ZodType, Result>(
       // Consuming needs enforcement: without App Check (the emulators) there is nothing to consume.
       consumeAppCheckToken: options.consumeAppCheckToken ? appCheckEnforced : false,
       maxInstances: callableMaxInstances,
+      memory: options.memory ?? FUNCTION_MEMORY.callable,
     },
     async (request) => {
       const appCheck = appCheckRefusal(request, options);

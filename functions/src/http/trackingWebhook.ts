@@ -13,6 +13,7 @@ import { isPlausibleCourierTime, toTrackingStatus, TrackingEvent } from '../doma
 import { verifyWebhookSignature } from '../domain/webhookSignature';
 import { now } from '../infra/clock';
 import { IntakeResult, recordTrackingEvent } from '../infra/trackingIntake';
+import { FUNCTION_MEMORY } from '../memory';
 
 export const trackingWebhookSecret = defineSecret('TRACKING_WEBHOOK_SECRET');
 
@@ -138,7 +139,7 @@ export function createTrackingWebhookHandler(deps: WebhookDeps) {
 }
 
 export const trackingWebhook = onRequest(
-  { secrets: [trackingWebhookSecret], invoker: 'public' },
+  { secrets: [trackingWebhookSecret], invoker: 'public', memory: FUNCTION_MEMORY.webhook },
   createTrackingWebhookHandler({
     secret: () => trackingWebhookSecret.value(),
     now,

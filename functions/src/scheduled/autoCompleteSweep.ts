@@ -12,6 +12,7 @@ import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { runSystemCommand } from '../infra/orderCommands';
 import { ORDERS } from '../infra/orders';
+import { FUNCTION_MEMORY } from '../memory';
 
 export interface SweepOptions {
   /** Orders read per query page. */
@@ -112,7 +113,7 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
 }
 
 export const autoCompleteSweep = onSchedule(
-  { schedule: 'every 10 minutes', timeZone: 'Asia/Seoul', timeoutSeconds: 540, retryCount: 0 },
+  { schedule: 'every 10 minutes', timeZone: 'Asia/Seoul', timeoutSeconds: 540, retryCount: 0, memory: FUNCTION_MEMORY.sweep },
   async () => {
     await sweepOverdueOrders();
   },

@@ -6,6 +6,7 @@ import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { paramValue, TRACKING_POLL_DEFAULTS, trackingPollBatchSize, trackingPollStaleHours, trackingProviderRps } from '../config';
 import { DeliveryTrackerProvider } from '../infra/deliveryTracker';
 import { pollStaleShipments } from '../infra/trackingPoller';
+import { FUNCTION_MEMORY } from '../memory';
 
 export const deliveryTrackerApiKey = defineSecret('DELIVERY_TRACKER_API_KEY');
 
@@ -21,6 +22,7 @@ export const pollTracking = onSchedule(
     // A missed run is not retried: the next one picks up the same orders.
     retryCount: 0,
     maxInstances: 1,
+    memory: FUNCTION_MEMORY.scheduled,
   },
   async () => {
     const summary = await pollStaleShipments({

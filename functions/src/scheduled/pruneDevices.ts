@@ -5,6 +5,7 @@ import * as logger from 'firebase-functions/logger';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { now } from '../infra/clock';
 import { pruneDevicesRefreshedBefore } from '../infra/devices';
+import { FUNCTION_MEMORY } from '../memory';
 
 export const DEVICE_STALE_AFTER_MS = 60 * 24 * 60 * 60_000;
 
@@ -23,7 +24,7 @@ export async function pruneStaleDevices(options: { batchSize?: number; maxBatche
 }
 
 export const pruneDevices = onSchedule(
-  { schedule: 'every day 04:00', timeZone: 'Asia/Seoul', timeoutSeconds: 300 },
+  { schedule: 'every day 04:00', timeZone: 'Asia/Seoul', timeoutSeconds: 300, memory: FUNCTION_MEMORY.scheduled },
   async () => {
     await pruneStaleDevices();
   },

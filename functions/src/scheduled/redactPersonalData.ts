@@ -11,6 +11,7 @@ import { DAY_MS, redactedDelivery, redactionDue } from '../domain/privacy';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { orderFromSnapshot, orderRef, ORDERS } from '../infra/orders';
+import { FUNCTION_MEMORY } from '../memory';
 
 export interface RedactionReport {
   scanned: number;
@@ -71,7 +72,7 @@ export async function redactExpiredPersonalData(options: { batchSize?: number; r
 export const redactPersonalData = onSchedule(
   // Daily at 03:30 Seoul; a backlog larger than one batch is worked off over the following days
   // (raise REDACTION_BATCH_SIZE for a one-off backfill).
-  { schedule: 'every day 03:30', timeZone: 'Asia/Seoul', timeoutSeconds: 300, retryCount: 0 },
+  { schedule: 'every day 03:30', timeZone: 'Asia/Seoul', timeoutSeconds: 300, retryCount: 0, memory: FUNCTION_MEMORY.scheduled },
   async () => {
     await redactExpiredPersonalData();
   },

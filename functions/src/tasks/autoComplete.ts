@@ -19,6 +19,7 @@ import { now } from '../infra/clock';
 import { decideAsSystem, runOrderCommand } from '../infra/orderCommands';
 import { RetryLaterError } from '../infra/push';
 import { asTaskResponse } from './taskResponse';
+import { FUNCTION_MEMORY } from '../memory';
 
 /** Early by at most this much: ask Cloud Tasks to redeliver. Earlier than that: leave it to the sweep. */
 export const EARLY_RETRY_WINDOW_MS = 60_000;
@@ -95,6 +96,7 @@ export const autoCompleteOrder = onTaskDispatched<{ orderId: string }>(
     retryConfig: { maxAttempts: 10, minBackoffSeconds: 15, maxBackoffSeconds: 300, maxDoublings: 4 },
     rateLimits: { maxConcurrentDispatches: 50, maxDispatchesPerSecond: 20 },
     timeoutSeconds: 60,
+    memory: FUNCTION_MEMORY.task,
     ...tasksInvoker(),
   },
   (request) => asTaskResponse(handleAutoCompleteTask(request.data)),

@@ -16,6 +16,7 @@ import { orderFromSnapshot, orderRef } from '../infra/orders';
 import { pushOnce, RetryLaterError } from '../infra/push';
 import { REMINDER_FUNCTION } from '../infra/taskScheduler';
 import { asTaskResponse } from './taskResponse';
+import { FUNCTION_MEMORY } from '../memory';
 
 /**
  * Only the order id is read. The scheduler also sends `remindAt` and `minutes`, but a payload is not
@@ -75,6 +76,7 @@ export const remindUnansweredOrder = onTaskDispatched(
     retryConfig: { maxAttempts: 10, minBackoffSeconds: 15, maxBackoffSeconds: 120, maxDoublings: 3 },
     rateLimits: { maxConcurrentDispatches: 50, maxDispatchesPerSecond: 20 },
     timeoutSeconds: 60,
+    memory: FUNCTION_MEMORY.task,
     ...tasksInvoker(),
   },
   (request) => asTaskResponse(handleReminderTask(request.data)),

@@ -4,9 +4,10 @@
 // retried on failure; the sync is idempotent, and its own stamp ends the chain).
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { syncPartnerClaims, userFromSnapshot } from '../infra/users';
+import { FUNCTION_MEMORY } from '../memory';
 
 export const syncPartnerClaimsOnUserWrite = onDocumentWritten(
-  { document: 'users/{uid}', retry: true },
+  { document: 'users/{uid}', retry: true, memory: FUNCTION_MEMORY.trigger },
   async (event) => {
     const after = event.data?.after;
     if (!after?.exists) return;

@@ -12,6 +12,7 @@ import { orderFromSnapshot } from '../infra/orders';
 import { pushOnce } from '../infra/push';
 import { scheduleAutoComplete, scheduleReminder } from '../infra/taskScheduler';
 import { failIfAnyRejected } from './settle';
+import { FUNCTION_MEMORY } from '../memory';
 
 export const ORDER_CREATED_FUNCTION = 'onOrderCreated';
 
@@ -37,6 +38,6 @@ export async function handleOrderCreated(
 }
 
 export const onOrderCreated = onDocumentCreated(
-  { document: 'orders/{orderId}', retry: true, timeoutSeconds: 60 },
+  { document: 'orders/{orderId}', retry: true, timeoutSeconds: 60, memory: FUNCTION_MEMORY.trigger },
   handleOrderCreated,
 );

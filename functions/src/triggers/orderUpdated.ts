@@ -12,6 +12,7 @@ import { orderFromSnapshot } from '../infra/orders';
 import { pushOnce } from '../infra/push';
 import { cancelAutoComplete } from '../infra/taskScheduler';
 import { failIfAnyRejected } from './settle';
+import { FUNCTION_MEMORY } from '../memory';
 
 export const ORDER_UPDATED_FUNCTION = 'onOrderUpdated';
 
@@ -53,6 +54,6 @@ export async function handleOrderUpdated(
 }
 
 export const onOrderUpdated = onDocumentUpdated(
-  { document: 'orders/{orderId}', retry: true, timeoutSeconds: 60 },
+  { document: 'orders/{orderId}', retry: true, timeoutSeconds: 60, memory: FUNCTION_MEMORY.trigger },
   handleOrderUpdated,
 );

@@ -8,6 +8,7 @@ import { newReviewContent } from '../domain/reviewNotifications';
 import { devicesOfUsers, memberUidsOf } from '../infra/devices';
 import { pushOnce } from '../infra/push';
 import { reviewFromSnapshot } from '../infra/reviews';
+import { FUNCTION_MEMORY } from '../memory';
 
 export const REVIEW_CREATED_FUNCTION = 'onReviewCreated';
 
@@ -31,6 +32,6 @@ export async function handleReviewCreated(
 }
 
 export const onReviewCreated = onDocumentCreated(
-  { document: 'reviews/{reviewId}', retry: true, timeoutSeconds: 60 },
+  { document: 'reviews/{reviewId}', retry: true, timeoutSeconds: 60, memory: FUNCTION_MEMORY.trigger },
   handleReviewCreated,
 );

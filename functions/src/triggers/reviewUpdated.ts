@@ -8,6 +8,7 @@ import { isFirstReply, replyContent } from '../domain/reviewNotifications';
 import { devicesOfUsers } from '../infra/devices';
 import { pushOnce } from '../infra/push';
 import { reviewFromSnapshot } from '../infra/reviews';
+import { FUNCTION_MEMORY } from '../memory';
 
 export const REVIEW_REPLIED_FUNCTION = 'onReviewUpdated';
 
@@ -30,6 +31,6 @@ export async function handleReviewUpdated(
 }
 
 export const onReviewUpdated = onDocumentUpdated(
-  { document: 'reviews/{reviewId}', retry: true, timeoutSeconds: 60 },
+  { document: 'reviews/{reviewId}', retry: true, timeoutSeconds: 60, memory: FUNCTION_MEMORY.trigger },
   handleReviewUpdated,
 );

@@ -7,6 +7,7 @@ import { Change, FirestoreEvent, onDocumentWritten } from 'firebase-functions/v2
 import { factsOf } from '../domain/sales';
 import { orderFromSnapshot } from '../infra/orders';
 import { reconcileSalesDay, salesOrderOf } from '../infra/salesDays';
+import { FUNCTION_MEMORY } from '../memory';
 
 const factsIn = (snapshot: DocumentSnapshot | undefined): number | null =>
   snapshot?.exists ? factsOf(salesOrderOf(orderFromSnapshot(snapshot))) : null;
@@ -31,6 +32,6 @@ export async function handleOrderWrittenForSales(
 }
 
 export const onOrderWrittenSales = onDocumentWritten(
-  { document: 'orders/{orderId}', retry: true, timeoutSeconds: 60 },
+  { document: 'orders/{orderId}', retry: true, timeoutSeconds: 60, memory: FUNCTION_MEMORY.trigger },
   handleOrderWrittenForSales,
 );

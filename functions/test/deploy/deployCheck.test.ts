@@ -12,6 +12,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FUNCTION_MEMORY } from '../../src/memory';
 
 const FUNCTIONS_DIR = join(__dirname, '..', '..');
 const ROOT = join(FUNCTIONS_DIR, '..');
@@ -150,6 +151,24 @@ describe('deploy check (firebase-tools and firebase-functions code, offline)', f
     const secretsOf = (name: string) => (byId.get(name)?.secretEnvironmentVariables ?? []).map((s: any) => s.key);
     assert.ok(secretsOf('trackingWebhook').includes('TRACKING_WEBHOOK_SECRET'));
     assert.ok(secretsOf('pollTracking').includes('DELIVERY_TRACKER_API_KEY'));
+  });
+
+  it('gives every function the memory sized from measurement in src/memory.ts (docs/bench.md "Memory")', async () => {
+    const { backend } = await resolveNonInteractive(discovered, userEnvs);
+    const byId = new Map<string, any>(tool('deploy/functions/backend.js').allEndpoints(backend).map((e: any) => [e.id, e]));
+    const megabytes = (option: string) => (option.endsWith('GiB') ? Number(option.slice(0, -3)) * 1024 : Number(option.slice(0, -3)));
+    const kindByFolder: Record<string, keyof typeof FUNCTION_MEMORY> = {
+      callables: 'callable', triggers: 'trigger', tasks: 'task', scheduled: 'scheduled', http: 'webhook',
+    };
+    const exceptions: Record<string, keyof typeof FUNCTION_MEMORY> = {
+      placeOrder: 'placeOrder', exportOrders: 'largeExport', autoCompleteSweep: 'sweep',
+    };
+    for (const [name, folder] of exportsOfIndex()) {
+      const kind = exceptions[name] ?? kindByFolder[folder];
+      assert.ok(kind, `${name}: no memory kind for src/${folder}`);
+      assert.equal(byId.get(name)?.availableMemoryMb, megabytes(FUNCTION_MEMORY[kind]), `${name} memory (${kind})`);
+    }
+    assert.equal(byId.get('exportOrders')?.availableMemoryMb, 2048, 'the largest export needs more than the default');
   });
 
   it('grants run.invoker on the task functions to TASKS_SERVICE_ACCOUNT set in .env.<projectId>', async () => {
