@@ -1,7 +1,7 @@
 // Cold start of every deployed function, as a Cloud Functions instance pays it: a fresh Node process
 // loads functions/lib/index.js and reads the one export its function target names (the getter loads
 // lib/fn/<name>.js). Compared with a bare module that only requires firebase-functions/v2/https and
-// defines one onCall, sampled in the same rounds (interleaved, re-sampled every few targets), so the
+// defines one onCall, sampled in the same rounds (interleaved, a bare sample between every two), so the
 // ratios compare across machines and survive a loaded one. Used by `npm run bench` and by
 // scripts/measure-cold-start.mjs.
 //
@@ -16,7 +16,7 @@ import { functionsTable } from '../bundle-functions.mjs';
 
 export const FUNCTIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'functions');
 const LIB = join(FUNCTIONS_DIR, 'lib');
-const BARE_EVERY = 6; // a bare sample before every 6 targets, so the reference follows the machine's load
+const BARE_EVERY = 2; // a bare sample between every two targets: each ratio compares neighbours in time
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -41,8 +41,9 @@ export function coldStartTargets({ unbundled = false, names } = {}) {
 }
 
 /**
- * Medians per target: { bare: {cpu, wall}, results: [{ label, cpu, wall, ratio }] } with ratio =
- * median CPU time / the bare module's median CPU time.
+ * Per target: { bare: {cpu, wall}, results: [{ label, cpu, wall, ratio }] }: cpu and wall are medians;
+ * ratio is the median over the target's samples of its CPU time / the mean CPU time of the bare
+ * samples taken just before and just after it (so a burst of load on the machine cancels out).
  */
 export function measureColdStart({ runs = 7, unbundled = false, names, node = process.execPath, log = () => {} } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'cold-start-'));
@@ -60,24 +61,40 @@ export function measureColdStart({ runs = 7, unbundled = false, names, node = pr
       return JSON.parse(execFileSync(node, ['-e', probe], { cwd: FUNCTIONS_DIR, env, encoding: 'utf8' }));
     };
     const labels = Object.keys(targets);
-    const samples = Object.fromEntries(['bare', ...labels].map((label) => [label, []]));
+    const bareSamples = [];
+    const samples = Object.fromEntries(labels.map((label) => [label, []]));
     for (const label of ['bare', ...labels]) sample(all[label]); // warm the file-system cache
     for (let run = 0; run < runs; run += 1) {
       log(`round ${run + 1}/${runs}`);
+      // Each round starts at a different target; a bare sample before every BARE_EVERY targets, so
+      // each target sample has a bare sample just before and just after it.
+      let pending = [];
+      const bareSample = () => {
+        const reference = sample(all.bare);
+        bareSamples.push(reference);
+        for (const entry of pending) entry.after = reference;
+        pending = [];
+        return reference;
+      };
+      let before = bareSample();
       for (let i = 0; i < labels.length; i += 1) {
-        if (i % BARE_EVERY === 0) samples.bare.push(sample(all.bare));
-        const label = labels[(i + run) % labels.length]; // each round starts at a different target
-        samples[label].push(sample(all[label]));
+        const label = labels[(i + run) % labels.length];
+        const entry = { value: sample(all[label]), before };
+        samples[label].push(entry);
+        pending.push(entry);
+        if ((i + 1) % BARE_EVERY === 0 || i === labels.length - 1) before = bareSample();
       }
     }
-    const summary = (list) => ({ cpu: median(list.map(([cpu]) => cpu)), wall: median(list.map(([, wall]) => wall)) });
-    const reference = summary(samples.bare);
+    const reference = { cpu: median(bareSamples.map(([cpu]) => cpu)), wall: median(bareSamples.map(([, wall]) => wall)) };
     return {
       bare: reference,
-      bareSamples: samples.bare.length,
+      bareSamples: bareSamples.length,
       results: labels.map((label) => {
-        const { cpu, wall } = summary(samples[label]);
-        return { label, cpu, wall, ratio: cpu / reference.cpu };
+        const list = samples[label];
+        // The ratio of each sample to the mean of its neighbouring bare samples (the machine's load
+        // at that moment), then the median of those ratios.
+        const ratios = list.map(({ value, before: b, after: a }) => value[0] / ((b[0] + a[0]) / 2));
+        return { label, cpu: median(list.map(({ value }) => value[0])), wall: median(list.map(({ value }) => value[1])), ratio: median(ratios) };
       }),
     };
   } finally {
