@@ -4,7 +4,7 @@
 // scripts/measure-cold-start.mjs (docs/notifications.md), not asserted here.
 import { strict as assert } from 'node:assert';
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -150,6 +150,16 @@ describe('cold start of the built bundles (functions/lib)', function () {
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('bundles zod tree-shaken: no bundle carries zod locales beyond English (the default) and Korean', () => {
+    const heavy: string[] = [];
+    for (const { name } of table) {
+      const code = readFileSync(join(FUNCTIONS_DIR, 'lib', 'fn', `${name}.js`), 'utf8');
+      const locales = [...code.matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/([\w-]+)\.js$/gm)].map((m) => m[1]).filter((l) => l !== 'en' && l !== 'ko');
+      if (locales.length) heavy.push(`${name}: ${locales.length} more locales (an \`import { z } from 'zod'\` the bundler did not rewrite?)`);
+    }
+    assert.deepEqual(heavy, []);
   });
 
   it('placeOrder loads neither Cloud Tasks nor the Firestore SDK; the probe sees Cloud Tasks when it is loaded', async () => {
