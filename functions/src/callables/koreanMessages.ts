@@ -2,6 +2,8 @@
 // zod 4's Korean locale still names types in English ("string이 너무 작습니다"), so common issues get
 // plain Korean here and anything else falls back to the locale. Messages written in a schema win.
 import { z } from 'zod';
+// The Korean locale alone: z.locales would bundle all of zod's ~50 locales into every function (cold start).
+import { ko } from 'zod/locales';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '문자열',
@@ -59,7 +61,7 @@ let configured = false;
 /** Installs the Korean messages on zod's global config (idempotent; the callable shell calls it once). */
 export function useKoreanValidationMessages(): void {
   if (configured) return;
-  z.config(z.locales.ko());
+  z.config(ko());
   z.config({ customError: (issue) => koreanIssueMessage(issue) });
   configured = true;
 }

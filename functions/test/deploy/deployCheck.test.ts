@@ -202,6 +202,9 @@ describe('deploy check (firebase-tools and firebase-functions code, offline)', f
     const names = zipEntries(archive!);
     rmSync(archive!, { force: true });
     assert.ok(names.includes('package.json') && names.includes('lib/index.js') && names.includes('.env'), names.slice(0, 20).join(', '));
+    // The per-function bundles (scripts/bundle-functions.mjs) and their source maps ship with lib/index.js.
+    const unbundled = [...exportsOfIndex().keys()].filter((name) => !names.includes(`lib/fn/${name}.js`) || !names.includes(`lib/fn/${name}.js.map`));
+    assert.deepEqual(unbundled, [], 'functions without their bundle in the upload');
     const leaked = names.filter((name) => /(^|\/)\.?[^/]*\.local$|^\.secret|^test\/|^src\/|(^|\/)node_modules\/|\.log$/.test(name));
     assert.deepEqual(leaked, []);
   });
