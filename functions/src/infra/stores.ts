@@ -103,7 +103,7 @@ export function memberContactRef(storeId: string, uid: string): DocumentReferenc
 export async function readStoreRole(tx: Transaction, storeId: string, uid: string): Promise<StoreRole | null> {
   const snapshot = await tx.get(memberRef(storeId, uid));
   if (!snapshot.exists) return null;
-  const role = snapshot.get('role');
+  const role: unknown = snapshot.get('role');
   return isStoreRole(role) ? role : null;
 }
 

@@ -16,9 +16,9 @@ function compile(files: Record<string, string>): readonly ts.Diagnostic[] {
   const config = ts.getParsedCommandLineOfConfigFile(join(CLIENT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
   const options = { ...config.options, rootDir: CLIENT, noEmit: true, noUnusedLocals: false };
   const host = ts.createCompilerHost(options);
-  const readFile = host.readFile;
+  const readFile = host.readFile.bind(host);
   host.readFile = (name) => files[name] ?? readFile(name);
-  host.fileExists = ((exists) => (name: string) => name in files || exists(name))(host.fileExists);
+  host.fileExists = ((exists) => (name: string) => name in files || exists(name))(host.fileExists.bind(host));
   const program = ts.createProgram(Object.keys(files), options, host);
   return ts.getPreEmitDiagnostics(program);
 }
