@@ -32,6 +32,13 @@ export function claimedStoreRole(caller: Caller, storeId: string): StoreRole | n
   return isStoreRole(role) ? role : null;
 }
 
+/** The stores the caller's token claims a role at: which membership documents to read, never authority. */
+export function claimedStoreIds(caller: Caller): string[] {
+  const stores = caller.token.stores;
+  if (!stores || typeof stores !== 'object') return [];
+  return Object.keys(stores as Record<string, unknown>).filter((storeId) => claimedStoreRole(caller, storeId) !== null);
+}
+
 /**
  * Every role the caller holds towards this order, most privileged first. `storeRole` is the
  * caller's membership at the order's store, read in the command's transaction.

@@ -6,7 +6,7 @@ import { Caller } from '../access/claims';
 import { orderLimitDecision } from '../domain/abuse';
 import { fingerprint, orderIdFor } from '../domain/ids';
 import { autoCompleteDelayMinutes, paramValue } from '../config';
-import { businessDateOf } from '../domain/businessDay';
+import { businessDateOf, MAX_CLOSEOUT_HOUR } from '../domain/businessDay';
 import { MenuItem, priceOrder, storeRefusal } from '../domain/menu';
 import { flowOf, Order } from '../domain/order';
 import { toPublicView } from '../domain/publicView';
@@ -36,9 +36,26 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
   await requireUsableAccount(caller, 'order');
   const limits = orderLimits();
 
+  const itemIds = [...new Set(input.items.map((line) => line.menuItemId))];
+
   const { order, created } = await db().runTransaction(async (tx) => {
-    // Reads first (a transaction must read before it writes): idempotency, store, menu, counter.
-    const existing = await tx.get(orderRef(orderId));
+    // Every document it needs in one BatchGetDocuments (which also begins the transaction): the
+    // idempotency record, the store, the menu items, the customer's limits and the day counter.
+    // The counter's day depends on the store's closeout hour (0-6), not known before the store is
+    // read: between midnight and 06:00 Seoul both candidate days are read (one extra document).
+    const at = now();
+    const counterDates = [...new Set([businessDateOf(at, 0), businessDateOf(at, MAX_CLOSEOUT_HOUR)])];
+    const [existing, storeSnapshot, ...rest] = await tx.getAll(
+      orderRef(orderId),
+      storeRef(input.storeId),
+      ...itemIds.map((id) => menuItemRef(input.storeId, id)),
+      orderLimitsRef(caller.uid),
+      ...counterDates.map((date) => orderCounterRef(input.storeId, date)),
+    );
+    const menuSnapshots = rest.slice(0, itemIds.length);
+    const limitsSnapshot = rest[itemIds.length];
+    const counters = new Map(counterDates.map((date, i) => [date, rest[itemIds.length + 1 + i]]));
+
     if (existing.exists) {
       const previous = orderFromSnapshot(existing);
       if ((existing.get('requestFingerprint') as string | undefined) !== requestFingerprint) {
@@ -47,17 +64,13 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
       return { order: previous, created: false };
     }
 
-    const storeSnapshot = await tx.get(storeRef(input.storeId));
     if (!storeSnapshot.exists) throw new DomainError('store_not_found');
     const store = storeFromSnapshot(storeSnapshot);
-    const at = now();
     const closedByHours = hoursRefusal(store, at); // paused, outside hours, holiday (docs/hours.md)
     if (closedByHours) throw closedByHours;
     const refusal = storeRefusal(store, input.channel, at);
     if (refusal) throw new DomainError(refusal);
 
-    const itemIds = [...new Set(input.items.map((line) => line.menuItemId))];
-    const menuSnapshots = await tx.getAll(...itemIds.map((id) => menuItemRef(input.storeId, id)));
     const menu = new Map<string, MenuItem>();
     for (const snapshot of menuSnapshots) {
       if (snapshot.exists) menu.set(snapshot.id, menuItemFromSnapshot(snapshot));
@@ -65,8 +78,8 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     const priced = priceOrder(store, input.channel, input.items, menu);
 
     // Flood limits (domain/abuse.ts), after the idempotency check so a replay is never counted.
-    // The customer's limits document serializes their concurrent placements.
-    const limitsSnapshot = await tx.get(orderLimitsRef(caller.uid));
+    // The customer's limits document serializes their concurrent placements. The unanswered-orders
+    // query is the one read that cannot join the batch (a query, not a document): a second round trip.
     const unansweredAtStore = await unansweredOrdersAt(tx, caller.uid, input.storeId, limits.maxUnansweredPerStore);
     const limit = orderLimitDecision(
       limits,
@@ -78,7 +91,8 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     // The store's closeout hour moves an order placed after midnight into the day it belongs to.
     const businessDate = businessDateOf(at, store.closeoutHour);
     const counterRef = orderCounterRef(input.storeId, businessDate);
-    const counter = await tx.get(counterRef);
+    const counter = counters.get(businessDate);
+    if (!counter) throw new Error(`placeOrder: business date ${businessDate} is not among the counters read`);
     const orderNumber = ((counter.get('last') as number | undefined) ?? 0) + 1;
 
     const order: Order = {

@@ -70,7 +70,7 @@ const entry = <Request extends z.ZodType, Response>(
   about: Omit<CallableEntry, 'request' | 'response'>,
 ) => ({ request, response, ...about });
 
-const ORDERS = 'README.md#callable-contract';
+const ORDERS = 'docs/orders.md#callable-contract';
 const ONBOARDING = 'docs/onboarding.md';
 const NOTIFICATIONS = 'docs/notifications.md';
 const REVIEWS = 'docs/reviews.md';

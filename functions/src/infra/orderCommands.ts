@@ -1,7 +1,7 @@
 // Runs one state-machine command against a stored order, in one transaction: read the order,
 // decide with the pure machine, write the patch and the history entry. Everything that changes an
 // existing order (callables, tasks, sweeps, tracking intake) goes through here.
-import type { Transaction } from 'firebase-admin/firestore';
+import type { DocumentReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
 import * as logger from 'firebase-functions/logger';
 import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
@@ -79,25 +79,29 @@ function denialExtra(order: Order, reason: DomainError['reason'], at: number): R
 
 /**
  * Reads, in the command's transaction, whatever decides who the caller is towards this order (a
- * partner's membership document), and returns the decider.
+ * partner's membership document), and returns the decider. `prefetched` are the snapshots of the
+ * `prefetch` references, read in the same batch as the order.
  */
-export type AuthorizeFor = (tx: Transaction, order: Order) => Promise<DecideFor>;
+export type AuthorizeFor = (tx: Transaction, order: Order, prefetched: DocumentSnapshot[]) => Promise<DecideFor>;
 
 /**
  * @param decideFor chooses the actor and decision for the order as read in this attempt; it throws
  *   a DomainError when the caller has no role on the order. A function of (tx, order) returning a
- *   promise of one (AuthorizeFor) may read documents first, in the same transaction.
+ *   promise of one (AuthorizeFor) may read documents first, in the same transaction; documents it
+ *   can name before the order is read (`prefetch`) come in the order's own read, one round trip.
  */
 export async function runOrderCommand(
   orderId: string,
   command: OrderCommand,
-  decideFor: DecideFor | { authorize: AuthorizeFor },
+  decideFor: DecideFor | { authorize: AuthorizeFor; prefetch?: DocumentReference[] },
 ): Promise<CommandResult> {
+  const prefetch = typeof decideFor === 'function' ? [] : (decideFor.prefetch ?? []);
   const result = await db().runTransaction(async (tx) => {
-    const snapshot = await tx.get(orderRef(orderId));
+    // One BatchGetDocuments, which also begins the transaction (firebase-admin starts it lazily).
+    const [snapshot, ...prefetched] = await tx.getAll(orderRef(orderId), ...prefetch);
     if (!snapshot.exists) throw new DomainError('order_not_found');
     const order = orderFromSnapshot(snapshot);
-    const decider = typeof decideFor === 'function' ? decideFor : await decideFor.authorize(tx, order);
+    const decider = typeof decideFor === 'function' ? decideFor : await decideFor.authorize(tx, order, prefetched);
     return stageOrderCommand(tx, order, command, decider, now());
   });
   logger.info('order.command', {

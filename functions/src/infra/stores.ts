@@ -101,7 +101,11 @@ export function memberContactRef(storeId: string, uid: string): DocumentReferenc
  * the authority of every store write. One document read, also for a non-member (a missing document).
  */
 export async function readStoreRole(tx: Transaction, storeId: string, uid: string): Promise<StoreRole | null> {
-  const snapshot = await tx.get(memberRef(storeId, uid));
+  return storeRoleFromSnapshot(await tx.get(memberRef(storeId, uid)));
+}
+
+/** The role a membership document grants; null for a missing document or an unknown role. */
+export function storeRoleFromSnapshot(snapshot: DocumentSnapshot): StoreRole | null {
   if (!snapshot.exists) return null;
   const role: unknown = snapshot.get('role');
   return isStoreRole(role) ? role : null;

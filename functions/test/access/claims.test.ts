@@ -7,6 +7,7 @@ import {
   requireAdmin,
   requireStoreAction,
   sameClaims,
+  claimedStoreIds,
   claimedStoreRole,
   decideForCaller,
   withStoreClaims,
@@ -30,6 +31,13 @@ describe('custom claims', () => {
       assert.equal(claimedStoreRole(c, 's4'), null);
       assert.equal(claimedStoreRole(caller({ stores: 'owner' }), 's1'), null);
       assert.equal(claimedStoreRole(caller({}), 's1'), null);
+    });
+
+    it('lists the stores claimed with a valid role (which membership documents to read first)', () => {
+      assert.deepEqual(claimedStoreIds(caller({ stores: { s1: 'owner', s2: 'staff', s3: 'manager' } })), ['s1', 's2']);
+      assert.deepEqual(claimedStoreIds(caller({ stores: { s1: 'staff' } })), ['s1']);
+      assert.deepEqual(claimedStoreIds(caller({ stores: 'owner' })), []);
+      assert.deepEqual(claimedStoreIds(caller({ admin: true })), []);
     });
 
     it('decides order commands on the membership role given, not on the stores claim', () => {

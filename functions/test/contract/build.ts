@@ -1,5 +1,6 @@
 // Builds everything that comes from the contract (src/contract): the client package's generated
-// types and tables, the JSON Schemas for non-JS clients, and docs/contract.md. Pure function of the
+// types and tables, the JSON Schemas for non-JS clients, docs/contract.md and the callable and error
+// tables of docs/orders.md. Pure function of the
 // source; generate.ts writes the files and contract.test.ts checks the committed ones are current.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,7 +22,8 @@ export const CLIENT_DIR = join(ROOT, 'client');
 export const GENERATED_TS = join(CLIENT_DIR, 'src', 'generated', 'contract.ts');
 export const SCHEMAS_DIR = join(CLIENT_DIR, 'schemas');
 export const CONTRACT_DOC = join(ROOT, 'docs', 'contract.md');
-export const README = join(ROOT, 'README.md');
+/** docs/orders.md shows the compact callable and error tables (once; README links to it). */
+export const ORDERS_DOC = join(ROOT, 'docs', 'orders.md');
 export const HOURS_SOURCE = join(FUNCTIONS_DIR, 'src', 'domain', 'hours.ts');
 export const GENERATED_HOURS = join(CLIENT_DIR, 'src', 'generated', 'hours.ts');
 const HOURS_HEADER = '// GENERATED: a copy of functions/src/domain/hours.ts by `cd functions && npx tsx test/contract/generate.ts`. Do not edit.';
@@ -155,10 +157,10 @@ export function buildContract(): BuiltContract {
   files.set(GENERATED_HOURS, `${HOURS_HEADER}\n${hoursSource}`);
 
   files.set(CONTRACT_DOC, renderContractDoc(schemas, reasonDetails, walker));
-  let readme = readFileSync(README, 'utf8');
-  readme = withBlock(readme, 'contract-callables', renderReadmeCallables(schemas));
-  readme = withBlock(readme, 'contract-reasons', renderReadmeReasons());
-  files.set(README, readme);
+  let orders = readFileSync(ORDERS_DOC, 'utf8');
+  orders = withBlock(orders, 'contract-callables', renderReadmeCallables(schemas));
+  orders = withBlock(orders, 'contract-reasons', renderReadmeReasons());
+  files.set(ORDERS_DOC, orders);
   return { version: CONTRACT_VERSION, schemas, files };
 }
 
@@ -232,14 +234,14 @@ function renderContractDoc(schemas: Record<string, CallableSchemas>, reasonDetai
   return `${out.join('\n')}\n`;
 }
 
-// ---- README blocks (between <!-- NAME:start --> and <!-- NAME:end -->)
+// ---- docs/orders.md blocks (between <!-- NAME:start --> and <!-- NAME:end -->)
 
 export function withBlock(markdown: string, name: string, block: string): string {
   const start = `<!-- ${name}:start (generated from functions/src/contract: cd functions && npx tsx test/contract/generate.ts) -->`;
   const end = `<!-- ${name}:end -->`;
   const from = markdown.indexOf(start);
   const to = markdown.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`contract: README.md has no ${name} markers`);
+  if (from < 0 || to < from) throw new Error(`contract: docs/orders.md has no ${name} markers`);
   return `${markdown.slice(0, from + start.length)}\n${block}\n${markdown.slice(to)}`;
 }
 
@@ -292,13 +294,13 @@ function renderReadmeCallables(schemas: Record<string, CallableSchemas>): string
     const result = isOrderView(response) ? 'public view' : `{${Object.keys((response.properties ?? {}) as object).join(', ')}}`;
     out.push(`| \`${name}\` | ${audience} | \`${cell(compactShape(request))}\` | ${result === 'public view' ? result : `\`${result}\``} |`);
   }
-  out.push('', 'Field constraints, response fields and JSON Schemas: [docs/contract.md](docs/contract.md).');
+  out.push('', 'Field constraints, response fields and JSON Schemas: [contract.md](contract.md).');
   return out.join('\n');
 }
 
 function renderReadmeReasons(): string {
   const out = ['| reason | code | message |', '| --- | --- | --- |'];
   for (const [reason, { code, message }] of Object.entries(REASONS)) out.push(`| \`${reason}\` | \`${code}\` | ${message} |`);
-  out.push('', 'Each reason\'s extra `details` fields: [docs/contract.md](docs/contract.md#error-reasons).');
+  out.push('', 'Each reason\'s extra `details` fields: [contract.md](contract.md#error-reasons).');
   return out.join('\n');
 }

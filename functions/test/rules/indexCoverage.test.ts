@@ -110,7 +110,7 @@ describe('firestore.indexes.json', () => {
     assert.deepEqual(unused, [], 'remove these indexes, or document the query that needs them in appQueries.ts');
   });
 
-  it('is what docs/rules-and-indexes.md and README.md show for the app queries', () => {
+  it('is what docs/rules-and-indexes.md shows for the app queries', () => {
     for (const path of APP_QUERY_DOCS) {
       const block = generatedBlock(readFileSync(path, 'utf8'));
       assert.ok(block !== null, `${path} has lost its app-queries markers`);

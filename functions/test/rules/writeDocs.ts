@@ -1,4 +1,4 @@
-// Regenerates the app-query sections of docs/rules-and-indexes.md and README.md from appQueries.ts:
+// Regenerates the app-query section of docs/rules-and-indexes.md from appQueries.ts:
 //   cd functions && npx tsx test/rules/writeDocs.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { APP_QUERY_DOCS, loadIndexFile, withGeneratedBlock } from '../support/indexFile';

@@ -7,9 +7,8 @@ export const ROOT = join(__dirname, '..', '..', '..');
 export const INDEXES_PATH = join(ROOT, 'firestore.indexes.json');
 export const RULES_PATH = join(ROOT, 'firestore.rules');
 export const DOCS_PATH = join(ROOT, 'docs', 'rules-and-indexes.md');
-export const README_PATH = join(ROOT, 'README.md');
-/** Files that show the generated app-query code: the rules reference and README. */
-export const APP_QUERY_DOCS = [DOCS_PATH, README_PATH];
+/** Files that show the generated app-query code: the rules reference only (README links to it). */
+export const APP_QUERY_DOCS = [DOCS_PATH];
 
 export function loadIndexFile(): IndexFile {
   const parsed = JSON.parse(readFileSync(INDEXES_PATH, 'utf8')) as Partial<IndexFile>;

@@ -6,6 +6,8 @@
 // The SDK calls itself (Transaction#set stages through WriteBatch#set, DocumentReference#get goes
 // through Firestore#getAll), so only the outermost wrapped call counts: a synchronous depth guard.
 // Run measured commands one at a time: a transaction that retries is counted twice, as it is billed.
+// The same measurement counts the RPCs sent to Firestore (test/support/rpcCounter.ts).
+import { RpcCount, RpcMethod, startRpcCount } from './rpcCounter';
 
 export interface Operation {
   kind: 'read' | 'write';
@@ -17,6 +19,9 @@ export interface OpCount {
   reads: number;
   writes: number;
   operations: Operation[];
+  /** RPCs sent to Firestore, per method, and in the order they were sent. */
+  rpcs: RpcCount;
+  rpcSequence: RpcMethod[];
 }
 
 type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
@@ -105,16 +110,21 @@ export async function countOperations<T>(work: () => Promise<T>): Promise<{ resu
   if (active) throw new Error('op counter: measurements must not overlap');
   const operations: Operation[] = [];
   active = operations;
+  const stopRpcCount = startRpcCount();
   let result: T;
+  let rpcs: ReturnType<typeof stopRpcCount>;
   try {
     result = await work();
     // Let read results that resolved with the work be attributed.
     await new Promise((resolve) => setImmediate(resolve));
   } finally {
     active = null;
+    rpcs = stopRpcCount();
   }
   return {
     result,
+    rpcs: rpcs.count,
+    rpcSequence: rpcs.sequence,
     reads: operations.filter((op) => op.kind === 'read').length,
     writes: operations.filter((op) => op.kind === 'write').length,
     operations,
