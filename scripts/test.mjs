@@ -9,6 +9,14 @@ import { FUNCTIONS_DIR, ROOT, setUp } from './lib/setup.mjs';
 const { hidane } = setUp({ rootPackages: true });
 const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: FUNCTIONS_DIR, stdio: 'inherit' });
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
+// Lint (eslint.config.mjs, typescript-eslint type-checked) and the formatting check (.prettierrc.json).
+for (const step of [['eslint', ['.']], ['prettier', ['--check', '--cache', '--log-level', 'warn', '.']]]) {
+  const result = spawnSync('npx', ['--no-install', step[0], ...step[1]], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\n${step[0]} failed: \`npm run lint\` / \`npm run format\` (writes) show and fix it`);
+    process.exit(result.status ?? 1);
+  }
+}
 
 const mocha = spawn('npx', ['mocha', ...process.argv.slice(2)], {
   cwd: FUNCTIONS_DIR,

@@ -382,7 +382,7 @@ function resolve(value: Value, params: Params): unknown {
     if (resolved === undefined) throw new Error(`parameter ${value.param} is missing`);
     return resolved;
   }
-  return Array.isArray(value) ? [...value] : value;
+  return Array.isArray(value) ? [...(value as unknown[])] : value;
 }
 
 function pathOf(path: readonly (string | Param)[], params: Params): [string, ...string[]] {

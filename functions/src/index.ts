@@ -11,7 +11,7 @@ import { backgroundMaxInstances, functionsRegion } from './config';
 // (CALLABLE_MAX_INSTANCES, callables/shell.ts). Numbers in docs/abuse-and-privacy.md.
 setGlobalOptions({ region: functionsRegion, maxInstances: backgroundMaxInstances });
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- the lazy getters load each function's module on first use (cold starts) */
 const FUNCTIONS: Record<string, () => unknown> = {
   // Orders (README "Callable contract")
   placeOrder: () => require('./callables/placeOrder').placeOrder,

@@ -41,7 +41,7 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
 /** Maps anything a handler throws to the public error convention. */
 export function toHttpsError(error: unknown, context: Record<string, unknown>): HttpsError {
   if (error instanceof HttpsError) return error;
-  if (error instanceof DomainError) return httpsErrorFor(error.reason, error.extra);
+  if (error instanceof DomainError) return httpsErrorFor(error.reason as Reason, error.extra);
   // A transaction that kept losing to concurrent writers (gRPC ABORTED after the SDK's retries):
   // safe to retry, and every callable is idempotent for a retry with the same input.
   if ((error as { code?: unknown })?.code === 10) {
@@ -56,7 +56,7 @@ export function callerOf(request: Pick<CallableRequest, 'auth'>): Caller {
   // The emulator accepts unverified tokens and may give `auth` without a uid: guard on the uid.
   const uid = request.auth?.uid;
   if (!uid) throw httpsErrorFor('unauthenticated');
-  return { uid, token: (request.auth?.token ?? {}) as Record<string, unknown> };
+  return { uid, token: request.auth?.token ?? {} };
 }
 
 export interface CallableShellOptions {

@@ -59,7 +59,7 @@ export const setStoreStatus = defineCallable('setStoreStatus', setStoreStatusInp
 export const updateStore = defineCallable('updateStore', updateStoreInput, async (input, caller) => {
   const { storeId, ...fields } = input;
   const patch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  const { view, changed } = await updateStoreFields(caller, storeId, () => patch as Partial<StoreProfile>);
+  const { view, changed } = await updateStoreFields(caller, storeId, () => patch);
   logger.info('store.updated', { storeId, changed, byUid: caller.uid });
   return view;
 });

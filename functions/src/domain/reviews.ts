@@ -256,9 +256,9 @@ export interface RatingAggregate {
 export const EMPTY_RATING: RatingAggregate = Object.freeze({
   count: 0,
   sum: 0,
-  distribution: Object.freeze({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 }) as Distribution,
+  distribution: Object.freeze({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 }),
   average: 0,
-}) as RatingAggregate;
+});
 
 /** What one review adds to the rating: its rating while visible, nothing otherwise. */
 export function contributionOf(review: Pick<Review, 'status' | 'rating'> | null): ReviewRating | null {

@@ -40,7 +40,7 @@ export function resetAuth(): void {
 
 function firebaseAuthAdapter(): AuthAdapter {
   ensureAdminApp(); // the default app, shared with Firestore
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- firebase-admin/auth loads on first use, not at cold start
   const { getAuth } = require('firebase-admin/auth') as typeof AuthModule;
   const toUser = (record: AuthModule.UserRecord): AuthUser => ({
     uid: record.uid,

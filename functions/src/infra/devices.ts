@@ -111,7 +111,7 @@ export async function devicesOfUsers(uids: readonly string[]): Promise<DeviceTar
   const targets: DeviceTarget[] = [];
   snapshots.forEach((snapshot, index) => {
     for (const doc of snapshot.docs) {
-      const token = doc.get('token');
+      const token: unknown = doc.get('token');
       if (typeof token !== 'string' || token === '' || seen.has(doc.id)) continue;
       seen.add(doc.id);
       targets.push({ uid: unique[index], tokenId: doc.id, token });
@@ -124,7 +124,7 @@ export async function devicesOfUsers(uids: readonly string[]): Promise<DeviceTar
 export async function memberUidsOf(storeId: string): Promise<string[]> {
   const snapshot = await storeRef(storeId).collection(MEMBERS).get();
   return snapshot.docs.map((doc) => {
-    const uid = doc.get('uid');
+    const uid: unknown = doc.get('uid');
     return typeof uid === 'string' && uid !== '' ? uid : doc.id;
   });
 }
@@ -163,7 +163,7 @@ export async function pruneDevicesRefreshedBefore(cutoff: number, limit: number)
     let count = 0;
     for (const doc of current) {
       if (!doc.exists || !isStale(doc.get('refreshedAt'))) continue;
-      const uid = doc.get('uid');
+      const uid: unknown = doc.get('uid');
       if (typeof uid === 'string' && uid !== '') tx.delete(userDeviceRef(uid, doc.id));
       tx.delete(doc.ref);
       count += 1;

@@ -26,7 +26,7 @@ export function cloudStorageExports(bucketName: string): ExportStorage {
   return {
     async saveForDownload({ path, content, contentType, downloadName, expiresAt }) {
       ensureAdminApp();
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- firebase-admin/storage loads on the first export, not at cold start
       const { getStorage } = require('firebase-admin/storage') as typeof import('firebase-admin/storage');
       const bucket = bucketName ? getStorage().bucket(bucketName) : getStorage().bucket();
       const file = bucket.file(path);

@@ -12,7 +12,7 @@ let database: Firestore | undefined;
  * enough.
  */
 export function ensureAdminApp(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- firebase-admin/app loads on first use, not at cold start
   const { getApps, initializeApp } = require('firebase-admin/app') as typeof import('firebase-admin/app');
   if (!getApps().some((app) => app.name === '[DEFAULT]')) initializeApp();
 }
@@ -20,7 +20,7 @@ export function ensureAdminApp(): void {
 export function firestore(): typeof FirestoreModule {
   if (!firestoreModule) {
     ensureAdminApp();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- firebase-admin/firestore loads on first use, not at cold start
     firestoreModule = require('firebase-admin/firestore') as typeof FirestoreModule;
   }
   return firestoreModule;

@@ -22,7 +22,7 @@ function emulatorOutbox(): MessagingBoundary | undefined {
   if (!file || process.env.FUNCTIONS_EMULATOR !== 'true') return undefined;
   return {
     async sendEachForMulticast(message) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- node:fs only when the local file sink is used
       const { appendFileSync } = require('node:fs') as typeof import('node:fs');
       appendFileSync(file, `${JSON.stringify(message)}\n`);
       const responses = message.tokens.map((_, i) => ({ success: true, messageId: `outbox-${Date.now()}-${i}` }));
@@ -36,7 +36,7 @@ export function messaging(): MessagingBoundary {
   if (!real) real = emulatorOutbox();
   if (!real) {
     ensureAdminApp();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- firebase-admin/messaging loads on the first push, not at cold start
     const { getMessaging } = require('firebase-admin/messaging') as typeof import('firebase-admin/messaging');
     real = getMessaging();
   }

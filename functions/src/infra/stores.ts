@@ -107,7 +107,7 @@ export async function readStoreRole(tx: Transaction, storeId: string, uid: strin
 /** The role a membership document grants; null for a missing document or an unknown role. */
 export function storeRoleFromSnapshot(snapshot: DocumentSnapshot): StoreRole | null {
   if (!snapshot.exists) return null;
-  const role = snapshot.get('role');
+  const role: unknown = snapshot.get('role');
   return isStoreRole(role) ? role : null;
 }
 

@@ -145,7 +145,7 @@ export function cloudTasks(): CloudTasksApi {
 }
 
 function googleCloudTasksClient(): CloudTasksApi {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- @google-cloud/tasks (heavy) loads on first use, not at cold start
   const { CloudTasksClient } = require('@google-cloud/tasks') as typeof import('@google-cloud/tasks');
   const client = new CloudTasksClient();
   return {

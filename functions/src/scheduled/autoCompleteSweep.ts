@@ -94,7 +94,7 @@ async function completeOverdue(doc: QueryDocumentSnapshot): Promise<'completed' 
     if (error instanceof DomainError) return 'skipped';
     logger.error('sweep.auto_complete_failed', {
       orderId: doc.id,
-      storeId: doc.get('storeId'),
+      storeId: doc.get('storeId') as unknown,
       error: String(error),
     });
     return 'failed';

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { tasksInvoker } from '../config';
 import { documentId } from '../callables/schemas';
 import { Order } from '../domain/order';
-import { DomainError } from '../domain/reasons';
+import { DomainError, Reason } from '../domain/reasons';
 import { autoCompleteAtOf } from '../domain/stateMachine';
 import { now } from '../infra/clock';
 import { decideAsSystem, runOrderCommand } from '../infra/orderCommands';
@@ -63,7 +63,7 @@ export async function handleAutoCompleteTask(data: unknown): Promise<AutoComplet
     switch (error.reason) {
       case 'order_cancelled':
       case 'order_completed':
-        logger.info('autocomplete.already_terminal', { ...logOf(), reason: error.reason });
+        logger.info('autocomplete.already_terminal', { ...logOf(), reason: error.reason as Reason });
         return 'already_terminal';
       case 'not_yet_due':
         return early(logOf(), autoCompleteAtOf(seen!));
@@ -74,7 +74,7 @@ export async function handleAutoCompleteTask(data: unknown): Promise<AutoComplet
         logger.warn('autocomplete.order_not_found', { orderId });
         return 'order_not_found';
       default:
-        logger.error('autocomplete.denied', { ...logOf(), reason: error.reason });
+        logger.error('autocomplete.denied', { ...logOf(), reason: error.reason as Reason });
         throw error;
     }
   }

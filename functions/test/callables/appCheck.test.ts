@@ -11,7 +11,7 @@ import { APP_CHECK, as, call, expectError } from '../support/callables';
 import { dumpDatabase } from '../support/database';
 import { requestId, seedStore, STORE_ID } from '../support/fixtures';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any callable, whatever its input and output
 type AnyCallable = CallableFunction<any, any> & { __endpoint: { callableTrigger?: unknown; maxInstances?: unknown } };
 
 const callables = (): [string, AnyCallable][] =>

@@ -95,9 +95,9 @@ interface World {
 interface Row {
   /** The export name in src/index.ts. */
   callable: string;
-  fn: CallableFunction<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  fn: CallableFunction<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any callable, whatever its input and output
   /** Builds the call's input; `callerUid` is the actor about to call (null when anonymous). */
-  input: (world: World, callerUid: string | null) => Promise<unknown> | unknown;
+  input: (world: World, callerUid: string | null) => unknown; // the input, or a promise of it
   expect: Record<ActorKind, Outcome>;
   /** A read (sales): an allowed call must answer for the store and write nothing. */
   readOnly?: boolean;

@@ -16,7 +16,7 @@ import { requestId, seedStore, STORE_ID } from '../support/fixtures';
 
 // The SDK copy the package resolves (the root's firebase), so app and functions instances match.
 const CLIENT = join(__dirname, '..', '..', '..', 'client');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK copy the client package resolves, found at run time
 const fromClient = <T>(name: string): T => require(require.resolve(name, { paths: [CLIENT] }));
 const { initializeApp, deleteApp } = fromClient<typeof import('firebase/app')>('firebase/app');
 const { getFunctions, connectFunctionsEmulator } = fromClient<typeof import('firebase/functions')>('firebase/functions');
@@ -31,6 +31,7 @@ describe('client: the typed caller against the real callables over HTTP', () => 
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every path replies; the try covers the one await
       req.on('end', async () => {
         const name = (req.url ?? '').split('/').pop()!;
         const fn = (indexExports as Record<string, unknown>)[name];

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
+import ts from 'typescript-api'; // TypeScript 5.9's compiler API: TypeScript 7 (the build's tsc) ships none
 
 const CLIENT = join(__dirname, '..', '..', '..', 'client');
 const TYPE_TEST = join(CLIENT, 'test', 'typeLevel.ts');
@@ -16,9 +16,9 @@ function compile(files: Record<string, string>): readonly ts.Diagnostic[] {
   const config = ts.getParsedCommandLineOfConfigFile(join(CLIENT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
   const options = { ...config.options, rootDir: CLIENT, noEmit: true, noUnusedLocals: false };
   const host = ts.createCompilerHost(options);
-  const readFile = host.readFile;
+  const readFile = host.readFile.bind(host);
   host.readFile = (name) => files[name] ?? readFile(name);
-  host.fileExists = ((exists) => (name: string) => name in files || exists(name))(host.fileExists);
+  host.fileExists = ((exists) => (name: string) => name in files || exists(name))(host.fileExists.bind(host));
   const program = ts.createProgram(Object.keys(files), options, host);
   return ts.getPreEmitDiagnostics(program);
 }

@@ -4,7 +4,7 @@
 // source; generate.ts writes the files and contract.test.ts checks the committed ones are current.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import ts from 'typescript';
+import ts from 'typescript-api'; // TypeScript 5.9's compiler API: TypeScript 7 (the build's tsc) ships none
 import { z } from 'zod';
 import { CALLABLES, CONTRACT_VERSION } from '../../src/contract/callables';
 import { CANCEL_REASONS } from '../../src/domain/cancelReasons';

@@ -1,7 +1,7 @@
 // Expands server types (zod inputs, handler results, domain interfaces) into standalone TypeScript
 // text and JSON Schema, with the TypeScript checker: the client package then needs neither zod nor
 // any server module. Anything the walker can't express (functions, symbols) fails loudly.
-import ts from 'typescript';
+import ts from 'typescript-api'; // TypeScript 5.9's compiler API: TypeScript 7 (the build's tsc) ships none
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -19,7 +19,7 @@ const ROOT = join(FUNCTIONS_DIR, '..');
 const TOOLS = join(ROOT, 'node_modules', 'firebase-tools', 'lib');
 const PROJECT_ID = 'gocafein-deploy-check';
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- firebase-tools' internals, loaded by path and untyped */
 const tool = (path: string): any => require(join(TOOLS, path));
 
 const firebaseJson = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8'));

@@ -56,7 +56,7 @@ function withTimeout<T>(promise: Promise<T>, label: string): Promise<T> {
  * and the claims are as they were. Returns "ok" or "code/reason".
  */
 async function checkedCall(
-  fn: CallableFunction<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  fn: CallableFunction<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any callable, whatever its input and output
   payload: unknown,
   context: AuthContext | undefined,
   label: string,

@@ -97,9 +97,9 @@ export const world = {
 };
 
 export interface FuzzSeed {
-  fn: CallableFunction<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  fn: CallableFunction<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any callable, whatever its input and output
   /** A payload the callable accepts from the right actor. */
-  seed: () => Promise<unknown> | unknown;
+  seed: () => unknown; // the payload, or a promise of it
 }
 const entry = (fn: FuzzSeed['fn'], seed: FuzzSeed['seed']): FuzzSeed => ({ fn, seed });
 

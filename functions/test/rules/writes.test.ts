@@ -126,7 +126,7 @@ async function expectAllWritesDenied(db: Firestore, target: Target, actor: Actor
     try {
       await assertFails(attempt());
     } catch (error) {
-      throw new Error(`${actor.name} could ${kind} ${kind === 'create' ? path : target.existing}: ${(error as Error).message}`);
+      throw new Error(`${actor.name} could ${kind} ${kind === 'create' ? path : target.existing}: ${(error as Error).message}`, { cause: error });
     }
   }
 }

@@ -27,7 +27,7 @@ describe('local tasks delay (npm start)', function () {
       });
     });
     await new Promise<void>((resolve) => emulator.listen(0, '127.0.0.1', resolve));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the script under test, loaded by path
     const { startTasksDelay } = require(DELAY);
     delay = await startTasksDelay({ emulator: `127.0.0.1:${(emulator.address() as AddressInfo).port}` });
   });

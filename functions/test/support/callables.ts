@@ -30,9 +30,9 @@ export interface AppCheckContext {
 }
 export const APP_CHECK: AppCheckContext = { appId: '1:000000000000:android:gocafein-test', token: {}, alreadyConsumed: false };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers name the result type they expect
 export async function call<T = any>(
-  fn: CallableFunction<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  fn: CallableFunction<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any callable, whatever its input and output
   data: unknown,
   auth?: AuthContext,
   /** null: a request without a (valid) App Check token. */

@@ -9,6 +9,7 @@ export interface LogEntry {
 export const capturedLogs: LogEntry[] = [];
 
 const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- Node's console methods are bound to the console
 const originals = Object.fromEntries(methods.map((m) => [m, console[m]])) as Record<(typeof methods)[number], (...args: unknown[]) => void>;
 
 export function captureStructuredLogs(): void {

@@ -88,7 +88,7 @@ function countRead(via: string, target: (self: unknown, args: unknown[]) => unkn
 export function installOpCounter(): void {
   if (installed) return;
   installed = true;
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  /* eslint-disable @typescript-eslint/no-require-imports -- patches the copy of the Firestore SDK that firebase-admin loads */
   const { DocumentReference, Firestore, Query, Transaction, WriteBatch } =
     require('@google-cloud/firestore') as typeof import('@google-cloud/firestore');
   /* eslint-enable @typescript-eslint/no-require-imports */

@@ -93,7 +93,7 @@ const sitesOf = (query: unknown): string[] => (query as InternalQuery)?.[BUILD_S
 export function installQueryRecorder(): void {
   if (installed) return;
   installed = true;
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  /* eslint-disable @typescript-eslint/no-require-imports -- patches the copy of the Firestore SDK that firebase-admin loads */
   const { Firestore, Query, Transaction } = require('@google-cloud/firestore') as typeof import('@google-cloud/firestore');
   const { AggregateQuery } = require('@google-cloud/firestore/build/src/reference/aggregate-query') as {
     AggregateQuery: abstract new (...args: never[]) => object;
@@ -166,7 +166,7 @@ export function querySitesIn(file: string, text: string): string[] {
 
 /** querySitesIn for every .ts file under functions/src. */
 export function querySitesInServerCode(): string[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- node:fs only when the server code is scanned
   const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
   const srcDir = resolve(FUNCTIONS_DIR, 'src');
   const sites: string[] = [];

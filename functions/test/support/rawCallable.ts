@@ -8,7 +8,7 @@ import path from 'node:path';
 const [modulePath, exportName, enforced] = process.argv.slice(2);
 process.env.APP_CHECK_ENFORCED = enforced;
 process.env.GCLOUD_PROJECT ??= 'demo-gocafein-test';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module under test, loaded by path after the environment is set
 const fn = require(path.resolve(__dirname, '../../src', modulePath))[exportName] as (req: unknown, res: unknown) => unknown;
 
 const headers: Record<string, string> = { 'content-type': 'application/json' };

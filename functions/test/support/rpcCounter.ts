@@ -29,7 +29,7 @@ let active: RpcMethod[] | null = null;
 export function installRpcCounter(): void {
   if (installed) return;
   installed = true;
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  /* eslint-disable @typescript-eslint/no-require-imports -- patches the copy of the Firestore SDK that firebase-admin loads */
   const { v1 } = require('@google-cloud/firestore') as { v1: { prototype: object } };
   /* eslint-enable @typescript-eslint/no-require-imports */
   const methods = v1.prototype as Record<string, AnyFunction>;
