@@ -32,6 +32,15 @@ export const HOSTS = {
   FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
   CLOUD_TASKS_EMULATOR_HOST: `127.0.0.1:${PORTS.tasks}`,
 };
+/**
+ * At most this many function executions at once (callables, HTTP, Firestore trigger deliveries and
+ * task dispatches alike): firebase-tools' own work queue cap, FUNCTIONS_EMULATOR_PARALLEL (default
+ * 50). The functions emulator starts a new Node worker whenever a function has no idle one, so an
+ * unbounded burst on 2 cores spawns dozens of workers that each load the code and the machine
+ * thrashes; with the cap the rest wait in the queue (docs/local-stack.md, "The lunch rush").
+ * FUNCTIONS_EMULATOR_PARALLEL set in the environment wins.
+ */
+export const FUNCTIONS_PARALLEL = 4;
 const FIREBASE_BIN = join(ROOT, 'node_modules', '.bin', 'firebase');
 const SECRETS_FILE = join(FUNCTIONS_DIR, '.secret.local');
 
@@ -124,6 +133,7 @@ export function localSecret(name) {
 export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome } = {}) {
   ensureLocalSecrets();
   const env = { ...process.env, GCLOUD_PROJECT: PROJECT_ID };
+  env.FUNCTIONS_EMULATOR_PARALLEL ||= String(FUNCTIONS_PARALLEL);
   // Keep the functions from sending real pushes or calling real APIs when run locally.
   delete env.GOOGLE_APPLICATION_CREDENTIALS;
   if (isolatedHome) {

@@ -47,3 +47,53 @@ export function checkTimers({ timer, timerBy, timerLateMs, timerId }, output) {
   if (completions !== 1) throw new Error(`timer order: ${completions} auto-complete completions logged, expected 1`);
   return `timers: the timer order was completed by the system ${(timerLateMs / 1000).toFixed(1)} s after it was due; no task arrived early`;
 }
+
+/** Function executions (by function name) and worker crashes, counted in the emulator's own log. */
+export function executionCounts(output) {
+  const counts = {};
+  for (const match of output.matchAll(/Beginning execution of "(?:[\w-]+-)?(\w+)"/g)) counts[match[1]] = (counts[match[1]] ?? 0) + 1;
+  const killed = (output.match(/Your function was killed because it raised an unhandled error/g) ?? []).length;
+  return { counts, killed };
+}
+
+/** executionCounts of the log written after offset `from` (a length of the output seen before). */
+export function executionsBetween(output, from) {
+  return executionCounts(output.slice(from));
+}
+
+/**
+ * Waits until the functions emulator is idle: every execution begun has finished and none began
+ * for `quietMs`. `output()` returns the emulator's log so far. Resolves { drained, seconds }, the
+ * seconds until the last execution finished (or until `timeoutMs` ran out).
+ */
+export async function waitForQuiet(output, { quietMs = 5_000, timeoutMs = 120_000 } = {}) {
+  const started = Date.now();
+  let lastChange = started;
+  let last = '';
+  for (;;) {
+    const log = output();
+    const begun = (log.match(/Beginning execution of "/g) ?? []).length;
+    const finished = (log.match(/Finished "[^"]+" in /g) ?? []).length;
+    const state = `${begun}/${finished}`;
+    if (state !== last) {
+      last = state;
+      lastChange = Date.now();
+    }
+    if (begun === finished && Date.now() - lastChange >= quietMs) return { drained: true, seconds: (lastChange - started) / 1000 };
+    if (Date.now() - started > timeoutMs) return { drained: false, seconds: (Date.now() - started) / 1000 };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * The lunch rush, on the stack's own log from offset `from`: no function worker was killed and no
+ * task reached its handler early.
+ */
+export function checkRushLog(output, from) {
+  const { counts, killed } = executionsBetween(output, from);
+  if (killed) throw new Error(`${killed} function workers killed by unhandled errors during the rush`);
+  const tail = output.slice(from);
+  const early = ['autocomplete.early_delivery', 'autocomplete.early_retry', 'reminder.early_retry'].filter((m) => logLines(tail, m).length);
+  if (early.length) throw new Error(`tasks delivered early during the rush: ${early.join(', ')}`);
+  return `rush log: ${Object.values(counts).reduce((a, b) => a + b, 0)} function executions, no worker killed, no task early`;
+}
