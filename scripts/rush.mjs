@@ -10,16 +10,18 @@
 // `npm run rush -- --running` runs the same rush against a stack `npm start` already runs (same
 // GOCAFEIN_PORT_OFFSET), seeded with the demo store; it can't read that stack's log, so the worker
 // and timer checks are left to the caller (the fresh-clone check reads npm start's output). Its
-// last line, `rush result: {…}`, is JSON for scripts.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// last line, `rush result: {…}`, is JSON for scripts. `--logs DIR` keeps the emulators' logs.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTIONS_DIR, ROOT, setUp } from './lib/setup.mjs';
 import { PORTS, stackEnv, startStack } from './lib/stack.mjs';
-import { executionCounts, executionsBetween, waitForQuiet } from './lib/stackChecks.mjs';
+import { checkRushLog, executionsBetween, rushTriggerExecutions, waitForExecutions } from './lib/stackChecks.mjs';
 import { portOpen, takenPorts } from './lib/stackProcesses.mjs';
 
 const running = process.argv.includes('--running');
+// `--logs DIR` keeps the emulators' output and their *.log files there (they are removed otherwise).
+const logsDir = process.argv.includes('--logs') ? process.argv[process.argv.indexOf('--logs') + 1] : null;
 const started = Date.now();
 if (running) {
   if (!(await portOpen(PORTS.functions))) {
@@ -65,12 +67,18 @@ try {
   console.log(`rush: orders ${JSON.stringify(report.statuses)}, numbers ${report.numbers.first}…${report.numbers.last}`);
   let during;
   if (stack) {
-    // Trigger events wait in the same queue as the calls: give the backlog time to drain.
-    const quiet = await waitForQuiet(stack.output, { quietMs: 5_000, timeoutMs: 120_000 });
+    // Trigger events are delivered one at a time after the calls: wait until the rush's have run.
+    const backlog = await waitForExecutions(stack.output, logBefore, rushTriggerExecutions(p.accepted));
     during = executionsBetween(stack.output(), logBefore);
-    report.backlogSeconds = quiet.seconds;
-    console.log(`rush: executions ${JSON.stringify(during.counts)}, workers killed ${during.killed}, trigger backlog ${quiet.drained ? `drained ${quiet.seconds.toFixed(1)} s after the last call` : `still running ${quiet.seconds.toFixed(0)} s after the last call`}, tasks held ${stack.timers.stats.held}, dispatched ${stack.timers.stats.forwarded}`);
-    if (!quiet.drained) failures.push(`the functions were still busy ${quiet.seconds.toFixed(0)} s after the last call (trigger backlog)`);
+    report.backlogSeconds = backlog.seconds;
+    console.log(`rush: executions ${JSON.stringify(during.counts)}, workers killed ${during.killed}, trigger backlog ${backlog.done ? `done ${backlog.seconds.toFixed(1)} s after the last call` : `not done ${backlog.seconds.toFixed(0)} s after the last call`}, tasks held ${stack.timers.stats.held}, dispatched ${stack.timers.stats.forwarded}`);
+    if (stack.queue) console.log(`rush: functions queue: ${stack.queue.stats.requests} calls, at most ${stack.queue.stats.maxQueued} waiting, longest wait ${stack.queue.stats.maxWaitMs} ms`);
+    if (!backlog.done) failures.push(`the rush's trigger events had not all run ${backlog.seconds.toFixed(0)} s after the last call`);
+    try {
+      checkRushLog(stack.output(), logBefore);
+    } catch (error) {
+      failures.push(error.message);
+    }
   }
   failures.push(...checkRush(report, during));
 } catch (error) {
@@ -78,6 +86,12 @@ try {
   if (stack) console.error(stack.output().slice(-4000));
 } finally {
   await stack?.stop();
+  if (logsDir && stack) {
+    mkdirSync(logsDir, { recursive: true });
+    writeFileSync(join(logsDir, 'emulators.log'), stack.output());
+    for (const file of readdirSync(ROOT)) if (file.endsWith('.log') && !logsBefore.has(file)) copyFileSync(join(ROOT, file), join(logsDir, file));
+    console.log(`rush: the emulators' logs are in ${logsDir}`);
+  }
   if (!running) {
     for (const file of readdirSync(ROOT)) if (file.endsWith('.log') && !logsBefore.has(file)) rmSync(join(ROOT, file));
     if (!hadSecrets) rmSync(secretsFile, { force: true });

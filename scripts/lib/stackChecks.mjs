@@ -62,28 +62,35 @@ export function executionsBetween(output, from) {
 }
 
 /**
- * Waits until the functions emulator is idle: every execution begun has finished and none began
- * for `quietMs`. `output()` returns the emulator's log so far. Resolves { drained, seconds }, the
- * seconds until the last execution finished (or until `timeoutMs` ran out).
+ * Waits until the log written after offset `from` shows at least `expected[name]` executions of
+ * each function and none has been running for `settleMs`: the trigger events of a burst have
+ * been delivered and run. `output()` returns the emulator's log so far. Resolves
+ * { done, seconds, counts }: seconds until the last expected execution finished (or until
+ * `timeoutMs` ran out).
  */
-export async function waitForQuiet(output, { quietMs = 5_000, timeoutMs = 120_000 } = {}) {
+export async function waitForExecutions(output, from, expected, { timeoutMs = 180_000, settleMs = 1_000 } = {}) {
   const started = Date.now();
-  let lastChange = started;
-  let last = '';
   for (;;) {
-    const log = output();
+    const log = output().slice(from);
+    const { counts } = executionCounts(log);
     const begun = (log.match(/Beginning execution of "/g) ?? []).length;
     const finished = (log.match(/Finished "[^"]+" in /g) ?? []).length;
-    const state = `${begun}/${finished}`;
-    if (state !== last) {
-      last = state;
-      lastChange = Date.now();
+    const reached = Object.entries(expected).every(([name, n]) => (counts[name] ?? 0) >= n);
+    if (reached && begun <= finished) {
+      const seconds = (Date.now() - started) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+      return { done: true, seconds, counts: executionCounts(output().slice(from)).counts };
     }
-    if (begun === finished && Date.now() - lastChange >= quietMs) return { drained: true, seconds: (lastChange - started) / 1000 };
-    if (Date.now() - started > timeoutMs) return { drained: false, seconds: (Date.now() - started) / 1000 };
+    if (Date.now() - started > timeoutMs) return { done: false, seconds: (Date.now() - started) / 1000, counts };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/**
+ * The trigger executions a rush of `orders` orders, each placed, started and completed, must
+ * cause at least (functions/src/triggers: one create and two updates per order).
+ */
+export const rushTriggerExecutions = (orders) => ({ onOrderCreated: orders, onOrderUpdated: 2 * orders, onOrderWrittenSales: 3 * orders });
 
 /**
  * The lunch rush, on the stack's own log from offset `from`: no function worker was killed and no
