@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { FUNCTIONS_DIR, ROOT } from './setup.mjs';
-import { descendantsOf, removePidFile, writePidFile } from './stackProcesses.mjs';
+import { descendantsOf, portOpen, removePidFile, writePidFile } from './stackProcesses.mjs';
 import { startFunctionsQueue } from './functionsQueue.mjs';
 import { startTasksDelay } from './tasksDelay.mjs';
 
@@ -201,6 +201,13 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
       for (const pid of family) signal(pid, 'SIGKILL');
       await timers.close();
       await queue.close();
+      // A killed process's ports close as the kernel tears it down, which takes a while on a
+      // loaded machine: return once they are free, so "stopped" means nothing answers any more.
+      const ports = [...Object.values(PORTS), functionsPort];
+      for (let waited = 0; waited < 15_000; waited += 250) {
+        if (!(await Promise.all(ports.map(portOpen))).some(Boolean)) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       removePidFile();
     })();
     return stopping;
