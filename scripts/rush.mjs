@@ -71,7 +71,9 @@ try {
     const backlog = await waitForExecutions(stack.output, logBefore, rushTriggerExecutions(p.accepted));
     during = executionsBetween(stack.output(), logBefore);
     report.backlogSeconds = backlog.seconds;
-    console.log(`rush: executions ${JSON.stringify(during.counts)}, workers killed ${during.killed}, trigger backlog ${backlog.done ? `done ${backlog.seconds.toFixed(1)} s after the last call` : `not done ${backlog.seconds.toFixed(0)} s after the last call`}, tasks held ${stack.timers.stats.held}, dispatched ${stack.timers.stats.forwarded}`);
+    const backlogLine = `${backlog.done ? 'done' : 'not done'} ${backlog.seconds.toFixed(1)} s after the last call`;
+    const { held, forwarded } = stack.timers.stats;
+    console.log(`rush: executions ${JSON.stringify(during.counts)}, workers killed ${during.killed}, trigger backlog ${backlogLine}, tasks held ${held}, dispatched ${forwarded}`);
     if (stack.queue) console.log(`rush: functions queue: ${stack.queue.stats.requests} calls, at most ${stack.queue.stats.maxQueued} waiting, longest wait ${stack.queue.stats.maxWaitMs} ms`);
     if (!backlog.done) failures.push(`the rush's trigger events had not all run ${backlog.seconds.toFixed(0)} s after the last call`);
     try {
@@ -99,7 +101,11 @@ try {
   }
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
-if (running) console.log(`rush result: ${JSON.stringify({ passed: !failures.length, seconds: Number(seconds), failures, placements: report?.placements && { ...report.placements, errors: report.placements.errors.length }, transitions: report?.transitions && { ...report.transitions, errors: report.transitions.errors.length } })}`);
+if (running) {
+  const summary = (part) => part && { ...part, errors: part.errors.length };
+  const result = { passed: !failures.length, seconds: Number(seconds), failures, placements: summary(report?.placements), transitions: summary(report?.transitions) };
+  console.log(`rush result: ${JSON.stringify(result)}`);
+}
 if (failures.length) {
   console.error(`rush failed (${seconds} s):\n  ${failures.join('\n  ')}`);
   process.exit(1);

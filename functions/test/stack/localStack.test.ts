@@ -6,7 +6,8 @@
 // and that no task reached its handler early, runs the lunch rush against the same stack (100
 // orders from 20 concurrent customers, 2 racing partners: scripts/rush.mjs --running), kills
 // `npm start` hard and checks that the next start stops the leftovers, that a concurrent start
-// refuses in one line, that Ctrl-C leaves nothing running, and that a foreign process on a stack port is named in one line.
+// refuses in one line, that Ctrl-C leaves nothing running, and that a foreign process on a stack
+// port is named in one line.
 // This is the test that catches an entry script importing a package before set-up has run.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
