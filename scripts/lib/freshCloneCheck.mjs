@@ -3,7 +3,8 @@
 // user's first commands, on a `git clone` of the committed tree with no node_modules.
 //   1. `npm start` installs, builds, comes up, seeds and prints READY_LINE and its push outbox;
 //   2. `npm run demo` passes against it (both lifecycles, and one order completed by its timer);
-//      the triggers and timers are checked on the stack's own output and the outbox;
+//      the triggers and timers are checked on the stack's own output and the outbox; then the
+//      lunch rush (`npm run rush -- --running`) holds against the same stack;
 //   3. `npm start` is killed hard (SIGKILL of its whole process group; the emulators survive);
 //      the next `npm start` stops those leftovers and comes up again;
 //   4. a third `npm start` refuses in one line while the second runs; Ctrl-C stops the second and
@@ -19,7 +20,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './setup.mjs';
 import { PORTS, READY_LINE } from './stack.mjs';
-import { checkTimers, checkTriggers } from './stackChecks.mjs';
+import { checkRushLog, checkTimers, checkTriggers, rushTriggerExecutions, waitForExecutions } from './stackChecks.mjs';
 import { descendantsOf, portOpen, takenPorts } from './stackProcesses.mjs';
 
 const started = Date.now();
@@ -119,12 +120,24 @@ try {
   }
   step('npm run demo passed against it');
 
+  // 2b. The lunch rush against the same stack: 100 orders, 20 customers at once, 2 racing partners.
+  const logBefore = first.output.length;
+  const rush = npm(['run', 'rush', '--', '--running']);
+  const rushExit = await rush.exited;
+  console.log(rush.output.split('\n').filter((line) => line.startsWith('rush: ')).map((line) => `  ${line}`).join('\n'));
+  if (rushExit.code !== 0) throw new Error(`npm run rush -- --running failed (${rushExit.code}):\n${rush.output.slice(-5000)}`);
+  const backlog = await waitForExecutions(() => first.output, logBefore, rushTriggerExecutions(100));
+  if (!backlog.done) throw new Error(`the rush's trigger events had not all run ${backlog.seconds.toFixed(0)} s after it: ${JSON.stringify(backlog.counts)}`);
+  console.log(`  ${checkRushLog(first.output, logBefore)}; trigger backlog done ${backlog.seconds.toFixed(1)} s after the last call`);
+  step('the lunch rush held against it');
+
   // 3. Killed hard: SIGKILL of npm start's whole process group. The emulators live on.
   const emulatorPids = descendantsOf(first.child.pid);
   process.kill(-first.child.pid, 'SIGKILL');
   await first.exited;
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  if (!(await portOpen(PORTS.functions))) throw new Error('after SIGKILL no emulator was left running: the test proves nothing');
+  // The hub (firebase-tools itself); the functions port was npm start's own queue and died with it.
+  if (!(await portOpen(PORTS.hub))) throw new Error('after SIGKILL no emulator was left running: the test proves nothing');
   step(`npm start killed with SIGKILL; ${emulatorPids.length} processes of it still running`);
   const second = npm(['start']);
   starts.push(second);

@@ -120,14 +120,6 @@ export async function runRush({ admin, storeId, items, log = console.log }) {
   }
 }
 
-/** Function executions and worker crashes, counted in the emulator's own log. */
-export function executionCounts(output) {
-  const counts = {};
-  for (const match of output.matchAll(/Beginning execution of "(?:[\w-]+-)?(\w+)"/g)) counts[match[1]] = (counts[match[1]] ?? 0) + 1;
-  const killed = (output.match(/Your function was killed because it raised an unhandled error/g) ?? []).length;
-  return { counts, killed };
-}
-
 /** Every condition of the rush; returns the failures (empty when it held). */
 export function checkRush(report, executions) {
   const failures = [];
@@ -137,11 +129,8 @@ export function checkRush(report, executions) {
   if (!(placements.max < SDK_TIMEOUT_MS) || !(transitions.max < SDK_TIMEOUT_MS)) failures.push(`a call took ${Math.max(placements.max, transitions.max)} ms (SDK timeout ${SDK_TIMEOUT_MS} ms)`);
   if (statuses.completed !== placements.attempted) failures.push(`orders completed: ${JSON.stringify(statuses)}`);
   if (!numbers.unique || !numbers.consecutive || numbers.count !== placements.attempted) failures.push(`order numbers ${numbers.first}…${numbers.last}: unique ${numbers.unique}, consecutive ${numbers.consecutive}`);
-  if (executions) {
-    if (executions.killed) failures.push(`${executions.killed} function workers killed by unhandled errors`);
-    for (const name of ['autoCompleteOrder', 'remindUnansweredOrder']) {
-      if (executions.counts[name]) failures.push(`${executions.counts[name]} ${name} executions during the rush (tasks arrived early)`);
-    }
-  }
+  // Timers that come due during the rush (the seed's orders' auto-complete) run as they should;
+  // an early task is found by its handler's log line (stackChecks.mjs checkRushLog).
+  if (executions?.killed) failures.push(`${executions.killed} function workers killed by unhandled errors`);
   return failures;
 }

@@ -5,10 +5,12 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { FUNCTIONS_DIR, ROOT } from './setup.mjs';
-import { descendantsOf, removePidFile, writePidFile } from './stackProcesses.mjs';
+import { descendantsOf, portOpen, removePidFile, writePidFile } from './stackProcesses.mjs';
+import { startFunctionsQueue } from './functionsQueue.mjs';
 import { startTasksDelay } from './tasksDelay.mjs';
 
 export const PROJECT_ID = 'demo-gocafein';
@@ -32,6 +34,17 @@ export const HOSTS = {
   FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
   CLOUD_TASKS_EMULATOR_HOST: `127.0.0.1:${PORTS.tasks}`,
 };
+/**
+ * At most this many function executions at once (callables, HTTP, Firestore trigger deliveries and
+ * task dispatches alike): firebase-tools' own work queue cap, FUNCTIONS_EMULATOR_PARALLEL (default
+ * 50). The functions emulator starts a new Node worker whenever a function has no idle one, so an
+ * unbounded burst on 2 cores spawns dozens of workers that each load the code and the machine
+ * thrashes; with the cap the rest wait in the queue (docs/local-stack.md, "The lunch rush").
+ * FUNCTIONS_EMULATOR_PARALLEL set in the environment wins. The apps' calls get one slot less
+ * (scripts/lib/functionsQueue.mjs), so trigger events and tasks never wait behind a burst of calls.
+ */
+export const FUNCTIONS_PARALLEL = 3;
+const DISCOVERY_TIMEOUT_SECONDS = 90;
 const FIREBASE_BIN = join(ROOT, 'node_modules', '.bin', 'firebase');
 const SECRETS_FILE = join(FUNCTIONS_DIR, '.secret.local');
 
@@ -69,10 +82,11 @@ export function chooseFirestore() {
 /**
  * firebase.json keeps the Emulator UI off, because its download fails offline and takes the whole
  * suite down. Where the official emulator runs, the UI can too; with GOCAFEIN_PORT_OFFSET every
- * port moves. Either way the stack starts from a copy of firebase.json in .runtime/ (paths
- * rewritten, since firebase-tools resolves them against the config's folder).
+ * port moves, and the functions emulator always runs on a port behind the functions queue. So the
+ * stack starts from a copy of firebase.json in .runtime/ (paths rewritten, since firebase-tools
+ * resolves them against the config's folder).
  */
-function configCopy({ ui }) {
+function configCopy({ ui, functionsPort }) {
   const config = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8'));
   const dir = join(ROOT, '.runtime');
   // firebase-tools joins the functions source (even an absolute one) to the config's folder.
@@ -83,6 +97,8 @@ function configCopy({ ui }) {
   for (const [name, emulator] of Object.entries(config.emulators)) {
     if (PORTS[name] !== undefined) emulator.port = PORTS[name];
   }
+  // The emulator itself listens on a port of its own; the apps' port is the queue's.
+  config.emulators.functions.port = functionsPort;
   if (PORT_OFFSET) {
     // Ports firebase-tools picks by default, moved too: the Firestore UI's socket and Eventarc.
     config.emulators.firestore.websocketPort = 9150 + PORT_OFFSET;
@@ -124,6 +140,11 @@ export function localSecret(name) {
 export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome } = {}) {
   ensureLocalSecrets();
   const env = { ...process.env, GCLOUD_PROJECT: PROJECT_ID };
+  env.FUNCTIONS_EMULATOR_PARALLEL ||= String(FUNCTIONS_PARALLEL);
+  const parallel = Math.max(1, Number(env.FUNCTIONS_EMULATOR_PARALLEL) || FUNCTIONS_PARALLEL);
+  // Loading the functions' code (discovery, then each worker) may take longer than firebase-tools'
+  // 10 s (discovery) and 30 s (worker) on a loaded 2-core machine; past it, no function is served.
+  env.FUNCTIONS_DISCOVERY_TIMEOUT ||= String(DISCOVERY_TIMEOUT_SECONDS);
   // Keep the functions from sending real pushes or calling real APIs when run locally.
   delete env.GOOGLE_APPLICATION_CREDENTIALS;
   if (isolatedHome) {
@@ -135,8 +156,10 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
       HOME: join(isolatedHome, 'home'),
     });
   }
-  const firebaseArgs = ['emulators:start', '--project', PROJECT_ID];
-  if (mode === 'official' || PORT_OFFSET) firebaseArgs.push('--config', configCopy({ ui: mode === 'official' }));
+  // The apps' calls go through the functions queue on the functions port; the emulator runs behind it.
+  const functionsPort = await freePort();
+  const queue = await startFunctionsQueue({ target: `127.0.0.1:${functionsPort}`, port: PORTS.functions, maxInFlight: Math.max(1, parallel - 1) });
+  const firebaseArgs = ['emulators:start', '--project', PROJECT_ID, '--config', configCopy({ ui: mode === 'official', functionsPort })];
   const [command, args] =
     mode === 'hidane' ? [hidaneBin, ['exec', '--', FIREBASE_BIN, ...firebaseArgs]] : [FIREBASE_BIN, firebaseArgs];
   // Timers that work locally: tasks go through a delay that holds each until its scheduleTime.
@@ -177,6 +200,14 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
       }
       for (const pid of family) signal(pid, 'SIGKILL');
       await timers.close();
+      await queue.close();
+      // A killed process's ports close as the kernel tears it down, which takes a while on a
+      // loaded machine: return once they are free, so "stopped" means nothing answers any more.
+      const ports = [...Object.values(PORTS), functionsPort];
+      for (let waited = 0; waited < 15_000; waited += 250) {
+        if (!(await Promise.all(ports.map(portOpen))).some(Boolean)) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       removePidFile();
     })();
     return stopping;
@@ -185,6 +216,9 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
   const timeout = setTimeout(() => stop(), 180_000);
   try {
     await ready;
+    // firebase-tools reports "ready" even when it could not load the functions: say so, not 404s.
+    const loadFailure = output.split('\n').find((line) => line.includes('Failed to load function definition from source'));
+    if (loadFailure) throw new Error(`the functions emulator could not load the functions: ${loadFailure.replace(/^\W+/, '').slice(0, 300)}`);
     // Everything firebase-tools started by now, so a hard-killed start's leftovers can be stopped.
     writePidFile({ pids: [child.pid, ...descendantsOf(child.pid)] });
   } catch (error) {
@@ -193,7 +227,19 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
   } finally {
     clearTimeout(timeout);
   }
-  return { child, stop, exited, timers, output: () => output };
+  return { child, stop, exited, timers, queue, functionsPort, output: () => output };
+}
+
+/** A port nothing listens on now, for the functions emulator behind the queue. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function signal(pid, name) {
