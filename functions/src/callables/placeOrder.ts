@@ -8,11 +8,11 @@ import { fingerprint, orderIdFor } from '../domain/ids';
 import { autoCompleteDelayMinutes, paramValue } from '../config';
 import { businessDateOf } from '../domain/businessDay';
 import { MenuItem, priceOrder, storeRefusal } from '../domain/menu';
-import { flowOf, Order } from '../domain/order';
+import { placedOrder } from '../domain/lifecycle';
+import { Order } from '../domain/order';
 import { toPublicView } from '../domain/publicView';
 import { hoursRefusal } from '../domain/storeHours';
 import { DomainError } from '../domain/reasons';
-import { OrderEvent } from '../domain/stateMachine';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { eventRef, eventToStored, orderFromSnapshot, orderRef, orderToStored } from '../infra/orders';
@@ -81,39 +81,20 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     const counter = await tx.get(counterRef);
     const orderNumber = ((counter.get('last') as number | undefined) ?? 0) + 1;
 
-    const order: Order = {
+    const { order, event } = placedOrder({
       orderId,
-      storeId: store.storeId,
-      storeName: store.name,
+      store,
       customerUid: caller.uid,
       requestId: input.requestId,
       channel: input.channel,
-      status: 'received',
-      ...priced,
+      priced,
       orderNumber,
       businessDate,
       customerNote: input.customerNote || null,
       delivery: input.delivery ? { ...input.delivery, address2: input.delivery.address2 || null } : null,
-      createdAt: at,
-      updatedAt: at,
-      autoCompleteAt: flowOf(input.channel) === 'pickup' ? at + paramValue(autoCompleteDelayMinutes) * 60_000 : null,
-      prep: null,
-      shipmentPreparingAt: null,
-      shipment: null,
-      cancellation: null,
-      completion: null,
-      version: 1,
-    };
-    const event: OrderEvent = {
-      version: 1,
-      command: 'place',
-      actorRole: 'customer',
-      actorUid: caller.uid,
-      from: null,
-      to: 'received',
       at,
-      data: { requestId: input.requestId },
-    };
+      autoCompleteAfterMs: paramValue(autoCompleteDelayMinutes) * 60_000,
+    });
     writePlacements(tx, caller.uid, limit.recentPlacements, at);
     tx.set(counterRef, toStored({ last: orderNumber, updatedAt: at }) as Record<string, unknown>);
     // A delivery order holds the customer's phone and address until the redaction job clears them

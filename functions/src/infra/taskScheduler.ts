@@ -19,8 +19,8 @@ import {
   tasksLocation,
   tasksServiceAccount,
 } from '../config';
-import { autoCompleteAtOf } from '../domain/stateMachine';
-import { flowOf, isTerminal, Order } from '../domain/order';
+import { autoCompleteAtOf, timerPending } from '../domain/lifecycle';
+import { Order } from '../domain/order';
 
 /** Export names of the task handlers in index.ts; also their default queue ids. */
 export const AUTO_COMPLETE_FUNCTION = 'autoCompleteOrder';
@@ -261,7 +261,7 @@ type TimedOrder = Pick<Order, 'orderId' | 'storeId' | 'channel' | 'status' | 'cr
 
 /** The one-hour auto-complete of a pickup order. Delivery orders never auto-complete on the timer. */
 export async function scheduleAutoComplete(order: TimedOrder): Promise<ScheduleOutcome> {
-  if (flowOf(order.channel) !== 'pickup' || isTerminal(order.status)) return 'not_applicable';
+  if (!timerPending('autoComplete', order)) return 'not_applicable';
   const client = cloudTasks();
   const dueAt = autoCompleteAtOf(order);
   const request = httpTaskRequest(
@@ -283,7 +283,7 @@ export async function scheduleAutoComplete(order: TimedOrder): Promise<ScheduleO
 
 /** The unanswered-order reminder, `minutes` after the order arrived. 0 (or less) turns reminders off. */
 export async function scheduleReminder(order: TimedOrder, minutes: number): Promise<ScheduleOutcome> {
-  if (order.status !== 'received' || !(minutes > 0)) return 'not_applicable';
+  if (!timerPending('reminder', order) || !(minutes > 0)) return 'not_applicable';
   const client = cloudTasks();
   const remindAt = order.createdAt + minutes * 60_000;
   const request = httpTaskRequest(

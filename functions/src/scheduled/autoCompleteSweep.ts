@@ -6,7 +6,7 @@
 import * as logger from 'firebase-functions/logger';
 import type { Query, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { OPEN_PICKUP_STATUSES } from '../domain/order';
+import { OPEN_PICKUP_STATUSES } from '../domain/lifecycle';
 import { DomainError } from '../domain/reasons';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';

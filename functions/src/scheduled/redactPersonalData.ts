@@ -6,7 +6,7 @@
 import * as logger from 'firebase-functions/logger';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { ABUSE_DEFAULTS, paramValue, personalDataRetentionDays, redactionBatchSize } from '../config';
-import { TERMINAL_STATUSES } from '../domain/order';
+import { TERMINAL_STATUSES } from '../domain/lifecycle';
 import { DAY_MS, redactedDelivery, redactionDue } from '../domain/privacy';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';

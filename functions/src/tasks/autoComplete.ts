@@ -14,7 +14,7 @@ import { tasksInvoker } from '../config';
 import { documentId } from '../callables/schemas';
 import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
-import { autoCompleteAtOf } from '../domain/stateMachine';
+import { autoCompleteAtOf, timerRefusal } from '../domain/lifecycle';
 import { now } from '../infra/clock';
 import { decideAsSystem, runOrderCommand } from '../infra/orderCommands';
 import { RetryLaterError } from '../infra/push';
@@ -59,14 +59,14 @@ export async function handleAutoCompleteTask(data: unknown): Promise<AutoComplet
       logger.error('autocomplete.failed', { ...logOf(), error: String(error) });
       throw error;
     }
-    switch (error.reason) {
-      case 'order_cancelled':
-      case 'order_completed':
+    // What the refusal means for the timer is the lifecycle's to say (domain/lifecycle.ts).
+    switch (error.reason === 'order_not_found' ? 'order_not_found' : timerRefusal(error.reason)) {
+      case 'moot':
         logger.info('autocomplete.already_terminal', { ...logOf(), reason: error.reason });
         return 'already_terminal';
-      case 'not_yet_due':
+      case 'early':
         return early(logOf(), autoCompleteAtOf(seen!));
-      case 'not_pickup_order':
+      case 'not_applicable':
         logger.warn('autocomplete.not_pickup', logOf());
         return 'not_pickup';
       case 'order_not_found':

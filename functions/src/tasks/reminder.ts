@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { tasksInvoker } from '../config';
 import { documentId } from '../callables/schemas';
 import { paramValue, reminderMinutes } from '../config';
+import { timerPending } from '../domain/lifecycle';
 import { reminderContent } from '../domain/notifications';
 import { now } from '../infra/clock';
 import { devicesOfUsers, memberUidsOf } from '../infra/devices';
@@ -47,7 +48,7 @@ export async function handleReminderTask(data: unknown): Promise<ReminderOutcome
   }
   const order = orderFromSnapshot(snapshot);
   const log = { orderId, storeId: order.storeId, status: order.status };
-  if (order.status !== 'received') {
+  if (!timerPending('reminder', order)) {
     logger.info('reminder.order_moved_on', log);
     return 'order_moved_on';
   }

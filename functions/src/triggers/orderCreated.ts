@@ -6,6 +6,7 @@ import * as logger from 'firebase-functions/logger';
 import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { FirestoreEvent, onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { paramValue, reminderMinutes } from '../config';
+import { PLACE, TimerName } from '../domain/lifecycle';
 import { newOrderContent } from '../domain/notifications';
 import { devicesOfUsers, memberUidsOf } from '../infra/devices';
 import { orderFromSnapshot } from '../infra/orders';
@@ -21,16 +22,21 @@ export async function handleOrderCreated(
   if (!event.data) return;
   const order = orderFromSnapshot(event.data);
   const log = { orderId: order.orderId, storeId: order.storeId, eventId: event.id };
-  const steps = {
-    autoComplete: scheduleAutoComplete(order),
-    reminder: scheduleReminder(order, paramValue(reminderMinutes)),
+  const schedule: Record<TimerName, () => Promise<unknown>> = {
+    autoComplete: () => scheduleAutoComplete(order),
+    reminder: () => scheduleReminder(order, paramValue(reminderMinutes)),
+  };
+  // The timers `place` starts (domain/lifecycle.ts PLACE), then the store's new-order push.
+  const steps: Record<string, Promise<unknown>> = {};
+  for (const timer of PLACE.timers.schedule ?? []) steps[timer] = schedule[timer]();
+  Object.assign(steps, {
     push: pushOnce({
       key: { functionName: ORDER_CREATED_FUNCTION, eventId: event.id },
       context: { orderId: order.orderId, storeId: order.storeId, kind: 'order.received' },
       content: newOrderContent(order),
       recipients: async () => devicesOfUsers(await memberUidsOf(order.storeId)),
     }),
-  };
+  });
   // All steps run even when one fails; any failure makes the platform redeliver the event.
   await failIfAnyRejected(steps, log, 'order_created');
   logger.info('order_created.handled', log);

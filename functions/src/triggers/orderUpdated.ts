@@ -4,9 +4,9 @@
 import * as logger from 'firebase-functions/logger';
 import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { Change, FirestoreEvent, onDocumentUpdated } from 'firebase-functions/v2/firestore';
-import { customerContent, customerNoticeFor } from '../domain/notifications';
-import { flowOf, isTerminal, Order } from '../domain/order';
-import { autoCompleteAtOf } from '../domain/stateMachine';
+import { effectsOf, timersCancelledBy } from '../domain/lifecycle';
+import { customerContent } from '../domain/notifications';
+import { Order } from '../domain/order';
 import { devicesOfUsers } from '../infra/devices';
 import { orderFromSnapshot } from '../infra/orders';
 import { pushOnce } from '../infra/push';
@@ -17,12 +17,7 @@ export const ORDER_UPDATED_FUNCTION = 'onOrderUpdated';
 
 /** A pickup order that became terminal before its hour no longer needs its auto-complete task. */
 export function finishedBeforeItsHour(before: Order, after: Order): boolean {
-  return (
-    flowOf(after.channel) === 'pickup' &&
-    !isTerminal(before.status) &&
-    isTerminal(after.status) &&
-    after.updatedAt < autoCompleteAtOf(after)
-  );
+  return timersCancelledBy(before, after).includes('autoComplete');
 }
 
 export async function handleOrderUpdated(
@@ -37,7 +32,7 @@ export async function handleOrderUpdated(
   // Best effort (never rejects): the task handler re-checks the order anyway.
   if (finishedBeforeItsHour(before, after)) steps.cancelTask = cancelAutoComplete(after);
 
-  const notice = customerNoticeFor(before, after);
+  const { notice } = effectsOf(before, after);
   if (notice) {
     steps.push = pushOnce({
       key: { functionName: ORDER_UPDATED_FUNCTION, eventId: event.id },
