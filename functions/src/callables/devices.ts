@@ -2,7 +2,7 @@
 // refreshes it), and unregister it before sign-out. See docs/notifications.md.
 import { z } from 'zod';
 import { PLATFORMS, registerDevice as storeDevice, unregisterDevice as removeDevice } from '../infra/devices';
-import { text } from './schemas';
+import { text } from '../boundary/primitives';
 import { defineCallable } from './shell';
 
 const fcmToken = text()

@@ -3,7 +3,7 @@
 // only saved in a shape it can price (domain/menuRules.ts).
 import * as logger from 'firebase-functions/logger';
 import type { Transaction } from 'firebase-admin/firestore';
-import { Caller, requireStoreAction } from '../access/claims';
+import { Caller, requireStoreAction } from '../app/caller';
 import { MenuItemDetails } from '../domain/menuRules';
 import { DomainError } from '../domain/reasons';
 import { now } from '../infra/clock';

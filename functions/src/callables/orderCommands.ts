@@ -1,22 +1,14 @@
-// The partner and customer commands on an existing order. Each is one state-machine command run
-// in one transaction by runOrderCommand. A partner is whoever holds a membership document at the
-// order's store, read in that same transaction: a removed member's next call is refused even while
-// their ID token still claims the store.
-import { Caller, decideForCaller } from '../access/claims';
+// The partner and customer commands on an existing order: parse, run the command for the caller
+// (app/runOrderCommand.ts runCallerCommand), answer with the order's public view.
+import { Caller } from '../app/caller';
+import { runCallerCommand } from '../app/runOrderCommand';
 import { toPublicView } from '../domain/publicView';
 import { OrderCommand } from '../domain/stateMachine';
-import { runOrderCommand } from '../infra/orderCommands';
-import { readStoreRole } from '../infra/stores';
 import { cancelOrderInput, extendPrepInput, orderIdInput, startPreparingInput, trackingInput } from './schemas';
 import { defineCallable } from './shell';
 
 async function commandForCaller(orderId: string, command: OrderCommand, caller: Caller) {
-  const { order } = await runOrderCommand(orderId, command, {
-    authorize: async (tx, current) => {
-      const storeRole = await readStoreRole(tx, current.storeId, caller.uid);
-      return (order, at) => decideForCaller(caller, storeRole, order, command, at);
-    },
-  });
+  const { order } = await runCallerCommand(orderId, command, caller);
   return toPublicView(order);
 }
 

@@ -2,8 +2,8 @@
 // store (closed), the owner's membership and the applicant's users/{uid} mirror in one transaction,
 // then syncs the applicant's custom claims so the app shows the partner center button.
 import * as logger from 'firebase-functions/logger';
-import { requireUsableAccount } from '../access/account';
-import { Caller, requireAdmin } from '../access/claims';
+import { requireUsableAccount } from '../app/account';
+import { Caller, requireAdmin } from '../app/caller';
 import { fingerprint } from '../domain/ids';
 import { ApplicationStatus, newApplication, review } from '../domain/partnerApplication';
 import { MAX_STORES_PER_USER, memberAdditionDecision } from '../domain/permissions';
@@ -12,7 +12,8 @@ import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { applicationFromSnapshot, applicationRef, applicationToStored, newApplicationId } from '../infra/applications';
 import { createStore, Membership, memberRef } from '../infra/stores';
-import { syncPartnerClaimsAfterCommit, userFromSnapshot, userRef, writeUser } from '../infra/users';
+import { syncPartnerClaimsAfterCommit } from '../app/partnerClaims';
+import { userFromSnapshot, userRef, writeUser } from '../infra/users';
 import { reviewPartnerApplicationInput, SubmitPartnerApplicationInput, submitPartnerApplicationInput } from './storeSchemas';
 import { defineCallable } from './shell';
 

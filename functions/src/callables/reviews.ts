@@ -4,7 +4,7 @@
 // public copy and the store's rating together, or nothing.
 import * as logger from 'firebase-functions/logger';
 import type { Transaction } from 'firebase-admin/firestore';
-import { Caller, isAdmin } from '../access/claims';
+import { Caller, isAdmin } from '../app/caller';
 import { paramValue, reviewWindowDays } from '../config';
 import { isStoreRole, type StoreRole } from '../domain/permissions';
 import { DomainError } from '../domain/reasons';

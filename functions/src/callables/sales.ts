@@ -2,7 +2,7 @@
 // admins only (staff process orders; the figures are the owner's business). Authority comes from
 // the membership document read at request time, not from the token's claims (docs/sales.md).
 import * as logger from 'firebase-functions/logger';
-import { Caller, isAdmin } from '../access/claims';
+import { Caller, isAdmin } from '../app/caller';
 import { normalizedCloseoutHour } from '../domain/businessDay';
 import { Order } from '../domain/order';
 import { isStoreRole, storeActionDenial } from '../domain/permissions';

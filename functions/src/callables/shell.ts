@@ -4,7 +4,7 @@
 import { CallableRequest, HttpsError, onCall } from 'firebase-functions/v2/https';
 import * as logger from 'firebase-functions/logger';
 import { z } from 'zod';
-import { Caller } from '../access/claims';
+import { Caller } from '../app/caller';
 import { appCheckEnforced, booleanParamValue, callableMaxInstances } from '../config';
 import { DomainError, REASONS, Reason } from '../domain/reasons';
 import { useKoreanValidationMessages } from './koreanMessages';

@@ -3,7 +3,7 @@
 // placeOrder reads these fields in its own transaction (domain/storeHours.ts hoursRefusal).
 import type { Transaction } from 'firebase-admin/firestore';
 import * as logger from 'firebase-functions/logger';
-import { Caller, isAdmin } from '../access/claims';
+import { Caller, isAdmin } from '../app/caller';
 import { HOURS_LIMITS } from '../domain/hours';
 import { isStoreRole, storeActionDenial } from '../domain/permissions';
 import { DomainError } from '../domain/reasons';

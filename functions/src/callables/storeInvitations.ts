@@ -5,7 +5,7 @@
 // (infra/users.ts syncPartnerClaims). Rules of who may answer what: domain/invitations.ts.
 import type { Transaction } from 'firebase-admin/firestore';
 import * as logger from 'firebase-functions/logger';
-import { Caller, requireStoreAction } from '../access/claims';
+import { Caller, requireStoreAction } from '../app/caller';
 import { paramValue, storeInvitationTtlDays } from '../config';
 import {
   acceptDecision,
@@ -34,7 +34,8 @@ import {
   storeFromSnapshot,
   storeRef,
 } from '../infra/stores';
-import { syncPartnerClaimsAfterCommit, userFromSnapshot, userRef, writeUser } from '../infra/users';
+import { syncPartnerClaimsAfterCommit } from '../app/partnerClaims';
+import { userFromSnapshot, userRef, writeUser } from '../infra/users';
 import { invitationIdInput, inviteStoreMemberInput } from './storeSchemas';
 import { defineCallable } from './shell';
 

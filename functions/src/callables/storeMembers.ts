@@ -3,13 +3,14 @@
 // transaction; the member's custom claims follow after it commits (infra/users.ts syncPartnerClaims).
 import type { Transaction } from 'firebase-admin/firestore';
 import * as logger from 'firebase-functions/logger';
-import { Caller, requireStoreAction } from '../access/claims';
+import { Caller, requireStoreAction } from '../app/caller';
 import { memberRemovalDenial } from '../domain/permissions';
 import { DomainError } from '../domain/reasons';
 import { now } from '../infra/clock';
 import { db } from '../infra/firestore';
 import { membershipFromSnapshot, memberContactRef, memberRef, MEMBERS, readStoreRole, storeRef } from '../infra/stores';
-import { syncPartnerClaimsAfterCommit, userFromSnapshot, userRef, writeUser } from '../infra/users';
+import { syncPartnerClaimsAfterCommit } from '../app/partnerClaims';
+import { userFromSnapshot, userRef, writeUser } from '../infra/users';
 import { removeStoreMemberInput } from './storeSchemas';
 import { defineCallable } from './shell';
 

@@ -7,12 +7,12 @@ import * as logger from 'firebase-functions/logger';
 import { defineSecret } from 'firebase-functions/params';
 import { onRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
-import { text } from '../callables/schemas';
+import { text } from '../boundary/primitives';
 import { carrierFromProviderCode, normalizeTrackingNumber } from '../domain/carriers';
 import { isPlausibleCourierTime, toTrackingStatus, TrackingEvent } from '../domain/tracking';
 import { verifyWebhookSignature } from '../domain/webhookSignature';
 import { now } from '../infra/clock';
-import { IntakeResult, recordTrackingEvent } from '../infra/trackingIntake';
+import { IntakeResult, recordTrackingEvent } from '../app/trackingIntake';
 
 export const trackingWebhookSecret = defineSecret('TRACKING_WEBHOOK_SECRET');
 

@@ -10,7 +10,7 @@ import { OPEN_PICKUP_STATUSES } from '../domain/lifecycle';
 import { DomainError } from '../domain/reasons';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
-import { runSystemCommand } from '../infra/orderCommands';
+import { runSystemCommand } from '../app/runOrderCommand';
 import { ORDERS } from '../infra/orders';
 
 export interface SweepOptions {

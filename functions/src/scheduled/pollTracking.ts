@@ -5,7 +5,7 @@ import { defineSecret } from 'firebase-functions/params';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { paramValue, TRACKING_POLL_DEFAULTS, trackingPollBatchSize, trackingPollStaleHours, trackingProviderRps } from '../config';
 import { DeliveryTrackerProvider } from '../infra/deliveryTracker';
-import { pollStaleShipments } from '../infra/trackingPoller';
+import { pollStaleShipments } from '../app/trackingPoller';
 
 export const deliveryTrackerApiKey = defineSecret('DELIVERY_TRACKER_API_KEY');
 

@@ -6,7 +6,7 @@ import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { FirestoreEvent, onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { newReviewContent } from '../domain/reviewNotifications';
 import { devicesOfUsers, memberUidsOf } from '../infra/devices';
-import { pushOnce } from '../infra/push';
+import { pushOnce } from '../app/pushOnce';
 import { reviewFromSnapshot } from '../infra/reviews';
 
 export const REVIEW_CREATED_FUNCTION = 'onReviewCreated';

@@ -6,7 +6,7 @@ import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { Change, FirestoreEvent, onDocumentUpdated } from 'firebase-functions/v2/firestore';
 import { isFirstReply, replyContent } from '../domain/reviewNotifications';
 import { devicesOfUsers } from '../infra/devices';
-import { pushOnce } from '../infra/push';
+import { pushOnce } from '../app/pushOnce';
 import { reviewFromSnapshot } from '../infra/reviews';
 
 export const REVIEW_REPLIED_FUNCTION = 'onReviewUpdated';

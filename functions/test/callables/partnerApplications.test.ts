@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { MAX_STORES_PER_USER } from '../../src/domain/permissions';
 import { db } from '../../src/infra/firestore';
-import { setAdmin } from '../../src/infra/users';
+import { setAdmin } from '../../src/app/partnerClaims';
 import { resetClock, setClock } from '../../src/infra/clock';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';

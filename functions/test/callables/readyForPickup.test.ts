@@ -13,7 +13,7 @@ import {
 import { durationsOf, factsOf, FACTS } from '../../src/domain/sales';
 import { setClock } from '../../src/infra/clock';
 import { orderFromSnapshot } from '../../src/infra/orders';
-import { runSystemCommand } from '../../src/infra/orderCommands';
+import { runSystemCommand } from '../../src/app/runOrderCommand';
 import { salesOrderOf } from '../../src/infra/salesDays';
 import { sweepOverdueOrders } from '../../src/scheduled/autoCompleteSweep';
 import { as, call, expectError } from '../support/callables';

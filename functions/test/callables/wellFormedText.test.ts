@@ -5,9 +5,9 @@ import { strict as assert } from 'node:assert';
 import type { z } from 'zod';
 import { registerDeviceInput, unregisterDeviceInput } from '../../src/callables/devices';
 import { placeOrder } from '../../src/callables/placeOrder';
+import { ILL_FORMED_TEXT_MESSAGE } from '../../src/boundary/primitives';
 import {
   cancelOrderInput,
-  ILL_FORMED_TEXT_MESSAGE,
   orderIdInput,
   placeOrderInput,
   startPreparingInput,

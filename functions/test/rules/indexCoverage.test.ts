@@ -7,7 +7,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import type { Query } from 'firebase-admin/firestore';
 import { memberUidsOf, pruneDevicesRefreshedBefore } from '../../src/infra/devices';
 import { db } from '../../src/infra/firestore';
-import { shippedOrdersOf, staleShipments } from '../../src/infra/trackingIntake';
+import { shippedOrdersOf, staleShipments } from '../../src/app/trackingIntake';
 import { unansweredOrdersQuery } from '../../src/infra/orderLimits';
 import { overdueOrdersQuery } from '../../src/scheduled/autoCompleteSweep';
 import { redactionCandidatesQuery } from '../../src/scheduled/redactPersonalData';

@@ -14,7 +14,7 @@ import {
   HttpTaskRequest,
   resetCloudTasksClient,
   setCloudTasksClient,
-} from '../../src/infra/taskScheduler';
+} from '../../src/infra/cloudTasks';
 import { onOrderCreated } from '../../src/triggers/orderCreated';
 import { onOrderUpdated } from '../../src/triggers/orderUpdated';
 import { functionsTest } from './callables';

@@ -10,7 +10,7 @@ import {
 } from '../../src/callables/orderCommands';
 import { setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
-import { runSystemCommand } from '../../src/infra/orderCommands';
+import { runSystemCommand } from '../../src/app/runOrderCommand';
 import { as, call } from '../support/callables';
 import { seedStore, STORE_ID } from '../support/fixtures';
 import {

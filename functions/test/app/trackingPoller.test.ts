@@ -5,7 +5,7 @@ import { updateTracking } from '../../src/callables/orderCommands';
 import { Carrier } from '../../src/domain/carriers';
 import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
-import { pollStaleShipments, PollOptions } from '../../src/infra/trackingPoller';
+import { pollStaleShipments, PollOptions } from '../../src/app/trackingPoller';
 import { ProviderError, ProviderTrackResult, TrackingProvider } from '../../src/infra/trackingProvider';
 import { call } from '../support/callables';
 import { seedStore } from '../support/fixtures';

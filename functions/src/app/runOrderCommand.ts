@@ -16,9 +16,11 @@ import {
   OrderEvent,
   OrderPatch,
 } from '../domain/stateMachine';
-import { now } from './clock';
-import { db } from './firestore';
-import { orderFromSnapshot, orderRef, writeTransition } from './orders';
+import { now } from '../infra/clock';
+import { db } from '../infra/firestore';
+import { orderFromSnapshot, orderRef, writeTransition } from '../infra/orders';
+import { readStoreRole } from '../infra/stores';
+import { Caller, decideForCaller } from './caller';
 
 export interface CommandResult {
   order: Order;
@@ -122,4 +124,18 @@ export function decideAsSystem(command: OrderCommand): DecideFor {
 /** A command by the system itself (auto-complete timer, courier delivery report). */
 export function runSystemCommand(orderId: string, command: OrderCommand): Promise<CommandResult> {
   return runOrderCommand(orderId, command, decideAsSystem(command));
+}
+
+/**
+ * A command by a signed-in caller (partner, admin or the order's customer). A partner is whoever
+ * holds a membership document at the order's store, read in the command's transaction: a removed
+ * member's next call is refused even while their ID token still claims the store.
+ */
+export function runCallerCommand(orderId: string, command: OrderCommand, caller: Caller): Promise<CommandResult> {
+  return runOrderCommand(orderId, command, {
+    authorize: async (tx, current) => {
+      const storeRole = await readStoreRole(tx, current.storeId, caller.uid);
+      return (order, at) => decideForCaller(caller, storeRole, order, command, at);
+    },
+  });
 }

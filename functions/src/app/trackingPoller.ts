@@ -10,10 +10,10 @@ import * as logger from 'firebase-functions/logger';
 import { findCarrier } from '../domain/carriers';
 import { toWellFormedText } from '../domain/text';
 import { isPlausibleCourierTime, polledEventId, TrackingEvent } from '../domain/tracking';
-import { now } from './clock';
-import { orderFromSnapshot } from './orders';
+import { now } from '../infra/clock';
+import { orderFromSnapshot } from '../infra/orders';
 import { markTrackingChecked, recordTrackingEvent, staleShipments } from './trackingIntake';
-import { ProviderError, TrackingProvider } from './trackingProvider';
+import { ProviderError, TrackingProvider } from '../infra/trackingProvider';
 
 export interface PollOptions {
   provider: TrackingProvider;

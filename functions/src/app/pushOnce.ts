@@ -4,9 +4,9 @@
 // platform redelivers the event and the next attempt sends only to the tokens still owed.
 import * as logger from 'firebase-functions/logger';
 import { chunk, multicast, PushContent, sendFailureKind } from '../domain/notifications';
-import { deleteDevices, DeviceTarget } from './devices';
-import { messaging } from './messaging';
-import { ClaimContext, ClaimKey, claimNotification, recordClaimProgress } from './notificationLedger';
+import { deleteDevices, DeviceTarget } from '../infra/devices';
+import { messaging } from '../infra/messaging';
+import { ClaimContext, ClaimKey, claimNotification, recordClaimProgress } from '../infra/notificationLedger';
 
 /** Thrown when the event should be delivered again later (partial failure, or a live duplicate). */
 export class RetryLaterError extends Error {

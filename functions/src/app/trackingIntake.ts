@@ -23,10 +23,10 @@ import {
   TrackingSnapshot,
   TrackingSource,
 } from '../domain/tracking';
-import { now } from './clock';
-import { db, firestore, toStored } from './firestore';
-import { decideAsSystem, stageOrderCommand, TransitionExtension } from './orderCommands';
-import { ORDERS, orderFromSnapshot, orderRef } from './orders';
+import { now } from '../infra/clock';
+import { db, firestore, toStored } from '../infra/firestore';
+import { decideAsSystem, stageOrderCommand, TransitionExtension } from './runOrderCommand';
+import { ORDERS, orderFromSnapshot, orderRef } from '../infra/orders';
 
 export const TRACKING_EVENTS = 'trackingEvents';
 /** Dedupe records outlive any provider's retries by far; a TTL policy on `expireAt` deletes them. */

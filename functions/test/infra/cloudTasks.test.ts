@@ -2,14 +2,8 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import {
-  cancelAutoComplete,
-  GRPC,
-  resetCloudTasksClient,
-  scheduleAutoComplete,
-  scheduleReminder,
-  toProtoTimestamp,
-} from '../../src/infra/taskScheduler';
+import { cancelAutoComplete, scheduleAutoComplete, scheduleReminder } from '../../src/app/orderTimers';
+import { GRPC, resetCloudTasksClient, toProtoTimestamp } from '../../src/infra/cloudTasks';
 import { Order } from '../../src/domain/order';
 
 const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');

@@ -2,7 +2,7 @@
 // claim, publish claimsUpdatedAt only after the claims are set, and converge when syncs race.
 import { strict as assert } from 'node:assert';
 import { db, toStored } from '../../src/infra/firestore';
-import { setAdmin, syncPartnerClaims } from '../../src/infra/users';
+import { setAdmin, syncPartnerClaims } from '../../src/app/partnerClaims';
 import { resetClock, setClock } from '../../src/infra/clock';
 import { installFakeAuth } from '../support/auth';
 import { capturedLogs } from '../support/logs';

@@ -4,7 +4,7 @@
 // as an error and the event accepted: retrying it would only repeat it for days. The auto-complete
 // sweep covers a task that was never created.
 import * as logger from 'firebase-functions/logger';
-import { RetryLaterError } from '../infra/push';
+import { RetryLaterError } from './pushOnce';
 
 export async function failIfAnyRejected(
   steps: Record<string, Promise<unknown>>,
