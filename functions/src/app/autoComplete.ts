@@ -13,7 +13,7 @@ import { DomainError } from '../domain/reasons';
 import { autoCompleteAtOf, timerRefusal } from '../domain/lifecycle';
 import { now } from '../infra/clock';
 import { decideAsSystem, runOrderCommand } from './runOrderCommand';
-import { RetryLaterError } from './pushOnce';
+import { RetryLaterError } from '../boundary/errors';
 
 /** Early by at most this much: ask Cloud Tasks to redeliver. Earlier than that: leave it to the sweep. */
 export const EARLY_RETRY_WINDOW_MS = 60_000;

@@ -3,18 +3,12 @@
 // good, and on transient failures records what succeeded and throws RetryLaterError, so the
 // platform redelivers the event and the next attempt sends only to the tokens still owed.
 import * as logger from 'firebase-functions/logger';
+import { RetryLaterError } from '../boundary/errors';
 import { chunk, multicast, PushContent, sendFailureKind } from '../domain/notifications';
 import { deleteDevices, DeviceTarget } from '../infra/devices';
 import { messaging } from '../infra/messaging';
 import { ClaimContext, ClaimKey, claimNotification, recordClaimProgress } from '../infra/notificationLedger';
 
-/** Thrown when the event should be delivered again later (partial failure, or a live duplicate). */
-export class RetryLaterError extends Error {
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
-    super(message);
-    this.name = 'RetryLaterError';
-  }
-}
 
 export interface PushRequest {
   key: ClaimKey;

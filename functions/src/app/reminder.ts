@@ -10,7 +10,8 @@ import { reminderContent } from '../domain/notifications';
 import { now } from '../infra/clock';
 import { devicesOfUsers, memberUidsOf } from '../infra/devices';
 import { orderFromSnapshot, orderRef } from '../infra/orders';
-import { pushOnce, RetryLaterError } from './pushOnce';
+import { RetryLaterError } from '../boundary/errors';
+import { pushOnce } from './pushOnce';
 import { REMINDER_FUNCTION } from './orderTimers';
 
 export type ReminderOutcome =

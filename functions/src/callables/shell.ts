@@ -5,6 +5,8 @@ import { CallableRequest, HttpsError, onCall } from 'firebase-functions/v2/https
 import * as logger from 'firebase-functions/logger';
 import { z } from 'zod';
 import { Caller } from '../app/caller';
+import { GRPC, grpcCodeOf } from '../boundary/grpc';
+import { FieldIssue, zodIssues } from '../boundary/zodIssues';
 import { appCheckEnforced, booleanParamValue, callableMaxInstances } from '../config';
 import { DomainError, REASONS, Reason } from '../domain/reasons';
 import { useKoreanValidationMessages } from './koreanMessages';
@@ -12,10 +14,7 @@ import { useKoreanValidationMessages } from './koreanMessages';
 // Field-level validation messages in Korean for every schema, applied once at the shared boundary.
 useKoreanValidationMessages();
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+export type { FieldIssue } from '../boundary/zodIssues';
 
 /**
  * The Korean message is also in `details.message`: the web SDK appends " [<http status>]" to the
@@ -32,9 +31,6 @@ export function invalidArgument(issues: FieldIssue[]): HttpsError {
   return httpsErrorFor('invalid_argument', { fields: issues });
 }
 
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
 
 /** Maps anything a handler throws to the public error convention. */
 export function toHttpsError(error: unknown, context: Record<string, unknown>): HttpsError {
@@ -42,7 +38,7 @@ export function toHttpsError(error: unknown, context: Record<string, unknown>): 
   if (error instanceof DomainError) return httpsErrorFor(error.reason, error.extra);
   // A transaction that kept losing to concurrent writers (gRPC ABORTED after the SDK's retries):
   // safe to retry, and every callable is idempotent for a retry with the same input.
-  if ((error as { code?: unknown })?.code === 10) {
+  if (grpcCodeOf(error) === GRPC.ABORTED) {
     logger.warn('callable.contention', { ...context, error: String(error) });
     return httpsErrorFor('contention');
   }

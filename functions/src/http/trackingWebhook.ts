@@ -4,17 +4,16 @@
 // transaction (infra/trackingIntake.ts). 2xx only once the event is committed, so the provider
 // retries anything that failed.
 import * as logger from 'firebase-functions/logger';
-import { defineSecret } from 'firebase-functions/params';
 import { onRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
 import { text } from '../boundary/primitives';
+import { trackingWebhookSecret } from '../config';
+import { FieldIssue, zodIssues } from '../boundary/zodIssues';
 import { carrierFromProviderCode, normalizeTrackingNumber } from '../domain/carriers';
 import { isPlausibleCourierTime, toTrackingStatus, TrackingEvent } from '../domain/tracking';
 import { verifyWebhookSignature } from '../domain/webhookSignature';
 import { now } from '../infra/clock';
 import { IntakeResult, recordTrackingEvent } from '../app/trackingIntake';
-
-export const trackingWebhookSecret = defineSecret('TRACKING_WEBHOOK_SECRET');
 
 /** Epoch ms below this are surely seconds sent by mistake (it is 2001-09-09). */
 const MIN_EPOCH_MS = 1_000_000_000_000;
@@ -57,7 +56,7 @@ export function trackingWebhookBodyAt(now: () => number) {
 /** The body of one event, checked against the server clock. */
 export const trackingWebhookBody = trackingWebhookBodyAt(now);
 
-export type ParsedBody = { ok: true; event: TrackingEvent } | { ok: false; fields: { path: string; message: string }[] };
+export type ParsedBody = { ok: true; event: TrackingEvent } | { ok: false; fields: FieldIssue[] };
 
 export function parseTrackingWebhookBody(rawBody: Buffer, at: () => number = now): ParsedBody {
   let json: unknown;
@@ -70,7 +69,7 @@ export function parseTrackingWebhookBody(rawBody: Buffer, at: () => number = now
   if (!parsed.success) {
     return {
       ok: false,
-      fields: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+      fields: zodIssues(parsed.error),
     };
   }
   return { ok: true, event: parsed.data };

@@ -9,10 +9,11 @@
 // adapter posts the same task to the emulator's own route instead (docs/notifications.md).
 import { createHash } from 'node:crypto';
 import { projectID } from 'firebase-functions/params';
+import { GRPC, grpcCodeOf } from '../boundary/grpc';
 import { functionsRegion, paramValue, tasksLocation, tasksServiceAccount } from '../config';
 
-/** gRPC status codes as @google-cloud/tasks reports them on `error.code`. */
-export const GRPC = { NOT_FOUND: 5, ALREADY_EXISTS: 6, UNAVAILABLE: 14 } as const;
+/** gRPC status codes as @google-cloud/tasks reports them on `error.code` (boundary/grpc.ts). */
+export { GRPC } from '../boundary/grpc';
 
 /** A CreateTask request exactly as it is handed to the client. */
 export interface HttpTaskRequest {
@@ -217,10 +218,6 @@ async function target(client: CloudTasksApi, queue: string, functionName: string
   };
 }
 
-function errorCode(error: unknown): unknown {
-  return (error as { code?: unknown })?.code;
-}
-
 /** Enqueues a named task for `functionName` on `queue`, due at `dueAt`. */
 export async function enqueueTask(
   queue: string,
@@ -236,7 +233,7 @@ export async function enqueueTask(
     return { outcome: 'created', task: request.task.name };
   } catch (error) {
     // The name is derived from what the task is for: it is already there (or already ran).
-    if (errorCode(error) === GRPC.ALREADY_EXISTS) return { outcome: 'already_exists', task: request.task.name };
+    if (grpcCodeOf(error) === GRPC.ALREADY_EXISTS) return { outcome: 'already_exists', task: request.task.name };
     throw error;
   }
 }
@@ -249,7 +246,7 @@ export async function deleteTask(queue: string, taskId: string): Promise<{ outco
     await client.deleteTask({ name });
     return { outcome: 'deleted', task: name };
   } catch (error) {
-    if (errorCode(error) === GRPC.NOT_FOUND) return { outcome: 'not_found', task: name };
+    if (grpcCodeOf(error) === GRPC.NOT_FOUND) return { outcome: 'not_found', task: name };
     throw error;
   }
 }

@@ -1,13 +1,17 @@
 // pollTracking: every 30 minutes, asks Delivery Tracker about shipped orders whose tracking has not
-// been refreshed for TRACKING_POLL_STALE_HOURS (see infra/trackingPoller.ts, docs/tracking.md).
+// been refreshed for TRACKING_POLL_STALE_HOURS (see app/trackingPoller.ts, docs/tracking.md).
 import * as logger from 'firebase-functions/logger';
-import { defineSecret } from 'firebase-functions/params';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { paramValue, TRACKING_POLL_DEFAULTS, trackingPollBatchSize, trackingPollStaleHours, trackingProviderRps } from '../config';
+import {
+  deliveryTrackerApiKey,
+  paramValue,
+  TRACKING_POLL_DEFAULTS,
+  trackingPollBatchSize,
+  trackingPollStaleHours,
+  trackingProviderRps,
+} from '../config';
 import { DeliveryTrackerProvider } from '../infra/deliveryTracker';
 import { pollStaleShipments } from '../app/trackingPoller';
-
-export const deliveryTrackerApiKey = defineSecret('DELIVERY_TRACKER_API_KEY');
 
 /** An unset or non-positive param falls back to the default instead of disabling the poller. */
 const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
