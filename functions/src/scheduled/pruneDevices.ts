@@ -1,5 +1,5 @@
 // Forgets push devices whose token was not refreshed for 60 days. Apps refresh on every start
-// (registerDevice), so such a token belongs to an app that is gone or never opened; FCM also
+// (the registerDevice callable), so such a token belongs to an app that is gone or never opened; FCM also
 // expires inactive tokens after 270 days. Daily, in bounded batches.
 import * as logger from 'firebase-functions/logger';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
