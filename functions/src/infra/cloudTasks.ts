@@ -3,13 +3,14 @@
 // NOT_FOUND on delete are outcomes, not errors: task names are derived from what they are for, so
 // a repeat cannot enqueue twice. Which timers an order gets, and when, is app/orderTimers.ts.
 //
-// The client is injectable (tests record requests). The real one is @google-cloud/tasks, loaded on
+// The client is injectable (deps.ts `tasks`; tests record requests). The real one is @google-cloud/tasks, loaded on
 // first use. Under the emulator suite (CLOUD_TASKS_EMULATOR_HOST set) @google-cloud/tasks cannot
 // talk to the Tasks emulator (gRPC: UNAVAILABLE; REST fallback: 404 on /v2), so a small HTTP
 // adapter posts the same task to the emulator's own route instead (docs/notifications.md).
 import { createHash } from 'node:crypto';
 import { projectID } from 'firebase-functions/params';
 import { GRPC, grpcCodeOf } from '../boundary/grpc';
+import { dependency, onReset } from '../deps';
 import { functionsRegion, paramValue, tasksLocation, tasksServiceAccount } from '../config';
 
 /** gRPC status codes as @google-cloud/tasks reports them on `error.code` (boundary/grpc.ts). */
@@ -92,24 +93,19 @@ export function httpTaskRequest(target: TaskTarget, taskId: string, dueAt: numbe
 // ---------------------------------------------------------------------------------------------
 // Clients
 
-let override: CloudTasksApi | undefined;
 let real: CloudTasksApi | undefined;
 let realFor: string | undefined;
 
-/** Tests inject a fake; `resetCloudTasksClient()` restores the real one. */
-export function setCloudTasksClient(client: CloudTasksApi): void {
-  override = client;
-}
-
-export function resetCloudTasksClient(): void {
-  override = undefined;
+// Tests inject a fake (deps.ts `tasks`); a reset also drops the real client and its account.
+onReset('tasks', () => {
   real = undefined;
   realFor = undefined;
   defaultAccount = undefined;
-}
+});
 
 export function cloudTasks(): CloudTasksApi {
-  if (override) return override;
+  const replaced = dependency('tasks');
+  if (replaced) return replaced;
   // `npm start` puts a local delay in front of the Tasks emulator, which ignores scheduleTime
   // (scripts/lib/tasksDelay.mjs); the functions emulator overrides CLOUD_TASKS_EMULATOR_HOST itself.
   const emulatorHost = process.env.CLOUD_TASKS_EMULATOR_HOST

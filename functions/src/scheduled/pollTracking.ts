@@ -10,6 +10,7 @@ import {
   trackingPollStaleHours,
   trackingProviderRps,
 } from '../config';
+import { dependency } from '../deps';
 import { DeliveryTrackerProvider } from '../infra/deliveryTracker';
 import { pollStaleShipments } from '../app/trackingPoller';
 
@@ -28,7 +29,7 @@ export const pollTracking = onSchedule(
   },
   async () => {
     const summary = await pollStaleShipments({
-      provider: new DeliveryTrackerProvider({ apiKey: deliveryTrackerApiKey.value() }),
+      provider: dependency('trackingProvider') ?? new DeliveryTrackerProvider({ apiKey: deliveryTrackerApiKey.value() }),
       staleAfterMs: positive(paramValue(trackingPollStaleHours), TRACKING_POLL_DEFAULTS.staleHours) * 60 * 60 * 1000,
       batchSize: positive(paramValue(trackingPollBatchSize), TRACKING_POLL_DEFAULTS.batchSize),
       requestsPerSecond: positive(paramValue(trackingProviderRps), TRACKING_POLL_DEFAULTS.requestsPerSecond),

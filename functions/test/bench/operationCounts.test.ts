@@ -15,7 +15,6 @@ import {
   updateTracking,
 } from '../../src/callables/orderCommands';
 import { placeOrder } from '../../src/callables/placeOrder';
-import { setClock } from '../../src/infra/clock';
 import { handleAutoCompleteTask } from '../../src/tasks/autoComplete';
 import { onOrderCreated } from '../../src/triggers/orderCreated';
 import { as, call, functionsTest } from '../support/callables';
@@ -23,6 +22,7 @@ import { requestId, seedMembership, seedStore, STORE_ID } from '../support/fixtu
 import { eventId, orderSnapshot, seedDevices, seedMember, useNotificationFakes } from '../support/notifications';
 import { CUSTOMER, placeDelivery, placePickup } from '../support/orders';
 import { countOperations, OpCount } from '../support/opCounter';
+import { setDependenciesForTest } from '../../src/deps';
 
 const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');
 const owner = as.owner(STORE_ID);
@@ -49,7 +49,7 @@ describe('Firestore operations per command (exact)', () => {
   const fakes = useNotificationFakes();
 
   beforeEach(async () => {
-    setClock(() => PLACED_AT);
+    setDependenciesForTest({ clock: () => PLACED_AT });
     await seedStore(STORE_ID, {}, { members: false });
     await seedMembership(STORE_ID, 'owner-of-store-a', 'owner'); // as.owner(STORE_ID)
   });
@@ -174,7 +174,7 @@ describe('Firestore operations per command (exact)', () => {
 
     it('the auto-complete task handler, when due', async () => {
       const orderId = await placePickup();
-      setClock(() => PLACED_AT + 60 * 60_000);
+      setDependenciesForTest({ clock: () => PLACED_AT + 60 * 60_000 });
       const count = await countOperations(() => handleAutoCompleteTask({ orderId }));
       assert.equal(count.result, 'completed');
       // The decision is made inside the transition's transaction: one read, the order and its entry.

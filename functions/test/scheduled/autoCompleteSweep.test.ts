@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { Order } from '../../src/domain/order';
-import { setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { orderToStored } from '../../src/infra/orders';
 import { autoCompleteSweep, sweepOverdueOrders } from '../../src/scheduled/autoCompleteSweep';
 import { STORE_ID } from '../support/fixtures';
 import { useNotificationFakes, wrapHandler } from '../support/notifications';
 import { newOrder } from '../support/orderFactory';
+import { setDependenciesForTest } from '../../src/deps';
 
 const NOW = Date.parse('2026-03-02T12:00:00.000Z');
 const HOUR = 60 * 60_000;
@@ -91,7 +91,7 @@ describe('autoCompleteSweep (every 10 minutes)', function () {
   this.timeout(120_000);
   useNotificationFakes();
 
-  beforeEach(() => setClock(() => NOW));
+  beforeEach(() => setDependenciesForTest({ clock: () => NOW }));
 
   it('completes exactly the 1,000 overdue pickup orders among 1,555, and a second run changes nothing', async () => {
     const { orders, overdue } = mixedOrders();
