@@ -14,6 +14,7 @@ import { autoCompleteAtOf, timerRefusal } from '../domain/lifecycle';
 import { now } from '../infra/clock';
 import { decideAsSystem, runOrderCommand } from './runOrderCommand';
 import { RetryLaterError } from '../boundary/errors';
+import { LOG_EVENTS, outcomeEvent } from '../logEvents';
 
 /** Early by at most this much: ask Cloud Tasks to redeliver. Earlier than that: leave it to the sweep. */
 export const EARLY_RETRY_WINDOW_MS = 60_000;
@@ -40,28 +41,28 @@ export async function autoCompleteDueOrder(orderId: string): Promise<AutoComplet
       return decideAsSystemCommand(order, at);
     });
     const outcome = result.outcome === 'transition' ? 'completed' : 'already_terminal';
-    logger.info(`autocomplete.${outcome}`, { ...logOf(), status: result.order.status });
+    logger.info(outcomeEvent.autoComplete(outcome), { ...logOf(), status: result.order.status });
     return outcome;
   } catch (error) {
     if (!(error instanceof DomainError)) {
-      logger.error('autocomplete.failed', { ...logOf(), error: String(error) });
+      logger.error(LOG_EVENTS.autocompleteFailed, { ...logOf(), error: String(error) });
       throw error;
     }
     // What the refusal means for the timer is the lifecycle's to say (domain/lifecycle.ts).
     switch (error.reason === 'order_not_found' ? 'order_not_found' : timerRefusal(error.reason)) {
       case 'moot':
-        logger.info('autocomplete.already_terminal', { ...logOf(), reason: error.reason });
+        logger.info(LOG_EVENTS.autocompleteAlreadyTerminal, { ...logOf(), reason: error.reason });
         return 'already_terminal';
       case 'early':
         return early(logOf(), autoCompleteAtOf(seen!));
       case 'not_applicable':
-        logger.warn('autocomplete.not_pickup', logOf());
+        logger.warn(LOG_EVENTS.autocompleteNotPickup, logOf());
         return 'not_pickup';
       case 'order_not_found':
-        logger.warn('autocomplete.order_not_found', { orderId });
+        logger.warn(LOG_EVENTS.autocompleteOrderNotFound, { orderId });
         return 'order_not_found';
       default:
-        logger.error('autocomplete.denied', { ...logOf(), reason: error.reason });
+        logger.error(LOG_EVENTS.autocompleteDenied, { ...logOf(), reason: error.reason });
         throw error;
     }
   }
@@ -71,9 +72,9 @@ function early(log: Record<string, unknown>, dueAt: number): AutoCompleteOutcome
   const remainingMs = dueAt - now();
   const entry = { ...log, dueAt: new Date(dueAt).toISOString(), remainingMs };
   if (remainingMs <= EARLY_RETRY_WINDOW_MS) {
-    logger.info('autocomplete.early_retry', entry);
+    logger.info(LOG_EVENTS.autocompleteEarlyRetry, entry);
     throw new RetryLaterError('auto-complete delivered before its time', { remainingMs });
   }
-  logger.warn('autocomplete.early_delivery', entry);
+  logger.warn(LOG_EVENTS.autocompleteEarlyDelivery, entry);
   return 'early';
 }

@@ -13,6 +13,7 @@ import { devicesOfUsers, memberUidsOf } from '../infra/devices';
 import { cancelAutoComplete, scheduleAutoComplete, scheduleReminder } from './orderTimers';
 import { pushOnce } from './pushOnce';
 import { failIfAnyRejected } from './settle';
+import { LOG_EVENTS } from '../logEvents';
 
 /** Export names of the triggers in index.ts: the keys of their pushes in the ledger. */
 export const ORDER_CREATED_FUNCTION = 'onOrderCreated';
@@ -34,7 +35,7 @@ export async function afterOrderPlaced(order: Order, eventId: string): Promise<v
   });
   // All steps run even when one fails; any failure makes the platform redeliver the event.
   await failIfAnyRejected(steps, log, 'order_created');
-  logger.info('order_created.handled', log);
+  logger.info(LOG_EVENTS.orderCreatedHandled, log);
 }
 
 /** A pickup order that became terminal before its hour no longer needs its auto-complete task. */
@@ -61,5 +62,5 @@ export async function afterOrderChanged(before: Order, after: Order, eventId: st
   }
   await failIfAnyRejected(steps, log, 'order_updated');
   const taskCancelled = 'cancelTask' in steps;
-  if (notice || taskCancelled) logger.info('order_updated.handled', { ...log, notice, taskCancelled });
+  if (notice || taskCancelled) logger.info(LOG_EVENTS.orderUpdatedHandled, { ...log, notice, taskCancelled });
 }

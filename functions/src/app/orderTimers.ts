@@ -9,6 +9,7 @@ import { autoCompleteQueue, paramValue, reminderQueue } from '../config';
 import { autoCompleteAtOf, timerPending } from '../domain/lifecycle';
 import { Order } from '../domain/order';
 import { deleteTask, enqueueTask, sha256Hex } from '../infra/cloudTasks';
+import { LOG_EVENTS } from '../logEvents';
 
 /** Export names of the task handlers in index.ts; also their default queue ids. */
 export const AUTO_COMPLETE_FUNCTION = 'autoCompleteOrder';
@@ -37,7 +38,7 @@ export async function scheduleAutoComplete(order: TimedOrder): Promise<ScheduleO
     dueAt,
     { orderId: order.orderId },
   );
-  logger.info('tasks.auto_complete_scheduled', {
+  logger.info(LOG_EVENTS.tasksAutoCompleteScheduled, {
     orderId: order.orderId,
     storeId: order.storeId,
     outcome,
@@ -58,7 +59,7 @@ export async function scheduleReminder(order: TimedOrder, minutes: number): Prom
     remindAt,
     { orderId: order.orderId, remindAt, minutes },
   );
-  logger.info('tasks.reminder_scheduled', {
+  logger.info(LOG_EVENTS.tasksReminderScheduled, {
     orderId: order.orderId,
     storeId: order.storeId,
     outcome,
@@ -76,10 +77,10 @@ export async function cancelAutoComplete(order: Pick<Order, 'orderId' | 'storeId
   const log = { orderId: order.orderId, storeId: order.storeId };
   try {
     const { outcome, task } = await deleteTask(paramValue(autoCompleteQueue), autoCompleteTaskId(order.orderId));
-    if (outcome === 'deleted') logger.info('tasks.auto_complete_deleted', { ...log, task });
+    if (outcome === 'deleted') logger.info(LOG_EVENTS.tasksAutoCompleteDeleted, { ...log, task });
     return outcome;
   } catch (error) {
-    logger.warn('tasks.auto_complete_delete_failed', { ...log, error: String(error) });
+    logger.warn(LOG_EVENTS.tasksAutoCompleteDeleteFailed, { ...log, error: String(error) });
     return 'failed';
   }
 }

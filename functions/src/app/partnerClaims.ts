@@ -7,6 +7,7 @@ import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { userFromSnapshot, userRef, writeUser } from '../infra/users';
 import { sameClaims, withStoreClaims } from './caller';
+import { LOG_EVENTS } from '../logEvents';
 
 const SYNC_ATTEMPTS = 5;
 
@@ -32,7 +33,7 @@ export async function syncPartnerClaims(uid: string): Promise<ClaimsSync | null>
     const read = userFromSnapshot(await userRef(uid).get());
     const user = await auth().getUser(uid);
     if (!user) {
-      logger.warn('claims.user_missing', { uid });
+      logger.warn(LOG_EVENTS.claimsUserMissing, { uid });
       return null;
     }
     // Both claims this module owns come from `read`, never from the claims Auth returned: a
@@ -55,7 +56,7 @@ export async function syncPartnerClaims(uid: string): Promise<ClaimsSync | null>
       return true;
     });
     if (confirmed) {
-      logger.info('claims.synced', {
+      logger.info(LOG_EVENTS.claimsSynced, {
         uid,
         claimsVersion: read.membershipVersion,
         changed,
@@ -80,7 +81,7 @@ export async function setAdmin(uid: string, admin: boolean): Promise<ClaimsSync 
     if (userFromSnapshot(snapshot).admin === admin) return;
     writeUser(tx, snapshot, { admin }, now());
   });
-  logger.info(admin ? 'claims.admin_granted' : 'claims.admin_revoked', { uid });
+  logger.info(admin ? LOG_EVENTS.claimsAdminGranted : LOG_EVENTS.claimsAdminRevoked, { uid });
   return syncPartnerClaims(uid);
 }
 
@@ -92,6 +93,6 @@ export async function syncPartnerClaimsAfterCommit(uid: string, context: Record<
   try {
     await syncPartnerClaims(uid);
   } catch (error) {
-    logger.error('claims.sync_failed', { ...context, uid, error: String(error) });
+    logger.error(LOG_EVENTS.claimsSyncFailed, { ...context, uid, error: String(error) });
   }
 }

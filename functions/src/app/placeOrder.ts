@@ -18,6 +18,7 @@ import { db, toStored } from '../infra/firestore';
 import { eventRef, eventToStored, orderFromSnapshot, orderRef, orderToStored } from '../infra/orders';
 import { orderLimits, orderLimitsRef, placementsFromSnapshot, unansweredOrdersAt, writePlacements } from '../infra/orderLimits';
 import { menuItemFromSnapshot, menuItemRef, orderCounterRef, storeFromSnapshot, storeRef } from '../infra/stores';
+import { LOG_EVENTS } from '../logEvents';
 
 /** A placement as the boundary parsed it (callables/schemas.ts placeOrderInput). */
 export interface PlaceOrderInput {
@@ -115,7 +116,7 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     // the SDK's default 5 before giving up with `aborted`.
   }, { maxAttempts: 12 });
 
-  logger.info(created ? 'order.placed' : 'order.place_replayed', {
+  logger.info(created ? LOG_EVENTS.orderPlaced : LOG_EVENTS.orderPlaceReplayed, {
     orderId,
     storeId: order.storeId,
     channel: order.channel,

@@ -13,6 +13,7 @@ import { orderFromSnapshot, orderRef } from '../infra/orders';
 import { RetryLaterError } from '../boundary/errors';
 import { pushOnce } from './pushOnce';
 import { REMINDER_FUNCTION } from './orderTimers';
+import { LOG_EVENTS } from '../logEvents';
 
 export type ReminderOutcome =
   | 'sent'
@@ -27,23 +28,23 @@ export type ReminderOutcome =
 export async function remindIfUnanswered(orderId: string): Promise<ReminderOutcome> {
   const snapshot = await orderRef(orderId).get();
   if (!snapshot.exists) {
-    logger.warn('reminder.order_not_found', { orderId });
+    logger.warn(LOG_EVENTS.reminderOrderNotFound, { orderId });
     return 'order_not_found';
   }
   const order = orderFromSnapshot(snapshot);
   const log = { orderId, storeId: order.storeId, status: order.status };
   if (!timerPending('reminder', order)) {
-    logger.info('reminder.order_moved_on', log);
+    logger.info(LOG_EVENTS.reminderOrderMovedOn, log);
     return 'order_moved_on';
   }
   const minutes = paramValue(reminderMinutes);
   if (!(minutes > 0)) {
-    logger.info('reminder.reminders_off', log);
+    logger.info(LOG_EVENTS.reminderRemindersOff, log);
     return 'reminders_off';
   }
   const remainingMs = order.createdAt + minutes * 60_000 - now();
   if (remainingMs > 0) {
-    logger.info('reminder.early_retry', { ...log, remainingMs });
+    logger.info(LOG_EVENTS.reminderEarlyRetry, { ...log, remainingMs });
     throw new RetryLaterError('reminder delivered before its time', { remainingMs });
   }
   const report = await pushOnce({

@@ -21,6 +21,7 @@ import { db } from '../infra/firestore';
 import { orderFromSnapshot, orderRef, writeTransition } from '../infra/orders';
 import { readStoreRole } from '../infra/stores';
 import { Caller, decideForCaller } from './caller';
+import { LOG_EVENTS } from '../logEvents';
 
 export interface CommandResult {
   order: Order;
@@ -54,7 +55,7 @@ export function stageOrderCommand(
 ): StagedCommand {
   const { actor, decision } = decideFor(order, at);
   if (decision.outcome === 'deny') {
-    logger.info('order.command_denied', {
+    logger.info(LOG_EVENTS.orderCommandDenied, {
       orderId: order.orderId,
       storeId: order.storeId,
       command: command.type,
@@ -102,7 +103,7 @@ export async function runOrderCommand(
     const decider = typeof decideFor === 'function' ? decideFor : await decideFor.authorize(tx, order);
     return stageOrderCommand(tx, order, command, decider, now());
   });
-  logger.info('order.command', {
+  logger.info(LOG_EVENTS.orderCommand, {
     orderId,
     storeId: result.order.storeId,
     command: command.type,

@@ -6,6 +6,7 @@
 import * as logger from 'firebase-functions/logger';
 import { RetryLaterError } from '../boundary/errors';
 import { grpcCodeOf, isPermanentGrpcError } from '../boundary/grpc';
+import { stepEvent } from '../logEvents';
 
 export async function failIfAnyRejected(
   steps: Record<string, Promise<unknown>>,
@@ -20,9 +21,9 @@ export async function failIfAnyRejected(
   if (failed.length === 0) return;
   for (const { step, error } of failed) {
     const entry = { ...log, step, error: String(error) };
-    if (error instanceof RetryLaterError) logger.warn(`${handler}.retry_later`, entry);
-    else if (isPermanent(error)) logger.error(`${handler}.step_failed_permanently`, { ...entry, code: grpcCodeOf(error) });
-    else logger.error(`${handler}.step_failed`, { ...entry, stack: (error as Error)?.stack });
+    if (error instanceof RetryLaterError) logger.warn(stepEvent.retryLater(handler), entry);
+    else if (isPermanent(error)) logger.error(stepEvent.failedPermanently(handler), { ...entry, code: grpcCodeOf(error) });
+    else logger.error(stepEvent.failed(handler), { ...entry, stack: (error as Error)?.stack });
   }
   const retryable = failed.find(({ error }) => !isPermanent(error));
   if (retryable) throw retryable.error;

@@ -11,6 +11,7 @@ import { db, toStored } from '../infra/firestore';
 import { MENU_ITEMS, menuItemDetailsFromSnapshot, menuItemRef, readStoreRole, storeRef } from '../infra/stores';
 import { menuItemInput, setMenuItemSoldOutInput, upsertMenuItemInput } from './storeSchemas';
 import { defineCallable } from './shell';
+import { LOG_EVENTS } from '../logEvents';
 
 /** The caller's membership, read in the menu write's transaction, must allow managing the menu. */
 async function requireMenuManager(tx: Transaction, caller: Caller, storeId: string): Promise<void> {
@@ -60,7 +61,7 @@ export const upsertMenuItem = defineCallable(
       return existing === null;
     });
 
-    logger.info(created ? 'menu.item_created' : 'menu.item_updated', { storeId, itemId, byUid: caller.uid });
+    logger.info(created ? LOG_EVENTS.menuItemCreated : LOG_EVENTS.menuItemUpdated, { storeId, itemId, byUid: caller.uid });
     return { itemId, created };
   },
 );
@@ -75,7 +76,7 @@ export const deleteMenuItem = defineCallable('deleteMenuItem', menuItemInput, as
     tx.delete(menuItemRef(storeId, itemId));
     return true;
   });
-  logger.info(deleted ? 'menu.item_deleted' : 'menu.item_delete_replayed', { storeId, itemId, byUid: caller.uid });
+  logger.info(deleted ? LOG_EVENTS.menuItemDeleted : LOG_EVENTS.menuItemDeleteReplayed, { storeId, itemId, byUid: caller.uid });
   return { itemId, deleted };
 });
 
@@ -89,6 +90,6 @@ export const setMenuItemSoldOut = defineCallable('setMenuItemSoldOut', setMenuIt
     tx.update(menuItemRef(storeId, itemId), toStored({ soldOut, updatedAt: now() }) as Record<string, unknown>);
     return true;
   });
-  logger.info('menu.item_sold_out_set', { storeId, itemId, soldOut, changed, byUid: caller.uid });
+  logger.info(LOG_EVENTS.menuItemSoldOutSet, { storeId, itemId, soldOut, changed, byUid: caller.uid });
   return { itemId, soldOut };
 });

@@ -16,6 +16,7 @@ import { syncPartnerClaimsAfterCommit } from '../app/partnerClaims';
 import { userFromSnapshot, userRef, writeUser } from '../infra/users';
 import { reviewPartnerApplicationInput, SubmitPartnerApplicationInput, submitPartnerApplicationInput } from './storeSchemas';
 import { defineCallable } from './shell';
+import { LOG_EVENTS } from '../logEvents';
 
 export interface SubmitPartnerApplicationResult {
   applicationId: string;
@@ -58,7 +59,7 @@ export async function submitPartnerApplicationHandler(
     writeUser(tx, userSnapshot, { pendingApplicationId: fresh.applicationId }, at);
     return { application: fresh, created: true };
   });
-  logger.info(created ? 'partner_application.submitted' : 'partner_application.submit_replayed', {
+  logger.info(created ? LOG_EVENTS.partnerApplicationSubmitted : LOG_EVENTS.partnerApplicationSubmitReplayed, {
     applicationId: application.applicationId,
     uid: caller.uid,
   });
@@ -133,7 +134,7 @@ export const reviewPartnerApplication = defineCallable(
       return { application: reviewed, storeCreated: outcome.store !== null };
     });
 
-    logger.info('partner_application.reviewed', {
+    logger.info(LOG_EVENTS.partnerApplicationReviewed, {
       applicationId: application.applicationId,
       storeId: application.storeId,
       status: application.status,

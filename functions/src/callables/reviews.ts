@@ -41,6 +41,7 @@ import {
   submitReviewInput,
 } from './reviewSchemas';
 import { defineCallable } from './shell';
+import { LOG_EVENTS } from '../logEvents';
 
 /** What a callable answers: the review as its caller may see it (never the customer's uid). */
 export type ReviewResult = Omit<Review, 'customerUid'> & { changed: boolean };
@@ -55,7 +56,7 @@ function windowDays(): number {
 }
 
 function logChange(action: string, review: Review, caller: Caller, changed: boolean): void {
-  logger.info('review.changed', {
+  logger.info(LOG_EVENTS.reviewChanged, {
     action,
     changed,
     reviewId: review.reviewId,

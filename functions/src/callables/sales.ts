@@ -18,6 +18,7 @@ import { ordersOfBusinessDays, readSalesDays } from '../infra/salesDays';
 import { memberRef, storeRef } from '../infra/stores';
 import { SalesRangeInput, salesRangeInput } from './salesSchemas';
 import { defineCallable } from './shell';
+import { LOG_EVENTS } from '../logEvents';
 
 /**
  * Reads the caller's membership and the store in one round trip (admins skip the membership) and
@@ -40,7 +41,7 @@ export async function salesSummaryHandler(input: SalesRangeInput, caller: Caller
   const { closeoutHour } = await authorizeSales(caller, input.storeId);
   const days = await readSalesDays(input.storeId, input.from, input.to);
   const summary = summarizeDays(input.from, input.to, days);
-  logger.info('sales.summary', { storeId: input.storeId, from: input.from, to: input.to, storedDays: days.size, byUid: caller.uid });
+  logger.info(LOG_EVENTS.salesSummary, { storeId: input.storeId, from: input.from, to: input.to, storedDays: days.size, byUid: caller.uid });
   return { storeId: input.storeId, closeoutHour, ...summary };
 }
 
@@ -68,7 +69,7 @@ export async function exportOrdersHandler(input: SalesRangeInput, caller: Caller
   const base = { storeId: input.storeId, from: input.from, to: input.to, rows: orders.length, bytes: content.length, fileName };
   const log = { ...base, byUid: caller.uid };
   if (content.length <= INLINE_EXPORT_LIMIT_BYTES) {
-    logger.info('sales.export', { ...log, delivery: 'inline' });
+    logger.info(LOG_EVENTS.salesExport, { ...log, delivery: 'inline' });
     return { ...base, delivery: 'inline', csv };
   }
   const at = now();
@@ -81,7 +82,7 @@ export async function exportOrdersHandler(input: SalesRangeInput, caller: Caller
     downloadName: fileName,
     expiresAt,
   });
-  logger.info('sales.export', { ...log, delivery: 'url', path });
+  logger.info(LOG_EVENTS.salesExport, { ...log, delivery: 'url', path });
   return { ...base, delivery: 'url', url, expiresAt: new Date(expiresAt).toISOString() };
 }
 

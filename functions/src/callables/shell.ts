@@ -10,6 +10,7 @@ import { FieldIssue, zodIssues } from '../boundary/zodIssues';
 import { appCheckEnforced, booleanParamValue, callableMaxInstances } from '../config';
 import { DomainError, REASONS, Reason } from '../domain/reasons';
 import { useKoreanValidationMessages } from './koreanMessages';
+import { LOG_EVENTS } from '../logEvents';
 
 // Field-level validation messages in Korean for every schema, applied once at the shared boundary.
 useKoreanValidationMessages();
@@ -39,10 +40,10 @@ export function toHttpsError(error: unknown, context: Record<string, unknown>): 
   // A transaction that kept losing to concurrent writers (gRPC ABORTED after the SDK's retries):
   // safe to retry, and every callable is idempotent for a retry with the same input.
   if (grpcCodeOf(error) === GRPC.ABORTED) {
-    logger.warn('callable.contention', { ...context, error: String(error) });
+    logger.warn(LOG_EVENTS.callableContention, { ...context, error: String(error) });
     return httpsErrorFor('contention');
   }
-  logger.error('callable.unexpected_error', { ...context, error: String(error), stack: (error as Error)?.stack });
+  logger.error(LOG_EVENTS.callableUnexpectedError, { ...context, error: String(error), stack: (error as Error)?.stack });
   return httpsErrorFor('internal');
 }
 
@@ -92,7 +93,7 @@ export function defineCallable<Schema extends z.ZodType, Result>(
     async (request) => {
       const appCheck = appCheckRefusal(request, options);
       if (appCheck) {
-        logger.warn('callable.app_check_refused', { callable: name, reason: appCheck, uid: request.auth?.uid ?? null });
+        logger.warn(LOG_EVENTS.callableAppCheckRefused, { callable: name, reason: appCheck, uid: request.auth?.uid ?? null });
         throw httpsErrorFor(appCheck);
       }
       const caller = callerOf(request);

@@ -13,6 +13,7 @@ import { db } from '../infra/firestore';
 import { memberRef, storePrivateRef, storeProfileFromSnapshot, storeRef, storeToStored } from '../infra/stores';
 import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from './storeHoursSchemas';
 import { defineCallable } from './shell';
+import { LOG_EVENTS } from '../logEvents';
 
 /** The store, once the caller's membership (read in this transaction) allows managing it. */
 async function managedStore(tx: Transaction, caller: Caller, storeId: string): Promise<StoreProfile> {
@@ -52,7 +53,7 @@ export const setStoreHours = defineCallable('setStoreHours', setStoreHoursInput,
   const { view, changed } = await updateManagedStore(caller, input.storeId, () => ({
     hours: input.weekly === null && input.holidays.length === 0 ? null : { weekly: input.weekly, holidays: input.holidays },
   }));
-  logger.info('store.hours_set', { storeId: input.storeId, changed, status: view.status, byUid: caller.uid });
+  logger.info(LOG_EVENTS.storeHoursSet, { storeId: input.storeId, changed, status: view.status, byUid: caller.uid });
   return view;
 });
 
@@ -63,13 +64,13 @@ export const pauseStore = defineCallable('pauseStore', pauseStoreInput, async (i
     if (problem) throw fieldError(input.until !== undefined ? 'until' : 'minutes', problem);
     return { pausedUntil };
   });
-  logger.info('store.paused', { storeId: input.storeId, changed, pausedUntil: view.pausedUntil, byUid: caller.uid });
+  logger.info(LOG_EVENTS.storePaused, { storeId: input.storeId, changed, pausedUntil: view.pausedUntil, byUid: caller.uid });
   return view;
 });
 
 export const resumeStore = defineCallable('resumeStore', resumeStoreInput, async (input, caller) => {
   const { view, changed } = await updateManagedStore(caller, input.storeId, () => ({ pausedUntil: null }));
-  logger.info('store.resumed', { storeId: input.storeId, changed, byUid: caller.uid });
+  logger.info(LOG_EVENTS.storeResumed, { storeId: input.storeId, changed, byUid: caller.uid });
   return view;
 });
 
@@ -81,6 +82,6 @@ export const setBusyMode = defineCallable('setBusyMode', setBusyModeInput, async
     if (endsAt > at + HOURS_LIMITS.maxBusyMs) throw fieldError('until', '바쁨 모드는 최대 24시간까지 설정할 수 있습니다.');
     return { busyMode: { addMinutes: input.addMinutes, endsAt } };
   });
-  logger.info('store.busy_mode_set', { storeId: input.storeId, changed, busyMode: view.busyMode, byUid: caller.uid });
+  logger.info(LOG_EVENTS.storeBusyModeSet, { storeId: input.storeId, changed, busyMode: view.busyMode, byUid: caller.uid });
   return view;
 });

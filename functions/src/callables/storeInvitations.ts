@@ -38,6 +38,7 @@ import { syncPartnerClaimsAfterCommit } from '../app/partnerClaims';
 import { userFromSnapshot, userRef, writeUser } from '../infra/users';
 import { invitationIdInput, inviteStoreMemberInput } from './storeSchemas';
 import { defineCallable } from './shell';
+import { LOG_EVENTS } from '../logEvents';
 
 export interface InvitationView {
   invitationId: string;
@@ -102,7 +103,7 @@ export const inviteStoreMember = defineCallable(
       return { invitation: decision.invitation, created: true };
     });
     // No email in the log line: the invitation id stands for it.
-    logger.info(created ? 'store.member_invited' : 'store.member_invite_replayed', { storeId, invitationId, role, byUid: caller.uid });
+    logger.info(created ? LOG_EVENTS.storeMemberInvited : LOG_EVENTS.storeMemberInviteReplayed, { storeId, invitationId, role, byUid: caller.uid });
     return { ...viewOf(invitation), created };
   },
 );
@@ -157,7 +158,7 @@ export const acceptStoreInvitation = defineCallable(
       return { invitation, accepted: true };
     });
     const { invitationId, storeId, role } = result.invitation;
-    logger.info(result.accepted ? 'store.invitation_accepted' : 'store.invitation_accept_replayed', { storeId, invitationId, uid: caller.uid, role });
+    logger.info(result.accepted ? LOG_EVENTS.storeInvitationAccepted : LOG_EVENTS.storeInvitationAcceptReplayed, { storeId, invitationId, uid: caller.uid, role });
     // Also on a replay: it repairs claims a crashed call left behind.
     await syncPartnerClaimsAfterCommit(caller.uid, { storeId });
     return { invitationId, storeId, role, accepted: result.accepted };
@@ -175,7 +176,7 @@ export const declineStoreInvitation = defineCallable('declineStoreInvitation', i
     tx.set(invitationRef(current.invitationId), invitationToStored(answered(current, 'declined', caller.uid, at)));
     return { invitation: current, declined: true };
   });
-  logger.info('store.invitation_declined', { storeId: invitation.storeId, invitationId: invitation.invitationId, uid: caller.uid, declined });
+  logger.info(LOG_EVENTS.storeInvitationDeclined, { storeId: invitation.storeId, invitationId: invitation.invitationId, uid: caller.uid, declined });
   return { invitationId: invitation.invitationId, storeId: invitation.storeId, declined };
 });
 
@@ -189,6 +190,6 @@ export const revokeStoreInvitation = defineCallable('revokeStoreInvitation', inv
     tx.set(invitationRef(current.invitationId), invitationToStored(answered(current, 'revoked', caller.uid, now())));
     return { invitation: current, revoked: true };
   });
-  logger.info('store.invitation_revoked', { storeId: invitation.storeId, invitationId: invitation.invitationId, byUid: caller.uid, revoked });
+  logger.info(LOG_EVENTS.storeInvitationRevoked, { storeId: invitation.storeId, invitationId: invitation.invitationId, byUid: caller.uid, revoked });
   return { invitationId: invitation.invitationId, storeId: invitation.storeId, revoked };
 });

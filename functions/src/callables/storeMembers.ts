@@ -13,6 +13,7 @@ import { syncPartnerClaimsAfterCommit } from '../app/partnerClaims';
 import { userFromSnapshot, userRef, writeUser } from '../infra/users';
 import { removeStoreMemberInput } from './storeSchemas';
 import { defineCallable } from './shell';
+import { LOG_EVENTS } from '../logEvents';
 
 /** The caller's membership, read in this transaction (not their token's claim), must allow it. */
 async function requireCurrentOwner(tx: Transaction, caller: Caller, storeId: string): Promise<void> {
@@ -57,7 +58,7 @@ export const removeStoreMember = defineCallable(
       return true;
     });
 
-    logger.info(removed ? 'store.member_removed' : 'store.member_remove_replayed', { storeId, uid, byUid: caller.uid });
+    logger.info(removed ? LOG_EVENTS.storeMemberRemoved : LOG_EVENTS.storeMemberRemoveReplayed, { storeId, uid, byUid: caller.uid });
     await syncPartnerClaimsAfterCommit(uid, { storeId });
     return { storeId, uid, removed };
   },

@@ -9,6 +9,7 @@ import { db, toStored } from '../infra/firestore';
 import { readStoreRole, storePrivateRef, storeProfileFromSnapshot, storeRef, storeToStored } from '../infra/stores';
 import { setStoreStatusInput, updateStoreInput } from './storeSchemas';
 import { defineCallable } from './shell';
+import { LOG_EVENTS } from '../logEvents';
 
 /**
  * Reads the caller's membership and the store, applies the patch the builder returns and writes it
@@ -52,7 +53,7 @@ export const setStoreStatus = defineCallable('setStoreStatus', setStoreStatusInp
     }
     return { open: input.open, pausedUntil };
   });
-  logger.info('store.status_set', { storeId: input.storeId, status: view.status, changed, byUid: caller.uid });
+  logger.info(LOG_EVENTS.storeStatusSet, { storeId: input.storeId, status: view.status, changed, byUid: caller.uid });
   return view;
 });
 
@@ -60,6 +61,6 @@ export const updateStore = defineCallable('updateStore', updateStoreInput, async
   const { storeId, ...fields } = input;
   const patch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   const { view, changed } = await updateStoreFields(caller, storeId, () => patch as Partial<StoreProfile>);
-  logger.info('store.updated', { storeId, changed, byUid: caller.uid });
+  logger.info(LOG_EVENTS.storeUpdated, { storeId, changed, byUid: caller.uid });
   return view;
 });

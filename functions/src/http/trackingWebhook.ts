@@ -14,6 +14,7 @@ import { isPlausibleCourierTime, toTrackingStatus, TrackingEvent } from '../doma
 import { verifyWebhookSignature } from '../domain/webhookSignature';
 import { now } from '../infra/clock';
 import { IntakeResult, recordTrackingEvent } from '../app/trackingIntake';
+import { LOG_EVENTS } from '../logEvents';
 
 /** Epoch ms below this are surely seconds sent by mistake (it is 2001-09-09). */
 const MIN_EPOCH_MS = 1_000_000_000_000;
@@ -102,21 +103,21 @@ export function createTrackingWebhookHandler(deps: WebhookDeps) {
     }
     const rawBody = req.rawBody ?? Buffer.alloc(0);
     if (rawBody.length > MAX_WEBHOOK_BODY_BYTES) {
-      logger.warn('tracking.webhook_too_large', { bytes: rawBody.length });
+      logger.warn(LOG_EVENTS.trackingWebhookTooLarge, { bytes: rawBody.length });
       res.status(413).end();
       return;
     }
     const check = verifyWebhookSignature(rawBody, req.headers, deps.secret(), deps.now());
     if (!check.ok) {
       // The reason stays in our logs; the caller learns nothing about which check failed.
-      if (check.reason === 'no_secret') logger.error('tracking.webhook_secret_missing', { reason: check.reason });
-      else logger.warn('tracking.webhook_unauthenticated', { reason: check.reason });
+      if (check.reason === 'no_secret') logger.error(LOG_EVENTS.trackingWebhookSecretMissing, { reason: check.reason });
+      else logger.warn(LOG_EVENTS.trackingWebhookUnauthenticated, { reason: check.reason });
       res.status(401).end();
       return;
     }
     const parsed = parseTrackingWebhookBody(rawBody, deps.now);
     if (!parsed.ok) {
-      logger.warn('tracking.webhook_malformed', { fields: parsed.fields });
+      logger.warn(LOG_EVENTS.trackingWebhookMalformed, { fields: parsed.fields });
       res.status(400).json({ error: 'malformed_event', fields: parsed.fields });
       return;
     }
@@ -124,7 +125,7 @@ export function createTrackingWebhookHandler(deps: WebhookDeps) {
     try {
       result = await deps.record(parsed.event);
     } catch (error) {
-      logger.error('tracking.webhook_failed', {
+      logger.error(LOG_EVENTS.trackingWebhookFailed, {
         eventId: parsed.event.eventId,
         error: String((error as Error)?.message ?? error),
         stack: (error as Error)?.stack,

@@ -13,6 +13,7 @@ import {
 import { dependency } from '../deps';
 import { DeliveryTrackerProvider } from '../infra/deliveryTracker';
 import { pollStaleShipments } from '../app/trackingPoller';
+import { LOG_EVENTS } from '../logEvents';
 
 /** An unset or non-positive param falls back to the default instead of disabling the poller. */
 const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
@@ -34,6 +35,6 @@ export const pollTracking = onSchedule(
       batchSize: positive(paramValue(trackingPollBatchSize), TRACKING_POLL_DEFAULTS.batchSize),
       requestsPerSecond: positive(paramValue(trackingProviderRps), TRACKING_POLL_DEFAULTS.requestsPerSecond),
     });
-    logger.info('tracking.poll_run', { ...summary });
+    logger.info(LOG_EVENTS.trackingPollRun, { ...summary });
   },
 );

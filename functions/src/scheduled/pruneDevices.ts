@@ -5,6 +5,7 @@ import * as logger from 'firebase-functions/logger';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { now } from '../infra/clock';
 import { pruneDevicesRefreshedBefore } from '../infra/devices';
+import { LOG_EVENTS } from '../logEvents';
 
 export const DEVICE_STALE_AFTER_MS = 60 * 24 * 60 * 60_000;
 
@@ -18,7 +19,7 @@ export async function pruneStaleDevices(options: { batchSize?: number; maxBatche
     deleted += result.deleted;
     if (result.found < batchSize) break;
   }
-  logger.info('devices.pruned', { deleted, cutoff: new Date(cutoff).toISOString() });
+  logger.info(LOG_EVENTS.devicesPruned, { deleted, cutoff: new Date(cutoff).toISOString() });
   return deleted;
 }
 

@@ -7,13 +7,14 @@ import { autoCompleteDueOrder, AutoCompleteOutcome } from '../app/autoComplete';
 import { documentId } from '../boundary/primitives';
 import { tasksInvoker } from '../config';
 import { asTaskResponse } from './taskResponse';
+import { LOG_EVENTS } from '../logEvents';
 
 export const autoCompletePayload = z.object({ orderId: documentId });
 
 export async function handleAutoCompleteTask(data: unknown): Promise<AutoCompleteOutcome> {
   const parsed = autoCompletePayload.safeParse(data);
   if (!parsed.success) {
-    logger.error('autocomplete.invalid_payload', { data: JSON.stringify(data)?.slice(0, 500) });
+    logger.error(LOG_EVENTS.autocompleteInvalidPayload, { data: JSON.stringify(data)?.slice(0, 500) });
     return 'invalid_payload';
   }
   return autoCompleteDueOrder(parsed.data.orderId);

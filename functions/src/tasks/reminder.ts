@@ -6,6 +6,7 @@ import { remindIfUnanswered, ReminderOutcome } from '../app/reminder';
 import { documentId } from '../boundary/primitives';
 import { tasksInvoker } from '../config';
 import { asTaskResponse } from './taskResponse';
+import { LOG_EVENTS } from '../logEvents';
 
 /**
  * Only the order id is read. The scheduler also sends `remindAt` and `minutes`, but a payload is not
@@ -17,7 +18,7 @@ export const reminderPayload = z.object({ orderId: documentId });
 export async function handleReminderTask(data: unknown): Promise<ReminderOutcome> {
   const parsed = reminderPayload.safeParse(data);
   if (!parsed.success) {
-    logger.error('reminder.invalid_payload', { data: JSON.stringify(data)?.slice(0, 500) });
+    logger.error(LOG_EVENTS.reminderInvalidPayload, { data: JSON.stringify(data)?.slice(0, 500) });
     return 'invalid_payload';
   }
   return remindIfUnanswered(parsed.data.orderId);

@@ -8,6 +8,7 @@ import { newReviewContent } from '../domain/reviewNotifications';
 import { devicesOfUsers, memberUidsOf } from '../infra/devices';
 import { pushOnce } from '../app/pushOnce';
 import { reviewFromSnapshot } from '../infra/reviews';
+import { LOG_EVENTS } from '../logEvents';
 
 export const REVIEW_CREATED_FUNCTION = 'onReviewCreated';
 
@@ -18,7 +19,7 @@ export async function handleReviewCreated(
   const review = reviewFromSnapshot(event.data);
   const log = { reviewId: review.reviewId, orderId: review.orderId, storeId: review.storeId, eventId: event.id };
   if (review.status === 'deleted') {
-    logger.info('review_created.skipped_deleted', log);
+    logger.info(LOG_EVENTS.reviewCreatedSkippedDeleted, log);
     return;
   }
   await pushOnce({
@@ -27,7 +28,7 @@ export async function handleReviewCreated(
     content: newReviewContent(review),
     recipients: async () => devicesOfUsers(await memberUidsOf(review.storeId)),
   });
-  logger.info('review_created.handled', log);
+  logger.info(LOG_EVENTS.reviewCreatedHandled, log);
 }
 
 export const onReviewCreated = onDocumentCreated(

@@ -8,6 +8,7 @@ import { isFirstReply, replyContent } from '../domain/reviewNotifications';
 import { devicesOfUsers } from '../infra/devices';
 import { pushOnce } from '../app/pushOnce';
 import { reviewFromSnapshot } from '../infra/reviews';
+import { LOG_EVENTS } from '../logEvents';
 
 export const REVIEW_REPLIED_FUNCTION = 'onReviewUpdated';
 
@@ -26,7 +27,7 @@ export async function handleReviewUpdated(
     recipients: () => devicesOfUsers([after.customerUid]),
     noDevicesSeverity: 'info',
   });
-  logger.info('review_updated.reply_pushed', log);
+  logger.info(LOG_EVENTS.reviewUpdatedReplyPushed, log);
 }
 
 export const onReviewUpdated = onDocumentUpdated(

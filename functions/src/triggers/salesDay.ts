@@ -7,6 +7,7 @@ import { Change, FirestoreEvent, onDocumentWritten } from 'firebase-functions/v2
 import { factsOf } from '../domain/sales';
 import { orderFromSnapshot } from '../infra/orders';
 import { reconcileSalesDay, salesOrderOf } from '../infra/salesDays';
+import { LOG_EVENTS } from '../logEvents';
 
 const factsIn = (snapshot: DocumentSnapshot | undefined): number | null =>
   snapshot?.exists ? factsOf(salesOrderOf(orderFromSnapshot(snapshot))) : null;
@@ -27,7 +28,7 @@ export async function handleOrderWrittenForSales(
   if (!changesSalesFacts(event.data)) return;
   const orderId = event.params.orderId;
   const result = await reconcileSalesDay(orderId);
-  logger.info('sales_day.reconciled', { orderId, storeId: result.storeId, businessDate: result.businessDate, outcome: result.outcome, eventId: event.id });
+  logger.info(LOG_EVENTS.salesDayReconciled, { orderId, storeId: result.storeId, businessDate: result.businessDate, outcome: result.outcome, eventId: event.id });
 }
 
 export const onOrderWrittenSales = onDocumentWritten(
