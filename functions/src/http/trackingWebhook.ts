@@ -1,7 +1,7 @@
 // trackingWebhook: HTTPS intake of courier tracking events from a tracking provider (contract in
 // docs/tracking.md). Order of checks: method, then body size (413 before anything is parsed), then
 // authentication (HMAC over the raw body with a fresh timestamp), then the body, then one
-// transaction (infra/trackingIntake.ts). 2xx only once the event is committed, so the provider
+// transaction (app/trackingIntake.ts). 2xx only once the event is committed, so the provider
 // retries anything that failed.
 import * as logger from 'firebase-functions/logger';
 import { onRequest } from 'firebase-functions/v2/https';

@@ -1,5 +1,5 @@
 // Abuse limits on placing orders and applying for a store: which accounts may, and how fast a
-// customer may order (domain/abuse.ts, access/account.ts, infra/orderLimits.ts).
+// customer may order (domain/abuse.ts, app/account.ts, infra/orderLimits.ts).
 import { strict as assert } from 'node:assert';
 import { cancelOrder } from '../../src/callables/orderCommands';
 import { submitPartnerApplication } from '../../src/callables/partnerApplications';

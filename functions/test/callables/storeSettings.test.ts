@@ -24,7 +24,7 @@ describe('store settings', () => {
     await seedStore(STORE_ID, { open: false });
     await seedMember(auth, STORE_ID, OWNER, 'owner');
     await seedMember(auth, STORE_ID, `staff-of-${STORE_ID}`, 'staff');
-    auth.addUser('customer-1'); // as.customer(); placeOrder looks the customer's account up (access/account.ts)
+    auth.addUser('customer-1'); // as.customer(); placeOrder looks the customer's account up (app/account.ts)
   });
   afterEach(() => resetDependencies('clock'));
 

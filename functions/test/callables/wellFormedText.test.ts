@@ -1,6 +1,6 @@
 // Lone UTF-16 surrogates ("\ud800") in any string field are refused at the boundary with the field's
 // path, for every callable schema and the webhook body: Firestore can't store them, so before
-// callables/schemas.ts `text()` they became `internal` (or a 500 the provider retried forever).
+// boundary/primitives.ts `text()` they became `internal` (or a 500 the provider retried forever).
 import { strict as assert } from 'node:assert';
 import type { z } from 'zod';
 import { registerDeviceInput, unregisterDeviceInput } from '../../src/callables/devices';
