@@ -4,7 +4,7 @@ import { Caller } from '../app/caller';
 import { runCallerCommand } from '../app/runOrderCommand';
 import { toPublicView } from '../domain/publicView';
 import { OrderCommand } from '../domain/stateMachine';
-import { cancelOrderInput, extendPrepInput, orderIdInput, startPreparingInput, trackingInput } from './schemas';
+import { cancelOrderInput, extendPrepInput, orderIdInput, startPreparingInput, trackingInput } from '../boundary/schemas';
 import { defineCallable } from './shell';
 
 async function commandForCaller(orderId: string, command: OrderCommand, caller: Caller) {

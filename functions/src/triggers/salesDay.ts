@@ -6,7 +6,8 @@ import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { Change, FirestoreEvent, onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { factsOf } from '../domain/sales';
 import { orderFromSnapshot } from '../infra/orders';
-import { reconcileSalesDay, salesOrderOf } from '../infra/salesDays';
+import { reconcileSalesDay } from '../app/salesDays';
+import { salesOrderOf } from '../infra/salesDays';
 import { LOG_EVENTS } from '../logEvents';
 
 const factsIn = (snapshot: DocumentSnapshot | undefined): number | null =>

@@ -12,7 +12,7 @@ import {
   placeOrderInput,
   startPreparingInput,
   trackingInput,
-} from '../../src/callables/schemas';
+} from '../../src/boundary/schemas';
 import {
   invitationIdInput,
   inviteStoreMemberInput,
@@ -24,7 +24,7 @@ import {
   submitPartnerApplicationInput,
   updateStoreInput,
   upsertMenuItemInput,
-} from '../../src/callables/storeSchemas';
+} from '../../src/boundary/storeSchemas';
 import { trackingWebhookBodyAt } from '../../src/http/trackingWebhook';
 import { as, call, expectError } from '../support/callables';
 import { dumpDatabase } from '../support/database';

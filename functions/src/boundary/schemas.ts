@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CANCEL_REASON_CODES } from '../domain/cancelReasons';
 import { CARRIER_CODES, isValidTrackingNumber, normalizeTrackingNumber } from '../domain/carriers';
 import { CHANNELS, PREP_EXTENSION_MAX_MINUTES, PREP_EXTENSION_MIN_MINUTES } from '../domain/order';
-import { documentId, koreanPhone, postalCode, text } from '../boundary/primitives';
+import { documentId, koreanPhone, postalCode, text } from './primitives';
 
 const optionSelection = z.strictObject({
   groupId: documentId,
