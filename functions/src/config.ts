@@ -1,5 +1,5 @@
 // Deploy-time configuration, read from firebase-functions params. Nothing project-specific is in code.
-import { defineBoolean, defineInt, defineString } from 'firebase-functions/params';
+import { defineBoolean, defineInt, defineSecret, defineString } from 'firebase-functions/params';
 
 /** Cloud Functions region; Seoul by default, next to the owners and customers. */
 export const functionsRegion = defineString('FUNCTIONS_REGION', {
@@ -171,3 +171,9 @@ export const exportUrlMinutes = defineInt('EXPORT_URL_MINUTES', {
   default: 15,
   description: 'Minutes a signed download URL of an order export stays valid',
 });
+
+// Secrets (Secret Manager): bound only to the functions that list them in `secrets`.
+/** HMAC key of the courier tracking webhook (http/trackingWebhook.ts, docs/tracking.md). */
+export const trackingWebhookSecret = defineSecret('TRACKING_WEBHOOK_SECRET');
+/** Delivery Tracker API key of the tracking poller (scheduled/pollTracking.ts). */
+export const deliveryTrackerApiKey = defineSecret('DELIVERY_TRACKER_API_KEY');

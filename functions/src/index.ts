@@ -42,7 +42,7 @@ const FUNCTIONS: Record<string, () => unknown> = {
   upsertMenuItem: () => require('./callables/menu').upsertMenuItem,
   deleteMenuItem: () => require('./callables/menu').deleteMenuItem,
   setMenuItemSoldOut: () => require('./callables/menu').setMenuItemSoldOut,
-  syncPartnerClaimsOnUserWrite: () => require('./triggers/claims').syncPartnerClaimsOnUserWrite,
+  syncPartnerClaimsOnUserWrite: () => require('./triggers/partnerClaimsSync').syncPartnerClaimsOnUserWrite,
   // Courier tracking (docs/tracking.md)
   trackingWebhook: () => require('./http/trackingWebhook').trackingWebhook,
   pollTracking: () => require('./scheduled/pollTracking').pollTracking,

@@ -23,7 +23,7 @@ entry.startPreparing;
 const afterCallables = loaded();
 // Positive control: the lazy paths do load them, so the probe can see them.
 require('./src/infra/messaging.ts').messaging();
-require('./src/infra/taskScheduler.ts').cloudTasks();
+require('./src/infra/cloudTasks.ts').cloudTasks();
 require('./src/infra/firestore.ts').db();
 const afterUse = loaded();
 process.stdout.write(JSON.stringify({

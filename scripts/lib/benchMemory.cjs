@@ -67,9 +67,7 @@ const fakeTasks = {
 };
 
 function useFakes() {
-  lib('infra/auth.js').setAuth(activeAccounts);
-  lib('infra/messaging.js').setMessaging(fakeMessaging);
-  lib('infra/taskScheduler.js').setCloudTasksClient(fakeTasks);
+  lib('deps.js').setDependenciesForTest({ auth: activeAccounts, messaging: fakeMessaging, tasks: fakeTasks });
   process.env.TASKS_SERVICE_ACCOUNT ??= 'tasks@demo-bench.iam.gserviceaccount.com';
 }
 
@@ -212,7 +210,7 @@ async function loadCreatedEvents(fn, _index, seeded) {
 }
 
 async function loadAutoCompleteTasks(fn, _index, seeded) {
-  lib('infra/clock.js').setClock(() => Date.now() + 2 * HOUR); // the tasks are due
+  lib('deps.js').setDependenciesForTest({ clock: () => Date.now() + 2 * HOUR }); // the tasks are due
   const outcomes = await Promise.all(seeded.orderIds.map((orderId) => fn.run({ data: { orderId } })));
   return { tasks: outcomes.length };
 }
@@ -226,12 +224,12 @@ async function loadSweep(fn) {
 
 async function loadExport(fn, _index, seeded) {
   let stored = 0;
-  lib('infra/exportStorage.js').setExportStorage({
+  lib('deps.js').setDependenciesForTest({ exportStorage: {
     async saveForDownload({ content }) {
       stored = content.length;
       return 'https://storage.example/export.csv';
     },
-  });
+  } });
   const results = await Promise.all([0, 1].map(() => fn.run(callRequest({ storeId: STORE_ID, from: seeded.from, to: seeded.to }, partner(0)))));
   return { exports: results.length, rows: results[0].rows, bytes: stored };
 }

@@ -40,7 +40,7 @@ async function seed() {
 }
 
 async function main() {
-  lib('infra/auth.js').setAuth({
+  lib('deps.js').setDependenciesForTest({ auth: {
     async getUser(uid) {
       return { uid, email: `${uid}@bench.test`, customClaims: {}, disabled: false, emailVerified: true };
     },
@@ -48,7 +48,7 @@ async function main() {
       return null;
     },
     async setCustomUserClaims() {},
-  });
+  } });
   await seed();
   const { placeOrder } = require(join(functionsDir, 'lib', 'index.js'));
   // Warm-up (connection, first module loads), not counted: one order at a store of its own.

@@ -45,7 +45,7 @@ function overdueOrder(i) {
 async function main() {
   const { db } = lib('infra/firestore.js');
   const { orderToStored } = lib('infra/orders.js');
-  const { setClock } = lib('infra/clock.js');
+  const { setDependenciesForTest } = lib('deps.js');
   const { sweepOverdueOrders } = lib('scheduled/autoCompleteSweep.js');
 
   for (let start = 0; start < count; start += 500) {
@@ -56,7 +56,7 @@ async function main() {
     }
     await batch.commit();
   }
-  setClock(() => NOW);
+  setDependenciesForTest({ clock: () => NOW });
   global.gc?.();
   const baseline = process.memoryUsage();
   let peakRss = baseline.rss;

@@ -522,7 +522,7 @@ export interface CallableResponses {
     text: null | string;
     reviewId: string;
     authorName: string;
-    status: "deleted" | "visible" | "hidden";
+    status: "visible" | "hidden" | "deleted";
     reply: null | {
       text: string;
       createdAt: number;
@@ -553,7 +553,7 @@ export interface CallableResponses {
     text: null | string;
     reviewId: string;
     authorName: string;
-    status: "deleted" | "visible" | "hidden";
+    status: "visible" | "hidden" | "deleted";
     reply: null | {
       text: string;
       createdAt: number;
@@ -588,7 +588,7 @@ export interface CallableResponses {
     text: null | string;
     reviewId: string;
     authorName: string;
-    status: "deleted" | "visible" | "hidden";
+    status: "visible" | "hidden" | "deleted";
     reply: null | {
       text: string;
       createdAt: number;
@@ -619,7 +619,7 @@ export interface CallableResponses {
     text: null | string;
     reviewId: string;
     authorName: string;
-    status: "deleted" | "visible" | "hidden";
+    status: "visible" | "hidden" | "deleted";
     reply: null | {
       text: string;
       createdAt: number;
@@ -654,7 +654,7 @@ export interface CallableResponses {
     text: null | string;
     reviewId: string;
     authorName: string;
-    status: "deleted" | "visible" | "hidden";
+    status: "visible" | "hidden" | "deleted";
     reply: null | {
       text: string;
       createdAt: number;

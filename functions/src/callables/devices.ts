@@ -1,8 +1,8 @@
 // The device contract: apps register their FCM token after sign-in and on every start (which
 // refreshes it), and unregister it before sign-out. See docs/notifications.md.
 import { z } from 'zod';
-import { PLATFORMS, registerDevice as storeDevice, unregisterDevice as removeDevice } from '../infra/devices';
-import { text } from './schemas';
+import { PLATFORMS, removeDevice, saveDevice } from '../infra/devices';
+import { text } from '../boundary/primitives';
 import { defineCallable } from './shell';
 
 const fcmToken = text()
@@ -16,7 +16,7 @@ export const unregisterDeviceInput = z.strictObject({ token: fcmToken });
 
 /** Registers or refreshes the caller's device. A token registered by another user moves to the caller. */
 export const registerDevice = defineCallable('registerDevice', registerDeviceInput, async (input, caller) => {
-  const { device, tokenId } = await storeDevice(caller.uid, input.token, input.platform);
+  const { device, tokenId } = await saveDevice(caller.uid, input.token, input.platform);
   return {
     tokenId,
     platform: device.platform,

@@ -1,32 +1,14 @@
-// The partner and customer commands on an existing order. Each is one state-machine command run
-// in one transaction by runOrderCommand. A partner is whoever holds a membership document at the
-// order's store, read in that same transaction: a removed member's next call is refused even while
-// their ID token still claims the store.
-import { Caller, claimedStoreIds, decideForCaller } from '../access/claims';
+// The partner and customer commands on an existing order: parse, run the command for the caller
+// (app/runOrderCommand.ts runCallerCommand), answer with the order's public view.
+import { Caller } from '../app/caller';
+import { runCallerCommand } from '../app/runOrderCommand';
 import { toPublicView } from '../domain/publicView';
 import { OrderCommand } from '../domain/stateMachine';
-import { runOrderCommand } from '../infra/orderCommands';
-import { memberRef, readStoreRole, storeRoleFromSnapshot } from '../infra/stores';
-import { cancelOrderInput, extendPrepInput, orderIdInput, startPreparingInput, trackingInput } from './schemas';
+import { cancelOrderInput, extendPrepInput, orderIdInput, startPreparingInput, trackingInput } from '../boundary/schemas';
 import { defineCallable } from './shell';
 
 async function commandForCaller(orderId: string, command: OrderCommand, caller: Caller) {
-  // The order's store is known only once the order is read. A partner's token usually claims the one
-  // store they work at: read that membership in the same batch as the order (one round trip). The
-  // claim only picks the document; the role is the document's. Otherwise (no claim, several, or
-  // another store than the order's) the membership is read after the order.
-  const claimed = claimedStoreIds(caller);
-  const hintedStoreId = claimed.length === 1 ? claimed[0] : null;
-  const { order } = await runOrderCommand(orderId, command, {
-    prefetch: hintedStoreId ? [memberRef(hintedStoreId, caller.uid)] : [],
-    authorize: async (tx, current, [membership]) => {
-      const storeRole =
-        membership && hintedStoreId === current.storeId
-          ? storeRoleFromSnapshot(membership)
-          : await readStoreRole(tx, current.storeId, caller.uid);
-      return (order, at) => decideForCaller(caller, storeRole, order, command, at);
-    },
-  });
+  const { order } = await runCallerCommand(orderId, command, caller);
   return toPublicView(order);
 }
 

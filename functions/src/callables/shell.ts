@@ -4,20 +4,20 @@
 import { CallableRequest, HttpsError, onCall } from 'firebase-functions/v2/https';
 import * as logger from 'firebase-functions/logger';
 import { z } from 'zod';
-import { Caller } from '../access/claims';
+import { Caller } from '../app/caller';
+import { GRPC, grpcCodeOf } from '../boundary/grpc';
+import { FieldIssue, zodIssues } from '../boundary/zodIssues';
 import { appCheckEnforced, booleanParamValue, callableMaxInstances } from '../config';
 import { DomainError, REASONS, Reason } from '../domain/reasons';
 import { useKoreanValidationMessages } from './koreanMessages';
 import type { MemoryOption } from 'firebase-functions/v2/options';
 import { FUNCTION_MEMORY } from '../memory';
+import { LOG_EVENTS } from '../logEvents';
 
 // Field-level validation messages in Korean for every schema, applied once at the shared boundary.
 useKoreanValidationMessages();
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+export type { FieldIssue } from '../boundary/zodIssues';
 
 /**
  * The Korean message is also in `details.message`: the web SDK appends " [<http status>]" to the
@@ -34,9 +34,6 @@ export function invalidArgument(issues: FieldIssue[]): HttpsError {
   return httpsErrorFor('invalid_argument', { fields: issues });
 }
 
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
 
 /** Maps anything a handler throws to the public error convention. */
 export function toHttpsError(error: unknown, context: Record<string, unknown>): HttpsError {
@@ -44,11 +41,11 @@ export function toHttpsError(error: unknown, context: Record<string, unknown>): 
   if (error instanceof DomainError) return httpsErrorFor(error.reason as Reason, error.extra);
   // A transaction that kept losing to concurrent writers (gRPC ABORTED after the SDK's retries):
   // safe to retry, and every callable is idempotent for a retry with the same input.
-  if ((error as { code?: unknown })?.code === 10) {
-    logger.warn('callable.contention', { ...context, error: String(error) });
+  if (grpcCodeOf(error) === GRPC.ABORTED) {
+    logger.warn(LOG_EVENTS.callableContention, { ...context, error: String(error) });
     return httpsErrorFor('contention');
   }
-  logger.error('callable.unexpected_error', { ...context, error: String(error), stack: (error as Error)?.stack });
+  logger.error(LOG_EVENTS.callableUnexpectedError, { ...context, error: String(error), stack: (error as Error)?.stack });
   return httpsErrorFor('internal');
 }
 
@@ -101,7 +98,7 @@ export function defineCallable<Schema extends z.ZodType, Result>(
     async (request) => {
       const appCheck = appCheckRefusal(request, options);
       if (appCheck) {
-        logger.warn('callable.app_check_refused', { callable: name, reason: appCheck, uid: request.auth?.uid ?? null });
+        logger.warn(LOG_EVENTS.callableAppCheckRefused, { callable: name, reason: appCheck, uid: request.auth?.uid ?? null });
         throw httpsErrorFor(appCheck);
       }
       const caller = callerOf(request);

@@ -16,7 +16,7 @@ import {
   placeOrderInput,
   startPreparingInput,
   trackingInput,
-} from '../callables/schemas';
+} from '../boundary/schemas';
 import {
   invitationIdInput,
   inviteStoreMemberInput,
@@ -28,7 +28,7 @@ import {
   submitPartnerApplicationInput,
   updateStoreInput,
   upsertMenuItemInput,
-} from '../callables/storeSchemas';
+} from '../boundary/storeSchemas';
 import {
   editReviewInput,
   moderateReviewInput,
@@ -36,9 +36,9 @@ import {
   reportReviewInput,
   reviewIdInput,
   submitReviewInput,
-} from '../callables/reviewSchemas';
-import { salesRangeInput } from '../callables/salesSchemas';
-import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from '../callables/storeHoursSchemas';
+} from '../boundary/reviewSchemas';
+import { salesRangeInput } from '../boundary/salesSchemas';
+import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from '../boundary/storeHoursSchemas';
 
 /** Raise on a breaking change to any request or response (test/contract/contract.test.ts says when). */
 export const CONTRACT_VERSION = 3; // 2: addStoreMember replaced by invitations (issue 11); 3: order status `ready` (issue 14)

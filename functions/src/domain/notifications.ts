@@ -4,7 +4,8 @@
 // nothing here imports Firebase.
 
 import { findCarrier, trackingUrl } from './carriers';
-import { Channel, Order, OrderItem, OrderStatus } from './order';
+import { effectsOf, ObservedOrder } from './lifecycle';
+import { Channel, Order, OrderItem } from './order';
 import { CHANNEL_LABELS, cancelReasonLabel } from './publicView';
 
 /** FCM accepts at most 500 tokens in one multicast send. */
@@ -113,35 +114,9 @@ export const CUSTOMER_NOTICES = [
 ] as const;
 export type CustomerNotice = (typeof CUSTOMER_NOTICES)[number];
 
-type NoticeOrder = Pick<Order, 'status' | 'shipment'> & Partial<Pick<Order, 'prep' | 'customerCall'>>;
-
-/** Which change of an order, if any, the customer hears about. */
-export function customerNoticeFor(before: NoticeOrder, after: NoticeOrder): CustomerNotice | null {
-  if (before.status !== after.status) {
-    const byStatus: Partial<Record<OrderStatus, CustomerNotice>> = {
-      preparing: 'preparing',
-      ready: 'ready',
-      completed: 'completed',
-      preparing_shipment: 'preparing_shipment',
-      shipped: 'shipped',
-      cancelled: 'cancelled',
-    };
-    return byStatus[after.status] ?? null;
-  }
-  // 고객 호출: each recorded call is one more ready push (the trigger's event id keys it once).
-  if (after.status === 'ready' && (after.customerCall?.count ?? 0) > (before.customerCall?.count ?? 0)) {
-    return 'customer_called';
-  }
-  if (after.status === 'preparing' && (after.prep?.extensions?.length ?? 0) > (before.prep?.extensions?.length ?? 0)) {
-    return 'prep_extended';
-  }
-  if (after.status === 'shipped' && before.shipment && after.shipment) {
-    const changed =
-      before.shipment.carrier !== after.shipment.carrier ||
-      before.shipment.trackingNumber !== after.shipment.trackingNumber;
-    return changed ? 'tracking_updated' : null;
-  }
-  return null;
+/** Which change of an order, if any, the customer hears about: the notice of the command that made it. */
+export function customerNoticeFor(before: ObservedOrder, after: ObservedOrder): CustomerNotice | null {
+  return effectsOf(before, after).notice;
 }
 
 export type CustomerOrder = OrderSummary &

@@ -19,9 +19,7 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const TERMINAL_STATUSES: readonly OrderStatus[] = ['completed', 'cancelled'];
-export const OPEN_PICKUP_STATUSES = ['received', 'preparing', 'ready'] as const;
-export const OPEN_DELIVERY_STATUSES = ['received', 'preparing_shipment', 'shipped'] as const;
+// The terminal and open status sets are derived from the transition table (domain/lifecycle.ts).
 
 export type Flow = 'pickup' | 'delivery';
 
@@ -41,10 +39,6 @@ export const CUSTOMER_CALL_INTERVAL_MS = 60 * 1000;
 
 export function flowOf(channel: Channel): Flow {
   return channel === 'delivery' ? 'delivery' : 'pickup';
-}
-
-export function isTerminal(status: OrderStatus): boolean {
-  return TERMINAL_STATUSES.includes(status);
 }
 
 export interface OrderItemOption {

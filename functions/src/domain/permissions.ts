@@ -1,5 +1,5 @@
 // Who may do what at a store. Pure: the callables read the caller's role from their custom claims
-// (access/claims.ts) and ask here whether that role may take the action.
+// (app/caller.ts) and ask here whether that role may take the action.
 //
 // Roles (partner guide §01: the owner enters the partner center once the store is approved):
 //   owner  runs the store: orders, menu, store settings and its members. A store always keeps one.

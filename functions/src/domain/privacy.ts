@@ -1,7 +1,7 @@
 // Personal data in orders: what a customer may learn about the store's staff, and when a customer's
 // contact details leave an order. Pure; times are epoch ms.
 import type { DeliveryAddress, Order } from './order';
-import { isTerminal } from './order';
+import { isTerminal } from './lifecycle';
 import type { OrderEvent, OrderPatch } from './stateMachine';
 
 /** Who acted for the store: kept only where the store's members read it (orders/{id}/staffActions). */

@@ -1,7 +1,7 @@
 // Well-formed text. A JavaScript string can hold a lone UTF-16 surrogate ("\ud800"), which has no
 // UTF-8 encoding: Firestore refuses to store it, so one in a client's input used to surface as
 // `internal` (callables) or 500 and endless retries (webhook). Every boundary refuses such strings
-// (callables/schemas.ts `text()`), and text from providers we can't refuse is repaired instead.
+// (boundary/primitives.ts `text()`), and text from providers we can't refuse is repaired instead.
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');

@@ -1,21 +1,21 @@
 // trackingWebhook: HTTPS intake of courier tracking events from a tracking provider (contract in
 // docs/tracking.md). Order of checks: method, then body size (413 before anything is parsed), then
 // authentication (HMAC over the raw body with a fresh timestamp), then the body, then one
-// transaction (infra/trackingIntake.ts). 2xx only once the event is committed, so the provider
+// transaction (app/trackingIntake.ts). 2xx only once the event is committed, so the provider
 // retries anything that failed.
 import * as logger from 'firebase-functions/logger';
-import { defineSecret } from 'firebase-functions/params';
 import { onRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
-import { text } from '../callables/schemas';
+import { text } from '../boundary/primitives';
+import { trackingWebhookSecret } from '../config';
+import { FieldIssue, zodIssues } from '../boundary/zodIssues';
 import { carrierFromProviderCode, normalizeTrackingNumber } from '../domain/carriers';
 import { isPlausibleCourierTime, toTrackingStatus, TrackingEvent } from '../domain/tracking';
 import { verifyWebhookSignature } from '../domain/webhookSignature';
 import { now } from '../infra/clock';
-import { IntakeResult, recordTrackingEvent } from '../infra/trackingIntake';
+import { IntakeResult, recordTrackingEvent } from '../app/trackingIntake';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
-
-export const trackingWebhookSecret = defineSecret('TRACKING_WEBHOOK_SECRET');
 
 /** Epoch ms below this are surely seconds sent by mistake (it is 2001-09-09). */
 const MIN_EPOCH_MS = 1_000_000_000_000;
@@ -58,7 +58,7 @@ export function trackingWebhookBodyAt(now: () => number) {
 /** The body of one event, checked against the server clock. */
 export const trackingWebhookBody = trackingWebhookBodyAt(now);
 
-export type ParsedBody = { ok: true; event: TrackingEvent } | { ok: false; fields: { path: string; message: string }[] };
+export type ParsedBody = { ok: true; event: TrackingEvent } | { ok: false; fields: FieldIssue[] };
 
 export function parseTrackingWebhookBody(rawBody: Buffer, at: () => number = now): ParsedBody {
   let json: unknown;
@@ -71,7 +71,7 @@ export function parseTrackingWebhookBody(rawBody: Buffer, at: () => number = now
   if (!parsed.success) {
     return {
       ok: false,
-      fields: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+      fields: zodIssues(parsed.error),
     };
   }
   return { ok: true, event: parsed.data };
@@ -104,21 +104,21 @@ export function createTrackingWebhookHandler(deps: WebhookDeps) {
     }
     const rawBody = req.rawBody ?? Buffer.alloc(0);
     if (rawBody.length > MAX_WEBHOOK_BODY_BYTES) {
-      logger.warn('tracking.webhook_too_large', { bytes: rawBody.length });
+      logger.warn(LOG_EVENTS.trackingWebhookTooLarge, { bytes: rawBody.length });
       res.status(413).end();
       return;
     }
     const check = verifyWebhookSignature(rawBody, req.headers, deps.secret(), deps.now());
     if (!check.ok) {
       // The reason stays in our logs; the caller learns nothing about which check failed.
-      if (check.reason === 'no_secret') logger.error('tracking.webhook_secret_missing', { reason: check.reason });
-      else logger.warn('tracking.webhook_unauthenticated', { reason: check.reason });
+      if (check.reason === 'no_secret') logger.error(LOG_EVENTS.trackingWebhookSecretMissing, { reason: check.reason });
+      else logger.warn(LOG_EVENTS.trackingWebhookUnauthenticated, { reason: check.reason });
       res.status(401).end();
       return;
     }
     const parsed = parseTrackingWebhookBody(rawBody, deps.now);
     if (!parsed.ok) {
-      logger.warn('tracking.webhook_malformed', { fields: parsed.fields });
+      logger.warn(LOG_EVENTS.trackingWebhookMalformed, { fields: parsed.fields });
       res.status(400).json({ error: 'malformed_event', fields: parsed.fields });
       return;
     }
@@ -126,7 +126,7 @@ export function createTrackingWebhookHandler(deps: WebhookDeps) {
     try {
       result = await deps.record(parsed.event);
     } catch (error) {
-      logger.error('tracking.webhook_failed', {
+      logger.error(LOG_EVENTS.trackingWebhookFailed, {
         eventId: parsed.event.eventId,
         error: String((error as Error)?.message ?? error),
         stack: (error as Error)?.stack,

@@ -1,7 +1,8 @@
 // Firebase Authentication behind a small interface: the callables need three calls, and tests (which
-// have no Auth emulator) replace them with an in-memory fake through setAuth().
+// have no Auth emulator) replace them with an in-memory fake (deps.ts `auth`).
 // firebase-admin/auth loads on first use, not when a function module loads (cold start).
 import type * as AuthModule from 'firebase-admin/auth';
+import { dependency, onReset } from '../deps';
 import { ensureAdminApp } from './firestore';
 
 export interface AuthUser {
@@ -18,24 +19,20 @@ export interface AuthAdapter {
   /** The user, or null when there is no such account. */
   getUser(uid: string): Promise<AuthUser | null>;
   getUserByEmail(email: string): Promise<AuthUser | null>;
-  /** Replaces all of the user's custom claims: callers merge first (access/claims.ts withStoreClaims). */
+  /** Replaces all of the user's custom claims: callers merge first (app/caller.ts withStoreClaims). */
   setCustomUserClaims(uid: string, claims: Record<string, unknown>): Promise<void>;
 }
 
 let adapter: AuthAdapter | undefined;
+onReset('auth', () => {
+  adapter = undefined;
+});
 
 export function auth(): AuthAdapter {
+  const replaced = dependency('auth');
+  if (replaced) return replaced;
   adapter ??= firebaseAuthAdapter();
   return adapter;
-}
-
-/** Tests only: use this adapter until resetAuth(). */
-export function setAuth(next: AuthAdapter): void {
-  adapter = next;
-}
-
-export function resetAuth(): void {
-  adapter = undefined;
 }
 
 function firebaseAuthAdapter(): AuthAdapter {

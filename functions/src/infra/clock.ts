@@ -1,15 +1,8 @@
 // The server clock. Business time always comes from here, never from a client.
-// Tests replace it to drive timers (auto-complete, reminders) deterministically.
-let source: () => number = () => Date.now();
+// Tests replace it (deps.ts `clock`) to drive timers (auto-complete, reminders) deterministically.
+import { dependency } from '../deps';
 
 export function now(): number {
-  return source();
-}
-
-export function setClock(next: () => number): void {
-  source = next;
-}
-
-export function resetClock(): void {
-  source = () => Date.now();
+  const clock = dependency('clock');
+  return clock ? clock() : Date.now();
 }

@@ -50,7 +50,7 @@ export function deviceTokenRef(tokenId: string): DocumentReference {
  * Registers or refreshes a token for a user, in one transaction. A token held by another user
  * moves: its old device entry is deleted, so a shared phone never notifies the previous account.
  */
-export async function registerDevice(
+export async function saveDevice(
   uid: string,
   token: string,
   platform: Platform,
@@ -91,7 +91,7 @@ export async function registerDevice(
  * Removes the caller's token. A token that now belongs to someone else is left alone: the device
  * changed hands, and its new user still wants notifications.
  */
-export async function unregisterDevice(uid: string, token: string): Promise<{ removed: boolean }> {
+export async function removeDevice(uid: string, token: string): Promise<{ removed: boolean }> {
   const tokenId = tokenIdOf(token);
   return db().runTransaction(async (tx) => {
     const owner = await tx.get(deviceTokenRef(tokenId));

@@ -1,7 +1,8 @@
 // The narrow boundary between exportOrders and Cloud Storage: save one file, hand back a
-// short-lived signed download URL. Tests replace it with a fake (setExportStorage): the Storage
+// short-lived signed download URL. Tests replace it with a fake (deps.ts `exportStorage`): the Storage
 // emulator can't run on our machines, so the real adapter below is exercised only in a deployment.
 // @google-cloud/storage loads on the first large export, never at cold start.
+import { dependency } from '../deps';
 import { ensureAdminApp } from './firestore';
 
 export interface SaveForDownload {
@@ -41,13 +42,6 @@ export function cloudStorageExports(bucketName: string): ExportStorage {
   };
 }
 
-let override: ExportStorage | null = null;
-
-/** Tests install a fake here; null restores Cloud Storage. */
-export function setExportStorage(storage: ExportStorage | null): void {
-  override = storage;
-}
-
 export function exportStorage(bucketName: string): ExportStorage {
-  return override ?? cloudStorageExports(bucketName);
+  return dependency('exportStorage') ?? cloudStorageExports(bucketName);
 }

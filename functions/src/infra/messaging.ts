@@ -2,13 +2,13 @@
 // replace it with a recorder. firebase-admin/messaging loads on the first send, never when a
 // function module loads, so callables that send nothing never pay for it.
 import type { BatchResponse, MulticastMessage } from 'firebase-admin/messaging';
+import { dependency } from '../deps';
 import { ensureAdminApp } from './firestore';
 
 export interface MessagingBoundary {
   sendEachForMulticast(message: MulticastMessage): Promise<BatchResponse>;
 }
 
-let override: MessagingBoundary | undefined;
 let real: MessagingBoundary | undefined;
 
 /**
@@ -32,7 +32,8 @@ function emulatorOutbox(): MessagingBoundary | undefined {
 }
 
 export function messaging(): MessagingBoundary {
-  if (override) return override;
+  const replaced = dependency('messaging');
+  if (replaced) return replaced;
   if (!real) real = emulatorOutbox();
   if (!real) {
     ensureAdminApp();
@@ -43,11 +44,3 @@ export function messaging(): MessagingBoundary {
   return real;
 }
 
-/** Tests inject a fake; `resetMessaging()` restores the real one. */
-export function setMessaging(boundary: MessagingBoundary): void {
-  override = boundary;
-}
-
-export function resetMessaging(): void {
-  override = undefined;
-}

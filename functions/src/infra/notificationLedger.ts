@@ -15,6 +15,7 @@ import * as logger from 'firebase-functions/logger';
 import type { DocumentReference } from 'firebase-admin/firestore';
 import { now } from './clock';
 import { db, fromStored, toStored } from './firestore';
+import { LOG_EVENTS } from '../logEvents';
 
 export const NOTIFICATION_CLAIMS = 'notificationClaims';
 
@@ -122,7 +123,7 @@ export async function claimNotification(
     };
   });
   if (claim.status === 'finished' && claim.state === 'gave_up') {
-    logger.error('push.gave_up', { ...context, ...key, maxAttempts });
+    logger.error(LOG_EVENTS.pushGaveUp, { ...context, ...key, maxAttempts });
   }
   return claim;
 }

@@ -1,13 +1,11 @@
 // Firestore layout of the daily sales aggregates (docs/sales.md):
 //   stores/{storeId}/salesDays/{YYYY-MM-DD}   { storeId, businessDate, sales: DaySales, facts: {orderId: bits}, version, updatedAt }
-// Maintained by the onOrderWrittenSales trigger, one transaction per order change, reading the
-// order as it is now (not as the event saw it), so redelivered and out-of-order events converge.
+// Maintained by the onOrderWrittenSales trigger through app/salesDays.ts.
 import type { DocumentReference, DocumentSnapshot, Query } from 'firebase-admin/firestore';
-import { DaySales, emptyDaySales, reconcileOrder, SalesOrder } from '../domain/sales';
+import { DaySales, emptyDaySales, SalesOrder } from '../domain/sales';
 import { Order } from '../domain/order';
-import { now } from './clock';
-import { db, firestore } from './firestore';
-import { orderFromSnapshot, orderRef, ORDERS } from './orders';
+import { db } from './firestore';
+import { ORDERS } from './orders';
 import { storeRef } from './stores';
 
 export const SALES_DAYS = 'salesDays';
@@ -46,36 +44,6 @@ export function salesDayFromSnapshot(snapshot: DocumentSnapshot): StoredSalesDay
   return { sales: { ...emptyDaySales(), ...(data.sales ?? {}) }, facts: data.facts ?? {}, version: data.version ?? 0 };
 }
 
-export type ReconcileOutcome = 'applied' | 'unchanged' | 'order_missing';
-
-/**
- * Brings the order's business day up to the order's current facts, in one transaction: read the
- * order and its day, apply the difference, write the day. Running it again changes nothing.
- */
-export async function reconcileSalesDay(orderId: string): Promise<{ outcome: ReconcileOutcome; storeId?: string; businessDate?: string }> {
-  return db().runTransaction(async (tx) => {
-    const orderSnapshot = await tx.get(orderRef(orderId));
-    if (!orderSnapshot.exists) return { outcome: 'order_missing' as const };
-    const order = salesOrderOf(orderFromSnapshot(orderSnapshot));
-    const storeId = orderSnapshot.get('storeId') as string;
-    const ref = salesDayRef(storeId, order.businessDate);
-    const stored = salesDayFromSnapshot(await tx.get(ref));
-    const { day, facts, changed } = reconcileOrder(stored.sales, stored.facts[orderId] ?? 0, order);
-    if (!changed) return { outcome: 'unchanged' as const, storeId, businessDate: order.businessDate };
-    tx.set(ref, {
-      storeId,
-      businessDate: order.businessDate,
-      sales: day,
-      facts: { ...stored.facts, [orderId]: facts },
-      version: stored.version + 1,
-      updatedAt: firestore().Timestamp.fromMillis(now()),
-    });
-    return { outcome: 'applied' as const, storeId, businessDate: order.businessDate };
-    // Every order of a store and day contends on its day document (a busy lunch hour); past
-    // these attempts the trigger fails and Eventarc redelivers it (retry: true).
-  }, { maxAttempts: 10 });
-}
-
 /** The stored days of a store from `from` to `to` (one query; a day without orders has no document). */
 export async function readSalesDays(storeId: string, from: string, to: string): Promise<Map<string, DaySales>> {
   const snapshot = await storeRef(storeId)
@@ -99,18 +67,4 @@ export function ordersOfBusinessDays(storeId: string, from: string, to: string, 
     .orderBy('businessDate')
     .orderBy('orderNumber')
     .limit(limit);
-}
-
-/**
- * Brings the stored days up to date with every order of the range, one order at a time: the
- * backfill for orders placed before the trigger existed. Idempotent, so it is safe to run again
- * (and alongside the trigger).
- */
-export async function backfillSalesDays(storeId: string, from: string, to: string, limit = 30_000): Promise<{ orders: number; applied: number }> {
-  const snapshot = await ordersOfBusinessDays(storeId, from, to, limit).get();
-  let applied = 0;
-  for (const doc of snapshot.docs) {
-    if ((await reconcileSalesDay(doc.id)).outcome === 'applied') applied += 1;
-  }
-  return { orders: snapshot.size, applied };
 }

@@ -6,12 +6,13 @@
 import * as logger from 'firebase-functions/logger';
 import type { Query, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { OPEN_PICKUP_STATUSES } from '../domain/order';
+import { OPEN_PICKUP_STATUSES } from '../domain/lifecycle';
 import { DomainError } from '../domain/reasons';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
-import { runSystemCommand } from '../infra/orderCommands';
+import { runSystemCommand } from '../app/runOrderCommand';
 import { ORDERS } from '../infra/orders';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
 
 export interface SweepOptions {
@@ -80,8 +81,8 @@ export async function sweepOverdueOrders(options: SweepOptions = {}): Promise<Sw
     }
   }
   const log = { ...report, at: new Date(at).toISOString(), ms: Date.now() - startedAt };
-  if (report.failed > 0 || report.truncated) logger.warn('sweep.auto_complete', log);
-  else logger.info('sweep.auto_complete', log);
+  if (report.failed > 0 || report.truncated) logger.warn(LOG_EVENTS.sweepAutoComplete, log);
+  else logger.info(LOG_EVENTS.sweepAutoComplete, log);
   return report;
 }
 
@@ -92,7 +93,7 @@ async function completeOverdue(doc: QueryDocumentSnapshot): Promise<'completed' 
   } catch (error) {
     // Finished, cancelled or otherwise changed since the query: nothing to do.
     if (error instanceof DomainError) return 'skipped';
-    logger.error('sweep.auto_complete_failed', {
+    logger.error(LOG_EVENTS.sweepAutoCompleteFailed, {
       orderId: doc.id,
       storeId: doc.get('storeId') as unknown,
       error: String(error),

@@ -1,14 +1,20 @@
 // pollTracking: every 30 minutes, asks Delivery Tracker about shipped orders whose tracking has not
-// been refreshed for TRACKING_POLL_STALE_HOURS (see infra/trackingPoller.ts, docs/tracking.md).
+// been refreshed for TRACKING_POLL_STALE_HOURS (see app/trackingPoller.ts, docs/tracking.md).
 import * as logger from 'firebase-functions/logger';
-import { defineSecret } from 'firebase-functions/params';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { paramValue, TRACKING_POLL_DEFAULTS, trackingPollBatchSize, trackingPollStaleHours, trackingProviderRps } from '../config';
+import {
+  deliveryTrackerApiKey,
+  paramValue,
+  TRACKING_POLL_DEFAULTS,
+  trackingPollBatchSize,
+  trackingPollStaleHours,
+  trackingProviderRps,
+} from '../config';
+import { dependency } from '../deps';
 import { DeliveryTrackerProvider } from '../infra/deliveryTracker';
-import { pollStaleShipments } from '../infra/trackingPoller';
+import { pollStaleShipments } from '../app/trackingPoller';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
-
-export const deliveryTrackerApiKey = defineSecret('DELIVERY_TRACKER_API_KEY');
 
 /** An unset or non-positive param falls back to the default instead of disabling the poller. */
 const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
@@ -26,11 +32,11 @@ export const pollTracking = onSchedule(
   },
   async () => {
     const summary = await pollStaleShipments({
-      provider: new DeliveryTrackerProvider({ apiKey: deliveryTrackerApiKey.value() }),
+      provider: dependency('trackingProvider') ?? new DeliveryTrackerProvider({ apiKey: deliveryTrackerApiKey.value() }),
       staleAfterMs: positive(paramValue(trackingPollStaleHours), TRACKING_POLL_DEFAULTS.staleHours) * 60 * 60 * 1000,
       batchSize: positive(paramValue(trackingPollBatchSize), TRACKING_POLL_DEFAULTS.batchSize),
       requestsPerSecond: positive(paramValue(trackingProviderRps), TRACKING_POLL_DEFAULTS.requestsPerSecond),
     });
-    logger.info('tracking.poll_run', { ...summary });
+    logger.info(LOG_EVENTS.trackingPollRun, { ...summary });
   },
 );

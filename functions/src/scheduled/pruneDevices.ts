@@ -1,10 +1,11 @@
 // Forgets push devices whose token was not refreshed for 60 days. Apps refresh on every start
-// (registerDevice), so such a token belongs to an app that is gone or never opened; FCM also
+// (the registerDevice callable), so such a token belongs to an app that is gone or never opened; FCM also
 // expires inactive tokens after 270 days. Daily, in bounded batches.
 import * as logger from 'firebase-functions/logger';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { now } from '../infra/clock';
 import { pruneDevicesRefreshedBefore } from '../infra/devices';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
 
 export const DEVICE_STALE_AFTER_MS = 60 * 24 * 60 * 60_000;
@@ -19,7 +20,7 @@ export async function pruneStaleDevices(options: { batchSize?: number; maxBatche
     deleted += result.deleted;
     if (result.found < batchSize) break;
   }
-  logger.info('devices.pruned', { deleted, cutoff: new Date(cutoff).toISOString() });
+  logger.info(LOG_EVENTS.devicesPruned, { deleted, cutoff: new Date(cutoff).toISOString() });
   return deleted;
 }
 

@@ -6,11 +6,12 @@
 import * as logger from 'firebase-functions/logger';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { ABUSE_DEFAULTS, paramValue, personalDataRetentionDays, redactionBatchSize } from '../config';
-import { TERMINAL_STATUSES } from '../domain/order';
+import { TERMINAL_STATUSES } from '../domain/lifecycle';
 import { DAY_MS, redactedDelivery, redactionDue } from '../domain/privacy';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { orderFromSnapshot, orderRef, ORDERS } from '../infra/orders';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
 
 export interface RedactionReport {
@@ -61,11 +62,11 @@ export async function redactExpiredPersonalData(options: { batchSize?: number; r
     });
     if (done) {
       redacted += 1;
-      logger.info('order.personal_data_redacted', { orderId: candidate.id, storeId: candidate.get('storeId') as string });
+      logger.info(LOG_EVENTS.orderPersonalDataRedacted, { orderId: candidate.id, storeId: candidate.get('storeId') as string });
     }
   }
   const report = { scanned: candidates.size, redacted, cutoff: new Date(cutoff).toISOString() };
-  logger.info('orders.personal_data_redaction', { ...report, batchSize, retentionDays });
+  logger.info(LOG_EVENTS.ordersPersonalDataRedaction, { ...report, batchSize, retentionDays });
   return report;
 }
 

@@ -1,94 +1,24 @@
-// The one-hour auto-complete, delivered by Cloud Tasks at the order's autoCompleteAt. It completes
-// the order (completion.by = 'system') in one transaction through the state machine, which allows
-// it only for an open pickup order whose time has come. Everything else is a successful no-op, so
-// Cloud Tasks stops delivering: a terminal order, a delivery order, a missing order, a repeat.
-//
-// An early delivery never completes the order. Cloud Tasks honours scheduleTime, so in production
-// an early delivery is at most clock skew: answered 503, it is redelivered after the queue's
-// backoff. A delivery far ahead of time (the Firebase Tasks emulator dispatches at once) is
-// acknowledged and left to the 10-minute sweep; retrying it would only spin.
+// The one-hour auto-complete task (Cloud Tasks, at the order's autoCompleteAt): parse the payload,
+// run app/autoComplete.ts, answer Cloud Tasks (tasks/taskResponse.ts).
 import * as logger from 'firebase-functions/logger';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
+import { autoCompleteDueOrder, AutoCompleteOutcome } from '../app/autoComplete';
+import { documentId } from '../boundary/primitives';
 import { tasksInvoker } from '../config';
-import { documentId } from '../callables/schemas';
-import { Order } from '../domain/order';
-import { DomainError, Reason } from '../domain/reasons';
-import { autoCompleteAtOf } from '../domain/stateMachine';
-import { now } from '../infra/clock';
-import { decideAsSystem, runOrderCommand } from '../infra/orderCommands';
-import { RetryLaterError } from '../infra/push';
 import { asTaskResponse } from './taskResponse';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
 
-/** Early by at most this much: ask Cloud Tasks to redeliver. Earlier than that: leave it to the sweep. */
-export const EARLY_RETRY_WINDOW_MS = 60_000;
-
 export const autoCompletePayload = z.object({ orderId: documentId });
-
-export type AutoCompleteOutcome =
-  | 'completed'
-  | 'already_terminal'
-  | 'not_pickup'
-  | 'order_not_found'
-  | 'early'
-  | 'invalid_payload';
 
 export async function handleAutoCompleteTask(data: unknown): Promise<AutoCompleteOutcome> {
   const parsed = autoCompletePayload.safeParse(data);
   if (!parsed.success) {
-    logger.error('autocomplete.invalid_payload', { data: JSON.stringify(data)?.slice(0, 500) });
+    logger.error(LOG_EVENTS.autocompleteInvalidPayload, { data: JSON.stringify(data)?.slice(0, 500) });
     return 'invalid_payload';
   }
-  const { orderId } = parsed.data;
-  // One read: the decision is made on the order as read inside the transaction; the order seen
-  // there is kept for the logs and for the early-delivery arithmetic.
-  const command = { type: 'auto_complete' } as const;
-  const decideAsSystemCommand = decideAsSystem(command);
-  let seen: Order | undefined;
-  const logOf = () => ({ orderId, storeId: seen?.storeId, status: seen?.status });
-  try {
-    const result = await runOrderCommand(orderId, command, (order, at) => {
-      seen = order;
-      return decideAsSystemCommand(order, at);
-    });
-    const outcome = result.outcome === 'transition' ? 'completed' : 'already_terminal';
-    logger.info(`autocomplete.${outcome}`, { ...logOf(), status: result.order.status });
-    return outcome;
-  } catch (error) {
-    if (!(error instanceof DomainError)) {
-      logger.error('autocomplete.failed', { ...logOf(), error: String(error) });
-      throw error;
-    }
-    switch (error.reason) {
-      case 'order_cancelled':
-      case 'order_completed':
-        logger.info('autocomplete.already_terminal', { ...logOf(), reason: error.reason as Reason });
-        return 'already_terminal';
-      case 'not_yet_due':
-        return early(logOf(), autoCompleteAtOf(seen!));
-      case 'not_pickup_order':
-        logger.warn('autocomplete.not_pickup', logOf());
-        return 'not_pickup';
-      case 'order_not_found':
-        logger.warn('autocomplete.order_not_found', { orderId });
-        return 'order_not_found';
-      default:
-        logger.error('autocomplete.denied', { ...logOf(), reason: error.reason as Reason });
-        throw error;
-    }
-  }
-}
-
-function early(log: Record<string, unknown>, dueAt: number): AutoCompleteOutcome {
-  const remainingMs = dueAt - now();
-  const entry = { ...log, dueAt: new Date(dueAt).toISOString(), remainingMs };
-  if (remainingMs <= EARLY_RETRY_WINDOW_MS) {
-    logger.info('autocomplete.early_retry', entry);
-    throw new RetryLaterError('auto-complete delivered before its time', { remainingMs });
-  }
-  logger.warn('autocomplete.early_delivery', entry);
-  return 'early';
+  return autoCompleteDueOrder(parsed.data.orderId);
 }
 
 export const autoCompleteOrder = onTaskDispatched<{ orderId: string }>(

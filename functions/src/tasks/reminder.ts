@@ -1,21 +1,12 @@
-// The unanswered-order reminder: REMINDER_MINUTES after an order arrived, if it is still
-// `received`, its store's devices get one more push. Claimed per order in notificationClaims, so a
-// redelivered task never reminds twice, and a partial failure retries only the devices missed.
-// An early delivery (the Tasks emulator ignores scheduleTime) is answered 503 and redelivered after
-// the queue's backoff; the reminder is due within minutes, so that converges quickly.
+// The unanswered-order reminder task: parse the payload, run app/reminder.ts, answer Cloud Tasks.
 import * as logger from 'firebase-functions/logger';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
+import { remindIfUnanswered, ReminderOutcome } from '../app/reminder';
+import { documentId } from '../boundary/primitives';
 import { tasksInvoker } from '../config';
-import { documentId } from '../callables/schemas';
-import { paramValue, reminderMinutes } from '../config';
-import { reminderContent } from '../domain/notifications';
-import { now } from '../infra/clock';
-import { devicesOfUsers, memberUidsOf } from '../infra/devices';
-import { orderFromSnapshot, orderRef } from '../infra/orders';
-import { pushOnce, RetryLaterError } from '../infra/push';
-import { REMINDER_FUNCTION } from '../infra/taskScheduler';
 import { asTaskResponse } from './taskResponse';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
 
 /**
@@ -25,50 +16,13 @@ import { FUNCTION_MEMORY } from '../memory';
  */
 export const reminderPayload = z.object({ orderId: documentId });
 
-export type ReminderOutcome =
-  | 'sent'
-  | 'duplicate'
-  | 'order_moved_on'
-  | 'order_not_found'
-  | 'invalid_payload'
-  | 'reminders_off'
-  | 'gave_up';
-
 export async function handleReminderTask(data: unknown): Promise<ReminderOutcome> {
   const parsed = reminderPayload.safeParse(data);
   if (!parsed.success) {
-    logger.error('reminder.invalid_payload', { data: JSON.stringify(data)?.slice(0, 500) });
+    logger.error(LOG_EVENTS.reminderInvalidPayload, { data: JSON.stringify(data)?.slice(0, 500) });
     return 'invalid_payload';
   }
-  const { orderId } = parsed.data;
-  const snapshot = await orderRef(orderId).get();
-  if (!snapshot.exists) {
-    logger.warn('reminder.order_not_found', { orderId });
-    return 'order_not_found';
-  }
-  const order = orderFromSnapshot(snapshot);
-  const log = { orderId, storeId: order.storeId, status: order.status };
-  if (order.status !== 'received') {
-    logger.info('reminder.order_moved_on', log);
-    return 'order_moved_on';
-  }
-  const minutes = paramValue(reminderMinutes);
-  if (!(minutes > 0)) {
-    logger.info('reminder.reminders_off', log);
-    return 'reminders_off';
-  }
-  const remainingMs = order.createdAt + minutes * 60_000 - now();
-  if (remainingMs > 0) {
-    logger.info('reminder.early_retry', { ...log, remainingMs });
-    throw new RetryLaterError('reminder delivered before its time', { remainingMs });
-  }
-  const report = await pushOnce({
-    key: { functionName: REMINDER_FUNCTION, eventId: orderId },
-    context: { orderId, storeId: order.storeId, kind: 'order.reminder' },
-    content: reminderContent(order, minutes),
-    recipients: async () => devicesOfUsers(await memberUidsOf(order.storeId)),
-  });
-  return report.outcome;
+  return remindIfUnanswered(parsed.data.orderId);
 }
 
 export const remindUnansweredOrder = onTaskDispatched(

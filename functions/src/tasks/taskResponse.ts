@@ -2,7 +2,7 @@
 // RetryLaterError is 503 (redelivered after the queue's backoff); anything else is 500 (also
 // redelivered, and logged by firebase-functions as an unhandled error).
 import { HttpsError } from 'firebase-functions/v2/https';
-import { RetryLaterError } from '../infra/push';
+import { RetryLaterError } from '../boundary/errors';
 
 export async function asTaskResponse<T>(work: Promise<T>): Promise<void> {
   try {

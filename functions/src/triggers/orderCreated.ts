@@ -1,40 +1,16 @@
-// A new order: push it to every device of every member of its store (once per event), and put its
-// timers on Cloud Tasks: the one-hour auto-complete (pickup orders) and the unanswered-order
-// reminder. Every step is idempotent on its own, so a redelivered event repeats none of them: the
-// push is claimed in notificationClaims, task names are derived from the orderId.
-import * as logger from 'firebase-functions/logger';
+// A new order: read it from the event and run what follows a placement (app/orderEvents.ts): the
+// store's new-order push and the order's timers on Cloud Tasks.
 import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { FirestoreEvent, onDocumentCreated } from 'firebase-functions/v2/firestore';
-import { paramValue, reminderMinutes } from '../config';
-import { newOrderContent } from '../domain/notifications';
-import { devicesOfUsers, memberUidsOf } from '../infra/devices';
+import { afterOrderPlaced } from '../app/orderEvents';
 import { orderFromSnapshot } from '../infra/orders';
-import { pushOnce } from '../infra/push';
-import { scheduleAutoComplete, scheduleReminder } from '../infra/taskScheduler';
-import { failIfAnyRejected } from './settle';
 import { FUNCTION_MEMORY } from '../memory';
-
-export const ORDER_CREATED_FUNCTION = 'onOrderCreated';
 
 export async function handleOrderCreated(
   event: FirestoreEvent<QueryDocumentSnapshot | undefined, { orderId: string }>,
 ): Promise<void> {
   if (!event.data) return;
-  const order = orderFromSnapshot(event.data);
-  const log = { orderId: order.orderId, storeId: order.storeId, eventId: event.id };
-  const steps = {
-    autoComplete: scheduleAutoComplete(order),
-    reminder: scheduleReminder(order, paramValue(reminderMinutes)),
-    push: pushOnce({
-      key: { functionName: ORDER_CREATED_FUNCTION, eventId: event.id },
-      context: { orderId: order.orderId, storeId: order.storeId, kind: 'order.received' },
-      content: newOrderContent(order),
-      recipients: async () => devicesOfUsers(await memberUidsOf(order.storeId)),
-    }),
-  };
-  // All steps run even when one fails; any failure makes the platform redeliver the event.
-  await failIfAnyRejected(steps, log, 'order_created');
-  logger.info('order_created.handled', log);
+  await afterOrderPlaced(orderFromSnapshot(event.data), event.id);
 }
 
 export const onOrderCreated = onDocumentCreated(

@@ -1,56 +1,17 @@
-// A changed order: tell the customer about the changes they care about (준비 시작, 완료, 배송 준비,
-// 발송, 송장 수정, 취소), once per event, and drop the auto-complete task of a pickup order that
-// finished before its hour.
-import * as logger from 'firebase-functions/logger';
+// A changed order: read before and after from the event and run what follows the change
+// (app/orderEvents.ts): the customer's notice (준비 시작, 완료, 배송 준비, 발송, 송장 수정, 취소),
+// once per event, and the timers the change cancels.
 import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { Change, FirestoreEvent, onDocumentUpdated } from 'firebase-functions/v2/firestore';
-import { customerContent, customerNoticeFor } from '../domain/notifications';
-import { flowOf, isTerminal, Order } from '../domain/order';
-import { autoCompleteAtOf } from '../domain/stateMachine';
-import { devicesOfUsers } from '../infra/devices';
+import { afterOrderChanged } from '../app/orderEvents';
 import { orderFromSnapshot } from '../infra/orders';
-import { pushOnce } from '../infra/push';
-import { cancelAutoComplete } from '../infra/taskScheduler';
-import { failIfAnyRejected } from './settle';
 import { FUNCTION_MEMORY } from '../memory';
-
-export const ORDER_UPDATED_FUNCTION = 'onOrderUpdated';
-
-/** A pickup order that became terminal before its hour no longer needs its auto-complete task. */
-export function finishedBeforeItsHour(before: Order, after: Order): boolean {
-  return (
-    flowOf(after.channel) === 'pickup' &&
-    !isTerminal(before.status) &&
-    isTerminal(after.status) &&
-    after.updatedAt < autoCompleteAtOf(after)
-  );
-}
 
 export async function handleOrderUpdated(
   event: FirestoreEvent<Change<QueryDocumentSnapshot> | undefined, { orderId: string }>,
 ): Promise<void> {
   if (!event.data) return;
-  const before = orderFromSnapshot(event.data.before);
-  const after = orderFromSnapshot(event.data.after);
-  const log = { orderId: after.orderId, storeId: after.storeId, eventId: event.id, status: after.status };
-  const steps: Record<string, Promise<unknown>> = {};
-
-  // Best effort (never rejects): the task handler re-checks the order anyway.
-  if (finishedBeforeItsHour(before, after)) steps.cancelTask = cancelAutoComplete(after);
-
-  const notice = customerNoticeFor(before, after);
-  if (notice) {
-    steps.push = pushOnce({
-      key: { functionName: ORDER_UPDATED_FUNCTION, eventId: event.id },
-      context: { orderId: after.orderId, storeId: after.storeId, kind: `order.${notice}` },
-      content: customerContent(after, notice),
-      recipients: () => devicesOfUsers([after.customerUid]),
-      noDevicesSeverity: 'info',
-    });
-  }
-  await failIfAnyRejected(steps, log, 'order_updated');
-  const taskCancelled = 'cancelTask' in steps;
-  if (notice || taskCancelled) logger.info('order_updated.handled', { ...log, notice, taskCancelled });
+  await afterOrderChanged(orderFromSnapshot(event.data.before), orderFromSnapshot(event.data.after), event.id);
 }
 
 export const onOrderUpdated = onDocumentUpdated(

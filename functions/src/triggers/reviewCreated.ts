@@ -6,8 +6,9 @@ import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { FirestoreEvent, onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { newReviewContent } from '../domain/reviewNotifications';
 import { devicesOfUsers, memberUidsOf } from '../infra/devices';
-import { pushOnce } from '../infra/push';
+import { pushOnce } from '../app/pushOnce';
 import { reviewFromSnapshot } from '../infra/reviews';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
 
 export const REVIEW_CREATED_FUNCTION = 'onReviewCreated';
@@ -19,7 +20,7 @@ export async function handleReviewCreated(
   const review = reviewFromSnapshot(event.data);
   const log = { reviewId: review.reviewId, orderId: review.orderId, storeId: review.storeId, eventId: event.id };
   if (review.status === 'deleted') {
-    logger.info('review_created.skipped_deleted', log);
+    logger.info(LOG_EVENTS.reviewCreatedSkippedDeleted, log);
     return;
   }
   await pushOnce({
@@ -28,7 +29,7 @@ export async function handleReviewCreated(
     content: newReviewContent(review),
     recipients: async () => devicesOfUsers(await memberUidsOf(review.storeId)),
   });
-  logger.info('review_created.handled', log);
+  logger.info(LOG_EVENTS.reviewCreatedHandled, log);
 }
 
 export const onReviewCreated = onDocumentCreated(

@@ -6,8 +6,9 @@ import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { Change, FirestoreEvent, onDocumentUpdated } from 'firebase-functions/v2/firestore';
 import { isFirstReply, replyContent } from '../domain/reviewNotifications';
 import { devicesOfUsers } from '../infra/devices';
-import { pushOnce } from '../infra/push';
+import { pushOnce } from '../app/pushOnce';
 import { reviewFromSnapshot } from '../infra/reviews';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
 
 export const REVIEW_REPLIED_FUNCTION = 'onReviewUpdated';
@@ -27,7 +28,7 @@ export async function handleReviewUpdated(
     recipients: () => devicesOfUsers([after.customerUid]),
     noDevicesSeverity: 'info',
   });
-  logger.info('review_updated.reply_pushed', log);
+  logger.info(LOG_EVENTS.reviewUpdatedReplyPushed, log);
 }
 
 export const onReviewUpdated = onDocumentUpdated(

@@ -6,7 +6,9 @@ import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { Change, FirestoreEvent, onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { factsOf } from '../domain/sales';
 import { orderFromSnapshot } from '../infra/orders';
-import { reconcileSalesDay, salesOrderOf } from '../infra/salesDays';
+import { reconcileSalesDay } from '../app/salesDays';
+import { salesOrderOf } from '../infra/salesDays';
+import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
 
 const factsIn = (snapshot: DocumentSnapshot | undefined): number | null =>
@@ -28,7 +30,7 @@ export async function handleOrderWrittenForSales(
   if (!changesSalesFacts(event.data)) return;
   const orderId = event.params.orderId;
   const result = await reconcileSalesDay(orderId);
-  logger.info('sales_day.reconciled', { orderId, storeId: result.storeId, businessDate: result.businessDate, outcome: result.outcome, eventId: event.id });
+  logger.info(LOG_EVENTS.salesDayReconciled, { orderId, storeId: result.storeId, businessDate: result.businessDate, outcome: result.outcome, eventId: event.id });
 }
 
 export const onOrderWrittenSales = onDocumentWritten(

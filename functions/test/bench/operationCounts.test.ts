@@ -19,7 +19,6 @@ import {
   updateTracking,
 } from '../../src/callables/orderCommands';
 import { placeOrder } from '../../src/callables/placeOrder';
-import { setClock } from '../../src/infra/clock';
 import { handleAutoCompleteTask } from '../../src/tasks/autoComplete';
 import { onOrderCreated } from '../../src/triggers/orderCreated';
 import { as, call, functionsTest } from '../support/callables';
@@ -28,6 +27,7 @@ import { requestId, seedMembership, seedStore, STORE_ID } from '../support/fixtu
 import { eventId, orderSnapshot, seedDevices, seedMember, useNotificationFakes } from '../support/notifications';
 import { CUSTOMER, placeDelivery, placePickup } from '../support/orders';
 import { countOperations, OpCount } from '../support/opCounter';
+import { setDependenciesForTest } from '../../src/deps';
 
 const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');
 const owner = as.owner(STORE_ID);
@@ -104,7 +104,7 @@ describe('Firestore operations per command (exact)', () => {
   const fakes = useNotificationFakes();
 
   beforeEach(async () => {
-    setClock(() => PLACED_AT);
+    setDependenciesForTest({ clock: () => PLACED_AT });
     await seedStore(STORE_ID, {}, { members: false });
     await seedMembership(STORE_ID, 'owner-of-store-a', 'owner'); // as.owner(STORE_ID)
   });
@@ -157,7 +157,7 @@ describe('Firestore operations per command (exact)', () => {
 
     it('between midnight and 06:00 Seoul: both candidate day counters in the batch, 7 reads', async () => {
       // 01:30 Seoul: the business day is today for closeoutHour 0 and yesterday for up to 6.
-      setClock(() => Date.parse('2026-03-02T16:30:00.000Z'));
+      setDependenciesForTest({ clock: () => Date.parse('2026-03-02T16:30:00.000Z') });
       const count = await countOperations(() =>
         call(
           placeOrder,
@@ -214,7 +214,7 @@ describe('Firestore operations per command (exact)', () => {
       expectCount('extendPrep', extended, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(extended));
       const ready = await countOperations(() => call(markReady, { orderId }, owner));
       expectCount('markReady', ready, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(ready));
-      setClock(() => PLACED_AT + 2 * 60_000); // the ready push was the first call; a minute later, another
+      setDependenciesForTest({ clock: () => PLACED_AT + 2 * 60_000 }); // the ready push was the first call; a minute later, another
       const called = await countOperations(() => call(callCustomer, { orderId }, owner));
       expectCount('callCustomer', called, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(called));
     });
@@ -311,7 +311,7 @@ describe('Firestore operations per command (exact)', () => {
 
     it('the auto-complete task handler, when due', async () => {
       const orderId = await placePickup();
-      setClock(() => PLACED_AT + 60 * 60_000);
+      setDependenciesForTest({ clock: () => PLACED_AT + 60 * 60_000 });
       const count = await countOperations(() => handleAutoCompleteTask({ orderId }));
       assert.equal(count.result, 'completed');
       // The decision is made inside the transition's transaction: one read, the order and its entry.

@@ -10,13 +10,14 @@
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { AggregateField } from 'firebase-admin/firestore';
-import { salesSummaryHandler } from '../../src/callables/sales';
+import { salesSummaryHandler } from '../../src/app/sales';
 import { businessDateOf, datesInRange } from '../../src/domain/businessDay';
 import { Channel, CHANNELS, Order } from '../../src/domain/order';
 import { daysFromOrders, summarizeDays } from '../../src/domain/sales';
 import { db } from '../../src/infra/firestore';
 import { orderFromSnapshot, orderToStored } from '../../src/infra/orders';
-import { reconcileSalesDay, salesOrderOf } from '../../src/infra/salesDays';
+import { reconcileSalesDay } from '../../src/app/salesDays';
+import { salesOrderOf } from '../../src/infra/salesDays';
 import { seedStore, STORE_ID } from '../support/fixtures';
 import { countOperations } from '../support/opCounter';
 

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { registerDevice, unregisterDevice } from '../../src/callables/devices';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { as, call, expectError } from '../support/callables';
 import { dumpDatabase } from '../support/database';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const T0 = Date.parse('2026-03-02T03:00:00.000Z');
 const TOKEN = 'fcm:APA91bH-example_token.with:colons';
@@ -19,9 +19,9 @@ describe('registerDevice / unregisterDevice', () => {
   let clock = T0;
   beforeEach(() => {
     clock = T0;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   it('stores the device under the user and in the token registry', async () => {
     const result = await call(registerDevice, { token: TOKEN, platform: 'ios' }, as.customer('u1'));
@@ -65,7 +65,7 @@ describe('registerDevice / unregisterDevice', () => {
 
   it('a user keeps at most 10 devices: a new one retires the least recently refreshed', async () => {
     for (let i = 0; i < 11; i += 1) {
-      setClock(() => T0 + i * 60_000);
+      setDependenciesForTest({ clock: () => T0 + i * 60_000 });
       await call(registerDevice, { token: `token-${i}`, platform: 'android' }, as.customer('u1'));
     }
     const tokens = (await db().collection('users/u1/devices').get()).docs.map((doc) => doc.get('token')).sort();
@@ -75,7 +75,7 @@ describe('registerDevice / unregisterDevice', () => {
     assert.ok(!registry.includes('token-0'));
     assert.equal(registry.length, 10);
     // Refreshing a device the user already has retires nothing.
-    setClock(() => T0 + 20 * 60_000);
+    setDependenciesForTest({ clock: () => T0 + 20 * 60_000 });
     await call(registerDevice, { token: 'token-1', platform: 'android' }, as.customer('u1'));
     assert.equal((await db().collection('users/u1/devices').get()).size, 10);
   });

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { deleteMenuItem, setMenuItemSoldOut, upsertMenuItem } from '../../src/callables/menu';
 import { placeOrder } from '../../src/callables/placeOrder';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
@@ -9,6 +8,7 @@ import { dumpDatabase } from '../support/database';
 import { expectDenied, fieldPaths } from '../support/denials';
 import { OTHER_STORE_ID, requestId, seedStore, STORE_ID } from '../support/fixtures';
 import { FLAT_WHITE, seedMember } from '../support/partners';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const OWNER = `owner-of-${STORE_ID}`;
 const T0 = Date.parse('2026-11-26T01:00:00Z');
@@ -20,13 +20,13 @@ describe('menu', () => {
   const owner = () => auth.tokenOf(OWNER);
 
   beforeEach(async () => {
-    setClock(() => T0);
+    setDependenciesForTest({ clock: () => T0 });
     await seedStore(STORE_ID);
     await seedMember(auth, STORE_ID, OWNER, 'owner');
     await seedMember(auth, STORE_ID, `staff-of-${STORE_ID}`, 'staff');
-    auth.addUser('customer-1'); // as.customer(); placeOrder looks the customer's account up (access/account.ts)
+    auth.addUser('customer-1'); // as.customer(); placeOrder looks the customer's account up (app/account.ts)
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   const orderOf = (itemId: string, options?: unknown) =>
     call(
@@ -76,7 +76,7 @@ describe('menu', () => {
 
     it('replaces an item whole, keeping createdAt and the sold-out flag unless given', async () => {
       const { itemId } = await call(upsertMenuItem, { storeId: STORE_ID, ...FLAT_WHITE, soldOut: true }, owner());
-      setClock(() => T0 + 60_000);
+      setDependenciesForTest({ clock: () => T0 + 60_000 });
       const result = await call(upsertMenuItem, { storeId: STORE_ID, itemId, name: '플랫화이트 (R)', price: 5200 }, owner());
       assert.deepEqual(result, { itemId, created: false });
       const stored = (await itemDoc(itemId))!;

@@ -1,16 +1,16 @@
 // Abuse limits on placing orders and applying for a store: which accounts may, and how fast a
-// customer may order (domain/abuse.ts, access/account.ts, infra/orderLimits.ts).
+// customer may order (domain/abuse.ts, app/account.ts, infra/orderLimits.ts).
 import { strict as assert } from 'node:assert';
 import { cancelOrder } from '../../src/callables/orderCommands';
 import { submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { placeOrder } from '../../src/callables/placeOrder';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { installFakeAuth } from '../support/auth';
 import { as, AuthContext, call, expectError } from '../support/callables';
 import { dumpDatabase } from '../support/database';
 import { OTHER_STORE_ID, requestId, seedStore, STORE_ID } from '../support/fixtures';
 import { APPLICATION_FORM } from '../support/partners';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const T0 = Date.parse('2026-11-26T03:00:00Z');
 const order = (storeId = STORE_ID, id = requestId()) => ({
@@ -68,11 +68,11 @@ describe('a customer cannot flood a store', function () {
   this.timeout(120_000);
   const customers = ['customer-1', 'customer-2', 'customer-3', 'customer-4'];
   beforeEach(async () => {
-    setClock(() => T0);
+    setDependenciesForTest({ clock: () => T0 });
     await seedStore();
     await seedStore(OTHER_STORE_ID);
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   it('10 concurrent orders by one customer at one store: exactly 3 accepted; other customers still order', async () => {
     const flood = Array.from({ length: 10 }, () => call(placeOrder, order(), as.customer('customer-1')));
@@ -132,7 +132,7 @@ describe('a customer cannot flood a store', function () {
 
     it('the 5th order within 10 minutes is refused, across stores; after the window it goes through', async () => {
       let clock = T0;
-      setClock(() => clock);
+      setDependenciesForTest({ clock: () => clock });
       for (const storeId of [STORE_ID, STORE_ID, OTHER_STORE_ID, OTHER_STORE_ID]) {
         clock += 60_000;
         await call(placeOrder, order(storeId), as.customer('customer-1'));

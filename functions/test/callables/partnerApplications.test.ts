@@ -2,8 +2,7 @@ import { strict as assert } from 'node:assert';
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { MAX_STORES_PER_USER } from '../../src/domain/permissions';
 import { db } from '../../src/infra/firestore';
-import { setAdmin } from '../../src/infra/users';
-import { resetClock, setClock } from '../../src/infra/clock';
+import { setAdmin } from '../../src/app/partnerClaims';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
 import { dumpDatabase } from '../support/database';
@@ -11,6 +10,7 @@ import { expectDenied, fieldPaths } from '../support/denials';
 import { capturedLogs } from '../support/logs';
 import { APPLICATION_FORM, seedMember } from '../support/partners';
 import { seedStore } from '../support/fixtures';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const APPLICANT = 'applicant-1';
 const applicant = as.customer(APPLICANT);
@@ -24,7 +24,7 @@ describe('partner applications (입점신청)', () => {
     auth.addUser(APPLICANT);
     auth.addUser(admin.uid, 'admin@gocafein.example', { admin: true });
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   async function submit(form: object = APPLICATION_FORM, who = applicant) {
     return call<{ applicationId: string; status: string }>(submitPartnerApplication, form, who);
@@ -32,7 +32,7 @@ describe('partner applications (입점신청)', () => {
 
   describe('submitPartnerApplication', () => {
     it('stores a pending application with normalized business number, phone and channels', async () => {
-      setClock(() => Date.parse('2026-11-26T01:00:00Z'));
+      setDependenciesForTest({ clock: () => Date.parse('2026-11-26T01:00:00Z') });
       const result = await submit();
       assert.equal(result.status, 'pending');
       assert.match(result.applicationId, /^[A-Za-z0-9]{20}$/);
@@ -144,9 +144,9 @@ describe('partner applications (입점신청)', () => {
 
   describe('reviewPartnerApplication', () => {
     it('approval creates the closed store, the owner membership, the mirror and the claims', async () => {
-      setClock(() => Date.parse('2026-11-26T02:00:00Z'));
+      setDependenciesForTest({ clock: () => Date.parse('2026-11-26T02:00:00Z') });
       const { applicationId } = await submit();
-      setClock(() => Date.parse('2026-11-26T05:00:00Z'));
+      setDependenciesForTest({ clock: () => Date.parse('2026-11-26T05:00:00Z') });
       const result = await call(reviewPartnerApplication, { applicationId, decision: 'approve', note: '확인 완료' }, admin);
       assert.deepEqual(result, { applicationId, status: 'approved', storeId: applicationId });
       const storeId = result.storeId as string;

@@ -7,7 +7,6 @@ import { completeOrder, startPreparing } from '../../src/callables/orderCommands
 import { reviewPartnerApplication, submitPartnerApplication } from '../../src/callables/partnerApplications';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { installFakeAuth } from '../support/auth';
 import { call } from '../support/callables';
@@ -15,6 +14,7 @@ import { expectDenied } from '../support/denials';
 import { requestId } from '../support/fixtures';
 import { historyOf } from '../support/orders';
 import { APPLICATION_FORM, FLAT_WHITE, joinByInvitation } from '../support/partners';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const OWNER = 'kim-owner';
 const STAFF = 'lee-barista';
@@ -26,13 +26,13 @@ describe('partner onboarding, end to end', () => {
   let clock = T0;
   beforeEach(() => {
     clock = T0;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     auth.addUser(OWNER, 'kim@example.com');
     auth.addUser(STAFF, 'lee@example.com');
     auth.addUser(CUSTOMER, 'park@example.com');
     auth.addUser('admin-1', 'ops@gocafein.example', { admin: true });
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   /** What the app does: listen to users/{uid}; when claimsUpdatedAt moves, getIdToken(true). */
   async function claimsUpdatedAt(uid: string): Promise<number | null> {

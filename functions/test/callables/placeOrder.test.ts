@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { db } from '../../src/infra/firestore';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { as, call, expectError } from '../support/callables';
 import { dumpDatabase } from '../support/database';
 import { DELIVERY, requestId, seedStore, STORE_ID } from '../support/fixtures';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const americano = (size = 'regular', shots: string[] = []) => ({
   menuItemId: 'americano',
@@ -14,10 +14,10 @@ const americano = (size = 'regular', shots: string[] = []) => ({
 
 describe('placeOrder', () => {
   beforeEach(() => seedStore());
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   it('prices a pickup order from the menu, numbers it and writes its first history entry', async () => {
-    setClock(() => Date.parse('2026-11-26T03:00:00Z')); // 12:00 in Seoul
+    setDependenciesForTest({ clock: () => Date.parse('2026-11-26T03:00:00Z') }); // 12:00 in Seoul
     const result = await call(
       placeOrder,
       {
@@ -93,10 +93,10 @@ describe('placeOrder', () => {
   it('numbers orders per store and per Seoul business day', async () => {
     const place = () =>
       call(placeOrder, { storeId: STORE_ID, channel: 'dine_in', requestId: requestId(), items: [americano()] }, as.customer());
-    setClock(() => Date.parse('2026-11-26T14:59:00Z')); // 23:59 Seoul, 26th
+    setDependenciesForTest({ clock: () => Date.parse('2026-11-26T14:59:00Z') }); // 23:59 Seoul, 26th
     assert.equal((await place()).orderNumber, 1);
     assert.equal((await place()).orderNumber, 2);
-    setClock(() => Date.parse('2026-11-26T15:00:00Z')); // 00:00 Seoul, 27th
+    setDependenciesForTest({ clock: () => Date.parse('2026-11-26T15:00:00Z') }); // 00:00 Seoul, 27th
     const next = await place();
     assert.equal(next.orderNumber, 1);
     assert.equal(next.order.businessDate, '2026-11-27');

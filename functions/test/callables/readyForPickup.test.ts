@@ -11,9 +11,8 @@ import {
   startPreparing,
 } from '../../src/callables/orderCommands';
 import { durationsOf, factsOf, FACTS } from '../../src/domain/sales';
-import { setClock } from '../../src/infra/clock';
 import { orderFromSnapshot } from '../../src/infra/orders';
-import { runSystemCommand } from '../../src/infra/orderCommands';
+import { runSystemCommand } from '../../src/app/runOrderCommand';
 import { salesOrderOf } from '../../src/infra/salesDays';
 import { sweepOverdueOrders } from '../../src/scheduled/autoCompleteSweep';
 import { as, call, expectError } from '../support/callables';
@@ -28,6 +27,7 @@ import {
   useNotificationFakes,
 } from '../support/notifications';
 import { CUSTOMER, historyOf, placeDelivery, placePickup, storedOrder } from '../support/orders';
+import { setDependenciesForTest } from '../../src/deps';
 
 const PLACED_AT = Date.parse('2026-03-02T03:04:05.000Z'); // 12:04:05 KST
 const MINUTE = 60_000;
@@ -40,7 +40,7 @@ describe('준비완료, 고객 호출, 시간 추가', () => {
 
   beforeEach(async () => {
     clock = PLACED_AT;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore();
     await seedMember('owner-1', 'owner');
     await seedDevices(CUSTOMER, ['customer-phone']);

@@ -13,7 +13,6 @@ import {
   submitReview,
 } from '../../src/callables/reviews';
 import { DAY_MS, EMPTY_RATING } from '../../src/domain/reviews';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { reportIdOf } from '../../src/infra/reviews';
 import { installFakeAuth } from '../support/auth';
@@ -23,6 +22,7 @@ import { seedStore, STORE_ID } from '../support/fixtures';
 import { seedMember } from '../support/notifications';
 import { CUSTOMER } from '../support/orders';
 import { completedOrder, publicReview, recomputedRating, reviewedOrder, storedReview, storeRating } from '../support/reviews';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const T0 = Date.parse('2026-03-02T03:00:00.000Z');
 const OWNER = as.owner(STORE_ID);
@@ -35,7 +35,7 @@ describe('review callables', () => {
 
   beforeEach(async () => {
     clock = T0;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore();
     await seedMember(OWNER.uid, 'owner');
     await seedMember(STAFF.uid, 'staff');
@@ -43,7 +43,7 @@ describe('review callables', () => {
     auth.addUser(CUSTOMER);
     auth.addUser('customer-2');
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   describe('submitReview', () => {
     it('writes the review, its public copy and the store rating in one go', async () => {

@@ -6,16 +6,17 @@ import { strict as assert } from 'node:assert';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { cancelOrder, completeOrder, startPreparing } from '../../src/callables/orderCommands';
 import { placeOrder } from '../../src/callables/placeOrder';
-import { exportOrders, getSalesSummary, INLINE_EXPORT_LIMIT_BYTES } from '../../src/callables/sales';
+import { INLINE_EXPORT_LIMIT_BYTES } from '../../src/app/sales';
+import { exportOrders, getSalesSummary } from '../../src/callables/sales';
 import { updateStore } from '../../src/callables/storeSettings';
 import { Order } from '../../src/domain/order';
 import { daysFromOrders, factsOf } from '../../src/domain/sales';
 import { BOM, EXPORT_HEADERS } from '../../src/domain/salesExport';
-import { resetClock, setClock } from '../../src/infra/clock';
-import { SaveForDownload, setExportStorage } from '../../src/infra/exportStorage';
+import { SaveForDownload } from '../../src/infra/exportStorage';
 import { db } from '../../src/infra/firestore';
 import { orderFromSnapshot, orderToStored } from '../../src/infra/orders';
-import { backfillSalesDays, reconcileSalesDay, salesDayFromSnapshot, salesOrderOf } from '../../src/infra/salesDays';
+import { backfillSalesDays, reconcileSalesDay } from '../../src/app/salesDays';
+import { salesDayFromSnapshot, salesOrderOf } from '../../src/infra/salesDays';
 import { changesSalesFacts, handleOrderWrittenForSales } from '../../src/triggers/salesDay';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
@@ -24,6 +25,7 @@ import { DELIVERY, requestId, seedStore, STORE_ID } from '../support/fixtures';
 import { countOperations } from '../support/opCounter';
 import { seedMember } from '../support/partners';
 import { bruteForceSummary } from '../support/sales';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const kst = (local: string): number => Date.parse(`${local}+09:00`);
 const OWNER = `owner-of-${STORE_ID}`;
@@ -44,14 +46,14 @@ describe('sales', () => {
 
   beforeEach(async () => {
     clock = kst('2026-03-02T12:00:00');
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore(STORE_ID);
     await seedMember(auth, STORE_ID, OWNER, 'owner');
     await seedMember(auth, STORE_ID, `staff-of-${STORE_ID}`, 'staff');
   });
   afterEach(() => {
-    resetClock();
-    setExportStorage(null);
+    resetDependencies('clock');
+    resetDependencies('exportStorage');
   });
 
   // Each order by its own customer: the flood limits (at most 3 unanswered orders per customer per
@@ -311,7 +313,7 @@ describe('sales', () => {
       await place('delivery');
       clock = kst('2026-03-03T10:00:00');
       await place('dine_in'); // another day, outside the range
-      setExportStorage({ saveForDownload: async () => assert.fail('a small export must not touch Storage') });
+      setDependenciesForTest({ exportStorage: { saveForDownload: async () => assert.fail('a small export must not touch Storage') } });
       const result = await call(exportOrders, { storeId: STORE_ID, from: '2026-03-02', to: '2026-03-02' }, owner());
       assert.equal(result.delivery, 'inline');
       assert.equal(result.rows, 2);
@@ -341,12 +343,12 @@ describe('sales', () => {
       }
       await batch.commit();
       const saved: SaveForDownload[] = [];
-      setExportStorage({
+      setDependenciesForTest({ exportStorage: {
         async saveForDownload(file) {
           saved.push(file);
           return `https://storage.example/${file.path}?X-Goog-Signature=fake`;
         },
-      });
+      } });
       const result = await call(exportOrders, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-02' }, as.admin());
       assert.equal(result.delivery, 'url');
       assert.equal(saved.length, 1);

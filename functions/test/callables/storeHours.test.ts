@@ -4,7 +4,6 @@ import { strict as assert } from 'node:assert';
 import type { HttpsError } from 'firebase-functions/v2/https';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { pauseStore, resumeStore, setBusyMode, setStoreHours } from '../../src/callables/storeHours';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
@@ -12,6 +11,7 @@ import { dumpDatabase } from '../support/database';
 import { expectDenied, fieldPaths } from '../support/denials';
 import { OTHER_STORE_ID, requestId, seedStore, STORE_ID } from '../support/fixtures';
 import { seedMember } from '../support/partners';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 /** Seoul wall-clock time in December 2026 (Tue 1 …). */
 const K = (day: number, clock: string) => Date.parse(`2026-12-${String(day).padStart(2, '0')}T${clock}:00+09:00`);
@@ -30,12 +30,12 @@ describe('opening hours, pause and busy mode', () => {
 
   beforeEach(async () => {
     clock = K(1, '12:00');
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore(STORE_ID);
     await seedMember(auth, STORE_ID, OWNER, 'owner');
     await seedMember(auth, STORE_ID, STAFF, 'staff');
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   // A new customer per order: placeOrder looks the account up and limits unanswered orders per customer.
   let customers = 0;

@@ -11,7 +11,6 @@ import {
 } from '../../src/callables/storeInvitations';
 import { DAY_MS } from '../../src/domain/invitations';
 import { MAX_STORES_PER_USER } from '../../src/domain/permissions';
-import { setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { onOrderCreated } from '../../src/triggers/orderCreated';
 import { installFakeAuth } from '../support/auth';
@@ -22,6 +21,7 @@ import { OTHER_STORE_ID, seedStore, STORE_ID } from '../support/fixtures';
 import { eventId, orderSnapshot, seedDevices, useNotificationFakes } from '../support/notifications';
 import { CUSTOMER, placePickup } from '../support/orders';
 import { seedMember } from '../support/partners';
+import { setDependenciesForTest } from '../../src/deps';
 
 const OWNER = `owner-of-${STORE_ID}`;
 const STAFF = `staff-of-${STORE_ID}`;
@@ -39,7 +39,7 @@ describe('store invitations', () => {
     call(inviteStoreMember, { storeId: STORE_ID, email, role }, by);
 
   beforeEach(async () => {
-    setClock(() => T0);
+    setDependenciesForTest({ clock: () => T0 });
     await seedStore(STORE_ID);
     await seedStore(OTHER_STORE_ID);
     await seedMember(auth, STORE_ID, OWNER, 'owner');
@@ -140,7 +140,7 @@ describe('store invitations', () => {
 
   it('expires after STORE_INVITATION_TTL_DAYS (default 7); inviting again issues a fresh one', async () => {
     const { invitationId } = await invite();
-    setClock(() => T0 + 7 * DAY_MS);
+    setDependenciesForTest({ clock: () => T0 + 7 * DAY_MS });
     await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId }, lee()), 'failed-precondition', 'invitation_expired');
     process.env.STORE_INVITATION_TTL_DAYS = '2';
     try {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { inviteStoreMember } from '../../src/callables/storeInvitations';
 import { removeStoreMember } from '../../src/callables/storeMembers';
 import { db } from '../../src/infra/firestore';
-import { setAdmin } from '../../src/infra/users';
+import { setAdmin } from '../../src/app/partnerClaims';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
 import { dumpDatabase } from '../support/database';

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { setStoreStatus, updateStore } from '../../src/callables/storeSettings';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
@@ -9,6 +8,7 @@ import { dumpDatabase } from '../support/database';
 import { expectDenied, fieldPaths } from '../support/denials';
 import { DELIVERY, OTHER_STORE_ID, requestId, seedStore, STORE_ID } from '../support/fixtures';
 import { seedMember } from '../support/partners';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const NOW = Date.parse('2026-11-26T03:00:00Z'); // 12:00 in Seoul
 const OWNER = `owner-of-${STORE_ID}`;
@@ -20,13 +20,13 @@ describe('store settings', () => {
   const owner = () => auth.tokenOf(OWNER);
 
   beforeEach(async () => {
-    setClock(() => NOW);
+    setDependenciesForTest({ clock: () => NOW });
     await seedStore(STORE_ID, { open: false });
     await seedMember(auth, STORE_ID, OWNER, 'owner');
     await seedMember(auth, STORE_ID, `staff-of-${STORE_ID}`, 'staff');
-    auth.addUser('customer-1'); // as.customer(); placeOrder looks the customer's account up (access/account.ts)
+    auth.addUser('customer-1'); // as.customer(); placeOrder looks the customer's account up (app/account.ts)
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   const order = (channel = 'takeout') =>
     call(
@@ -59,7 +59,7 @@ describe('store settings', () => {
       assert.equal((await storeDoc()).pausedUntil.toMillis(), Date.parse('2026-11-26T03:30:00Z'));
       await expectDenied(auth, () => order(), 'failed-precondition', 'store_paused');
 
-      setClock(() => Date.parse('2026-11-26T03:30:00Z')); // the pause is over by itself
+      setDependenciesForTest({ clock: () => Date.parse('2026-11-26T03:30:00Z') }); // the pause is over by itself
       await order();
 
       await call(setStoreStatus, { storeId: STORE_ID, open: true, pausedUntil: '2026-11-26T04:00:00Z' }, owner());

@@ -1,18 +1,18 @@
 // Lone UTF-16 surrogates ("\ud800") in any string field are refused at the boundary with the field's
 // path, for every callable schema and the webhook body: Firestore can't store them, so before
-// callables/schemas.ts `text()` they became `internal` (or a 500 the provider retried forever).
+// boundary/primitives.ts `text()` they became `internal` (or a 500 the provider retried forever).
 import { strict as assert } from 'node:assert';
 import type { z } from 'zod';
 import { registerDeviceInput, unregisterDeviceInput } from '../../src/callables/devices';
 import { placeOrder } from '../../src/callables/placeOrder';
+import { ILL_FORMED_TEXT_MESSAGE } from '../../src/boundary/primitives';
 import {
   cancelOrderInput,
-  ILL_FORMED_TEXT_MESSAGE,
   orderIdInput,
   placeOrderInput,
   startPreparingInput,
   trackingInput,
-} from '../../src/callables/schemas';
+} from '../../src/boundary/schemas';
 import {
   invitationIdInput,
   inviteStoreMemberInput,
@@ -24,7 +24,7 @@ import {
   submitPartnerApplicationInput,
   updateStoreInput,
   upsertMenuItemInput,
-} from '../../src/callables/storeSchemas';
+} from '../../src/boundary/storeSchemas';
 import { trackingWebhookBodyAt } from '../../src/http/trackingWebhook';
 import { as, call, expectError } from '../support/callables';
 import { dumpDatabase } from '../support/database';

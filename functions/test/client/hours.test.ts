@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { fromStored, type StoreDoc, storeStateAt } from '../../../client/src/index';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { pauseStore, setBusyMode, setStoreHours } from '../../src/callables/storeHours';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { installFakeAuth } from '../support/auth';
 import { as, call } from '../support/callables';
 import { requestId, seedStore, STORE_ID } from '../support/fixtures';
 import { seedMember } from '../support/partners';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const K = (day: number, clock: string) => Date.parse(`2026-12-${String(day).padStart(2, '0')}T${clock}:00+09:00`);
 const OWNER = `owner-of-${STORE_ID}`;
@@ -22,11 +22,11 @@ describe('client: the store page state from the store document', () => {
   let clock = K(1, '12:00');
   beforeEach(async () => {
     clock = K(1, '12:00');
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore(STORE_ID);
     await seedMember(auth, STORE_ID, OWNER, 'owner');
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   it('is the copy of the server’s domain/hours.ts, importing nothing', () => {
     const client = readFileSync(join(__dirname, '..', '..', '..', 'client', 'src', 'generated', 'hours.ts'), 'utf8');

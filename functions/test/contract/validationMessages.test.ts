@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { z } from 'zod';
 import '../../src/callables/shell';
 import { CALLABLES } from '../../src/contract/callables';
-import { zodIssues } from '../../src/callables/shell';
+import { zodIssues } from '../../src/boundary/zodIssues';
 import { koreanIssueMessage } from '../../src/callables/koreanMessages';
 
 const HANGUL = /[가-힣]/;

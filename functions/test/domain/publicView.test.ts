@@ -1,47 +1,33 @@
 import assert from 'node:assert/strict';
 import { CHANNELS, Order, ORDER_STATUSES } from '../../src/domain/order';
 import { cancelReasonLabel, CHANNEL_LABELS, STATUS_LABELS, toPublicView } from '../../src/domain/publicView';
+import { newOrder } from '../support/orderFactory';
 
 const T0 = Date.UTC(2026, 10, 26, 3, 0, 0); // 2026-11-26T03:00:00.000Z
 const MIN = 60_000;
 
 function order(overrides: Partial<Order> = {}): Order {
-  return {
-    orderId: 'order-1',
-    storeId: 'store-1',
-    storeName: '테스트점',
-    customerUid: 'customer-1',
-    requestId: 'req-1',
-    channel: 'takeout',
-    status: 'received',
-    items: [
-      {
-        menuItemId: 'americano',
-        name: '아메리카노',
-        unitPrice: 4500,
-        quantity: 2,
-        options: [{ groupId: 'size', groupName: '사이즈', choices: [{ id: 'large', name: '라지', price: 500 }] }],
-        lineTotal: 9000,
-      },
-    ],
-    subtotal: 9000,
-    deliveryFee: 0,
-    total: 9000,
+  return newOrder('takeout', overrides, {
+    priced: {
+      items: [
+        {
+          menuItemId: 'americano',
+          name: '아메리카노',
+          unitPrice: 4500,
+          quantity: 2,
+          options: [{ groupId: 'size', groupName: '사이즈', choices: [{ id: 'large', name: '라지', price: 500 }] }],
+          lineTotal: 9000,
+        },
+      ],
+      subtotal: 9000,
+      deliveryFee: 0,
+      total: 9000,
+    },
     orderNumber: 7,
-    businessDate: '2026-11-26',
     customerNote: '얼음 적게',
-    delivery: null,
-    createdAt: T0,
-    updatedAt: T0,
-    autoCompleteAt: T0 + 60 * MIN,
-    prep: null,
-    shipmentPreparingAt: null,
-    shipment: null,
-    cancellation: null,
-    completion: null,
-    version: 1,
-    ...overrides,
-  };
+    at: T0,
+    autoCompleteAfterMs: 60 * MIN,
+  });
 }
 
 describe('publicView: toPublicView', () => {

@@ -15,6 +15,7 @@ import {
 } from '../../src/domain/order';
 import { REASONS } from '../../src/domain/reasons';
 import { Actor, applyTransition, CommandType, decide, OrderCommand, OrderEvent } from '../../src/domain/stateMachine';
+import { placed } from '../support/orderFactory';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 26, 3, 0, 0);
@@ -69,36 +70,6 @@ const scenarioArb = fc.record({
   steps: fc.array(stepArb, { maxLength: 40, size: 'max' }),
 });
 
-function newOrder(channel: Channel): Order {
-  const pickup = channel !== 'delivery';
-  return {
-    orderId: 'order-1',
-    storeId: 'store-1',
-    storeName: '테스트점',
-    customerUid: 'customer-1',
-    requestId: 'req-1',
-    channel,
-    status: 'received',
-    items: [],
-    subtotal: 4000,
-    deliveryFee: pickup ? 0 : 3000,
-    total: pickup ? 4000 : 7000,
-    orderNumber: 1,
-    businessDate: '2026-11-26',
-    customerNote: null,
-    delivery: null,
-    createdAt: T0,
-    updatedAt: T0,
-    autoCompleteAt: pickup ? T0 + AUTO_COMPLETE_AFTER_MS : null,
-    prep: null,
-    shipmentPreparingAt: null,
-    shipment: null,
-    cancellation: null,
-    completion: null,
-    version: 1,
-  };
-}
-
 interface Run {
   order: Order;
   history: OrderEvent[];
@@ -109,17 +80,9 @@ interface Run {
 /** Runs a scenario, asserting the step invariants as it goes; returns the final state. */
 function run(channel: Channel, steps: { command: OrderCommand; actor: Actor; advance: number }[]): Run {
   const flow = channel === 'delivery' ? 'delivery' : 'pickup';
-  let order = newOrder(channel);
-  const creation: OrderEvent = {
-    version: 1,
-    command: 'place',
-    actorRole: 'customer',
-    actorUid: 'customer-1',
-    from: null,
-    to: 'received',
-    at: T0,
-    data: {},
-  };
+  // The creation, exactly as placeOrder writes it (the shared factory).
+  const { order: first, event: creation } = placed(channel, {}, { at: T0, autoCompleteAfterMs: AUTO_COMPLETE_AFTER_MS });
+  let order = first;
   const history: OrderEvent[] = [creation];
   let transitions = 0;
   let terminalTransitions = 0;

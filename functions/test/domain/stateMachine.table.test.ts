@@ -17,6 +17,7 @@ import {
   Decision,
   OrderCommand,
 } from '../../src/domain/stateMachine';
+import { newOrder } from '../support/orderFactory';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -211,33 +212,7 @@ const commandFor = (command: CommandType, role: ActorRole): OrderCommand =>
   command === 'cancel' && role === 'customer' ? CUSTOMER_CANCEL : COMMANDS[command];
 
 function baseOrder(channel: Channel): Order {
-  const pickup = channel !== 'delivery';
-  return {
-    orderId: 'order-1',
-    storeId: 'store-1',
-    storeName: '테스트점',
-    customerUid: 'customer-1',
-    requestId: 'req-1',
-    channel,
-    status: 'received',
-    items: [],
-    subtotal: 4000,
-    deliveryFee: pickup ? 0 : 3000,
-    total: pickup ? 4000 : 7000,
-    orderNumber: 1,
-    businessDate: '2026-11-26',
-    customerNote: null,
-    delivery: null,
-    createdAt: T0,
-    updatedAt: T0,
-    autoCompleteAt: pickup ? T0 + HOUR : null,
-    prep: null,
-    shipmentPreparingAt: null,
-    shipment: null,
-    cancellation: null,
-    completion: null,
-    version: 1,
-  };
+  return newOrder(channel, {}, { at: T0, autoCompleteAfterMs: HOUR });
 }
 
 /** An order in `status`, with the data it would have picked up on the way there (built by hand). */

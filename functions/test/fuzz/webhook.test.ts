@@ -3,11 +3,11 @@
 // provider would retry forever), and anything but 200 writes nothing. Unsigned bodies get 401.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { resetClock } from '../../src/infra/clock';
 import { seedStore } from '../support/fixtures';
 import { event, postWebhook, shippedOrder, useTrackingDayClock } from '../support/tracking';
 import { payloadFor } from './payloads';
 import { snapshotDatabase } from './snapshot';
+import { resetDependencies } from '../../src/deps';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50) * 3;
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
@@ -24,7 +24,7 @@ describe('fuzz: the tracking webhook, odd bodies', function () {
     await seedStore();
     await shippedOrder('cj', '123456789012');
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   async function check(body: unknown, options: Parameters<typeof postWebhook>[1], allowed: number[]): Promise<number> {
     const before = await snapshotDatabase();

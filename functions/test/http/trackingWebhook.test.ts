@@ -14,7 +14,8 @@ import { seedStore, STORE_ID } from '../support/fixtures';
 import { capturedLogs } from '../support/logs';
 import { historyOf, placeDelivery, storedOrder } from '../support/orders';
 import { event, owner, postWebhook, shippedOrder, useTrackingDayClock, WEBHOOK_SECRET } from '../support/tracking';
-import { now, resetClock } from '../../src/infra/clock';
+import { now } from '../../src/infra/clock';
+import { resetDependencies } from '../../src/deps';
 
 async function trackingRecord(eventId: string) {
   const snapshot = await db().collection('trackingEvents').doc(trackingEventDocId(eventId)).get();
@@ -32,7 +33,7 @@ describe('trackingWebhook', () => {
     useTrackingDayClock();
     await seedStore();
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   describe('a delivered event with a valid signature', () => {
     it('completes the shipped order by the system, with deliveredAt, the event as latest state, and history', async () => {

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import {
   claimNotification,
@@ -7,6 +6,7 @@ import {
   MAX_ATTEMPTS,
   recordClaimProgress,
 } from '../../src/infra/notificationLedger';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const T0 = Date.parse('2026-03-02T03:00:00.000Z');
 const key = { functionName: 'onOrderCreated', eventId: 'evt/with/slashes' };
@@ -16,9 +16,9 @@ describe('notification claims (lease ledger)', () => {
   let clock = T0;
   beforeEach(() => {
     clock = T0;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   it('the first attempt takes the lease; a concurrent one is busy until it expires', async () => {
     const first = await claimNotification(key, context);

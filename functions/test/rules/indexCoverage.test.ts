@@ -7,7 +7,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import type { Query } from 'firebase-admin/firestore';
 import { memberUidsOf, pruneDevicesRefreshedBefore } from '../../src/infra/devices';
 import { db } from '../../src/infra/firestore';
-import { shippedOrdersOf, staleShipments } from '../../src/infra/trackingIntake';
+import { shippedOrdersOf, staleShipments } from '../../src/app/trackingIntake';
 import { unansweredOrdersQuery } from '../../src/infra/orderLimits';
 import { overdueOrdersQuery } from '../../src/scheduled/autoCompleteSweep';
 import { redactionCandidatesQuery } from '../../src/scheduled/redactPersonalData';
@@ -31,10 +31,10 @@ const structured = (query: Query): QueryShape =>
 const SERVER_QUERIES: { name: string; shape: () => QueryShape }[] = [
   { name: 'auto-complete sweep (scheduled/autoCompleteSweep.ts overdueOrdersQuery)', shape: () => structured(overdueOrdersQuery(Date.now(), 200)) },
   {
-    name: 'tracking parcel lookup (infra/trackingIntake.ts shippedOrdersOf)',
+    name: 'tracking parcel lookup (app/trackingIntake.ts shippedOrdersOf)',
     shape: () => structured(shippedOrdersOf({ carrier: 'kr.cjlogistics', trackingNumber: '1234567890' })),
   },
-  { name: 'tracking poll queue (infra/trackingIntake.ts staleShipments)', shape: () => structured(staleShipments(Date.now(), 100)) },
+  { name: 'tracking poll queue (app/trackingIntake.ts staleShipments)', shape: () => structured(staleShipments(Date.now(), 100)) },
   {
     name: 'unanswered orders of a customer at a store (infra/orderLimits.ts unansweredOrdersQuery)',
     shape: () => structured(unansweredOrdersQuery('customer-1', 'store-1', 3)),

@@ -22,7 +22,7 @@ export async function startRulesEnv(projectId: string, options: { rules?: string
   return env;
 }
 
-// ---- Who acts. Claims follow src/access/claims.ts.
+// ---- Who acts. Claims follow src/app/caller.ts.
 
 export interface Actor {
   name: string;

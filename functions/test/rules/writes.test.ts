@@ -11,7 +11,7 @@ import { PARTNER_APPLICATIONS } from '../../src/infra/applications';
 import { EVENTS, ORDERS } from '../../src/infra/orders';
 import { PUBLIC_REVIEWS, REPORTS, REVIEWS } from '../../src/infra/reviews';
 import { MEMBERS, MENU_ITEMS, ORDER_COUNTERS, STORES } from '../../src/infra/stores';
-import { TRACKING_EVENTS } from '../../src/infra/trackingIntake';
+import { TRACKING_EVENTS } from '../../src/app/trackingIntake';
 import { USERS } from '../../src/infra/users';
 import { RULES_PATH } from '../support/indexFile';
 import { Actor, ACTORS, firestoreAs, OTHER_DOCUMENTS, startRulesEnv } from './rulesEnv';

@@ -1,45 +1,32 @@
 import { strict as assert } from 'node:assert';
 import { Order } from '../../src/domain/order';
-import { setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { orderToStored } from '../../src/infra/orders';
 import { autoCompleteSweep, sweepOverdueOrders } from '../../src/scheduled/autoCompleteSweep';
 import { STORE_ID } from '../support/fixtures';
 import { useNotificationFakes, wrapHandler } from '../support/notifications';
+import { newOrder } from '../support/orderFactory';
+import { setDependenciesForTest } from '../../src/deps';
 
 const NOW = Date.parse('2026-03-02T12:00:00.000Z');
 const HOUR = 60 * 60_000;
 
 function order(orderId: string, fields: Partial<Order>): Order {
   const createdAt = fields.createdAt ?? NOW - 2 * HOUR;
-  const channel = fields.channel ?? 'takeout';
-  return {
+  return newOrder(fields.channel ?? 'takeout', fields, {
     orderId,
-    storeId: STORE_ID,
-    storeName: '고카페인 테스트점',
-    customerUid: 'customer-1',
+    store: { storeId: STORE_ID, name: '고카페인 테스트점' },
     requestId: `req-${orderId}`,
-    channel,
-    status: 'received',
-    items: [{ menuItemId: 'latte', name: '카페라떼', unitPrice: 4500, quantity: 1, options: [], lineTotal: 4500 }],
-    subtotal: 4500,
-    deliveryFee: 0,
-    total: 4500,
-    orderNumber: 1,
+    priced: {
+      items: [{ menuItemId: 'latte', name: '카페라떼', unitPrice: 4500, quantity: 1, options: [], lineTotal: 4500 }],
+      subtotal: 4500,
+      deliveryFee: 0,
+      total: 4500,
+    },
     businessDate: '2026-03-02',
-    customerNote: null,
-    delivery: null,
-    createdAt,
-    updatedAt: createdAt,
-    autoCompleteAt: channel === 'delivery' ? null : createdAt + HOUR,
-    prep: null,
-    shipmentPreparingAt: null,
-    shipment: null,
-    cancellation: null,
-    completion: null,
-    version: 1,
-    ...fields,
-  };
+    at: createdAt,
+    autoCompleteAfterMs: HOUR,
+  });
 }
 
 async function seed(orders: Order[]): Promise<void> {
@@ -104,7 +91,7 @@ describe('autoCompleteSweep (every 10 minutes)', function () {
   this.timeout(120_000);
   useNotificationFakes();
 
-  beforeEach(() => setClock(() => NOW));
+  beforeEach(() => setDependenciesForTest({ clock: () => NOW }));
 
   it('completes exactly the 1,000 overdue pickup orders among 1,555, and a second run changes nothing', async () => {
     const { orders, overdue } = mixedOrders();

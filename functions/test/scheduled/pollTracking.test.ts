@@ -2,11 +2,11 @@
 // end with the real Delivery Tracker provider over a stubbed fetch (no network).
 import { strict as assert } from 'node:assert';
 import { trackingWebhook } from '../../src/http/trackingWebhook';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { pollTracking } from '../../src/scheduled/pollTracking';
 import { seedStore } from '../support/fixtures';
 import { storedOrder } from '../support/orders';
 import { shippedOrder } from '../support/tracking';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 type Endpoint = {
   scheduleTrigger?: { schedule: string; timeZone: string; retryConfig?: { retryCount?: number } };
@@ -35,13 +35,13 @@ describe('tracking functions', () => {
     let clock = 0;
     beforeEach(async () => {
       clock = Date.UTC(2026, 10, 26, 1, 0, 0);
-      setClock(() => clock);
+      setDependenciesForTest({ clock: () => clock });
       await seedStore();
     });
     afterEach(() => {
       globalThis.fetch = realFetch;
       delete process.env.DELIVERY_TRACKER_API_KEY;
-      resetClock();
+      resetDependencies('clock');
     });
 
     it('asks Delivery Tracker with the secret key, using the default params, and completes a delivered order', async () => {

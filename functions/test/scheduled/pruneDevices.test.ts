@@ -1,17 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { registerDevice } from '../../src/callables/devices';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { pruneDevices, pruneStaleDevices } from '../../src/scheduled/pruneDevices';
 import { as, call } from '../support/callables';
 import { deviceTokensOf, seedDevices, wrapHandler } from '../support/notifications';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const NOW = Date.parse('2026-06-01T00:00:00.000Z');
 const DAY = 86_400_000;
 
 describe('pruneDevices (daily)', () => {
-  beforeEach(() => setClock(() => NOW));
-  afterEach(() => resetClock());
+  beforeEach(() => setDependenciesForTest({ clock: () => NOW }));
+  afterEach(() => resetDependencies('clock'));
 
   it('deletes devices not refreshed for 60 days, both entries, and keeps the rest', async () => {
     await seedDevices('u1', ['stale-1', 'stale-2'], NOW - 61 * DAY);

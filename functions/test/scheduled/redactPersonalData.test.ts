@@ -3,12 +3,12 @@
 import { strict as assert } from 'node:assert';
 import { cancelOrder } from '../../src/callables/orderCommands';
 import { DAY_MS, REDACTED } from '../../src/domain/privacy';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { redactExpiredPersonalData } from '../../src/scheduled/redactPersonalData';
 import { as, call } from '../support/callables';
 import { dumpDatabase } from '../support/database';
 import { DELIVERY, seedStore } from '../support/fixtures';
 import { historyOf, placeDelivery, placePickup, storedOrder } from '../support/orders';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const T0 = Date.parse('2026-06-01T03:00:00Z');
 
@@ -16,10 +16,10 @@ describe('redactPersonalData (scheduled)', () => {
   let clock = T0;
   beforeEach(async () => {
     clock = T0;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore();
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   async function endedDelivery(customer: string, at = T0): Promise<string> {
     clock = at;

@@ -1,10 +1,10 @@
 // An in-memory Firebase Authentication for tests (there is no Auth emulator in the mocha run),
-// installed through src/infra/auth.ts setAuth(). It keeps users and their custom claims, records
+// installed through src/infra/auth.ts setDependenciesForTest({ auth:  }). It keeps users and their custom claims, records
 // every setCustomUserClaims call, and behaves like Firebase where it matters: unknown users are
 // not found, emails match case-insensitively, claims over 1,000 bytes are refused.
 import type { AuthAdapter, AuthUser } from '../../src/infra/auth';
-import { resetAuth, setAuth } from '../../src/infra/auth';
 import type { AuthContext } from './callables';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 export interface ClaimsWrite {
   uid: string;
@@ -111,8 +111,8 @@ export function installFakeAuth(): FakeAuth {
   const fake = new FakeAuth();
   beforeEach(() => {
     fake.reset();
-    setAuth(fake);
+    setDependenciesForTest({ auth: fake });
   });
-  after(() => resetAuth());
+  after(() => resetDependencies('auth'));
   return fake;
 }

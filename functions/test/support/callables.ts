@@ -13,7 +13,7 @@ export interface AuthContext {
   token: Record<string, unknown>;
 }
 
-/** The signed-in identities tests use. Claims follow src/access/claims.ts. */
+/** The signed-in identities tests use. Claims follow src/app/caller.ts. */
 export const as = {
   anonymous: undefined,
   customer: (uid = 'customer-1'): AuthContext => ({ uid, token: {} }),

@@ -1,6 +1,6 @@
 // The Auth adapter of tests that don't install a FakeAuth (support/auth.ts): every uid is an
 // active account with a verified email, and nothing can be written. placeOrder and
-// submitPartnerApplication look the caller up (access/account.ts); tests of disabled, deleted and
+// submitPartnerApplication look the caller up (app/account.ts); tests of disabled, deleted and
 // unverified accounts install a FakeAuth, which knows only the users it was given.
 import type { AuthAdapter, AuthUser } from '../../src/infra/auth';
 

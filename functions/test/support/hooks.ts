@@ -1,10 +1,10 @@
 // Mocha root hooks: one offline Firestore for the whole run, empty before every test, and
 // structured logs captured instead of printed (SHOW_LOGS=1 prints them).
-import { setAuth } from '../../src/infra/auth';
 import { activeAccountsAuth } from './defaultAuth';
 import { clearFirestore, startFirestore, stopFirestore, TEST_PROJECT } from './firestoreServer';
 import { captureStructuredLogs, clearLogs } from './logs';
 import { installQueryRecorder } from './queryRecorder';
+import { setDependenciesForTest } from '../../src/deps';
 
 process.env.GCLOUD_PROJECT = TEST_PROJECT;
 process.env.GOOGLE_CLOUD_PROJECT = TEST_PROJECT;
@@ -23,7 +23,7 @@ export async function mochaGlobalTeardown(): Promise<void> {
 export const mochaHooks = {
   async beforeEach() {
     clearLogs();
-    setAuth(activeAccountsAuth); // a file's installFakeAuth() replaces it in its own beforeEach
+    setDependenciesForTest({ auth: activeAccountsAuth }); // a file's installFakeAuth() replaces it in its own beforeEach
     await clearFirestore();
   },
 };

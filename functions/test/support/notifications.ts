@@ -4,21 +4,15 @@
 import type { BatchResponse, MulticastMessage } from 'firebase-admin/messaging';
 import type { DocumentSnapshot, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { Change } from 'firebase-functions/v2';
-import { resetClock } from '../../src/infra/clock';
 import { tokenIdOf } from '../../src/infra/devices';
 import { db, toStored } from '../../src/infra/firestore';
-import { MessagingBoundary, resetMessaging, setMessaging } from '../../src/infra/messaging';
-import {
-  CloudTasksApi,
-  GRPC,
-  HttpTaskRequest,
-  resetCloudTasksClient,
-  setCloudTasksClient,
-} from '../../src/infra/taskScheduler';
+import { MessagingBoundary } from '../../src/infra/messaging';
+import { CloudTasksApi, GRPC, HttpTaskRequest } from '../../src/infra/cloudTasks';
 import { onOrderCreated } from '../../src/triggers/orderCreated';
 import { onOrderUpdated } from '../../src/triggers/orderUpdated';
 import { functionsTest } from './callables';
 import { STORE_ID } from './fixtures';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 export const TASKS_SA = 'order-tasks@demo-gocafein-test.iam.gserviceaccount.com';
 
@@ -98,15 +92,12 @@ export function useNotificationFakes(): { messaging: () => FakeMessaging; tasks:
   beforeEach(() => {
     messaging = new FakeMessaging();
     tasks = new FakeCloudTasks();
-    setMessaging(messaging);
-    setCloudTasksClient(tasks);
+    setDependenciesForTest({ messaging, tasks });
     savedAccount = process.env.TASKS_SERVICE_ACCOUNT;
     process.env.TASKS_SERVICE_ACCOUNT = TASKS_SA;
   });
   afterEach(() => {
-    resetMessaging();
-    resetCloudTasksClient();
-    resetClock();
+    resetDependencies('messaging', 'tasks', 'clock');
     if (savedAccount === undefined) delete process.env.TASKS_SERVICE_ACCOUNT;
     else process.env.TASKS_SERVICE_ACCOUNT = savedAccount;
   });

@@ -3,10 +3,11 @@
 import { prepareShipment, shipOrder } from '../../src/callables/orderCommands';
 import { signWebhookBody } from '../../src/domain/webhookSignature';
 import { trackingWebhook } from '../../src/http/trackingWebhook';
-import { now, setClock } from '../../src/infra/clock';
+import { now } from '../../src/infra/clock';
 import { as, call } from './callables';
 import { STORE_ID } from './fixtures';
 import { placeDelivery } from './orders';
+import { setDependenciesForTest } from '../../src/deps';
 
 export const WEBHOOK_SECRET = 'whsec_test_webhook_secret';
 // defineSecret reads the secret from the environment at call time, as Cloud Functions provides it.
@@ -29,7 +30,7 @@ export async function shippedOrder(carrier = 'cj', trackingNumber = '12345678901
 export const TRACKING_DAY_START = Date.parse('2026-11-26T00:00:00+09:00');
 export function useTrackingDayClock(): void {
   const base = Date.now();
-  setClock(() => TRACKING_DAY_START + (Date.now() - base));
+  setDependenciesForTest({ clock: () => TRACKING_DAY_START + (Date.now() - base) });
 }
 
 let eventCounter = 0;

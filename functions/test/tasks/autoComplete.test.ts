@@ -1,14 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { HttpsError } from 'firebase-functions/v2/https';
 import { cancelOrder, completeOrder, startPreparing } from '../../src/callables/orderCommands';
-import { setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
-import { autoCompleteOrder, EARLY_RETRY_WINDOW_MS, handleAutoCompleteTask } from '../../src/tasks/autoComplete';
+import { EARLY_RETRY_WINDOW_MS } from '../../src/app/autoComplete';
+import { autoCompleteOrder, handleAutoCompleteTask } from '../../src/tasks/autoComplete';
 import { as, call } from '../support/callables';
 import { dumpDatabase } from '../support/database';
 import { seedStore, STORE_ID } from '../support/fixtures';
 import { useNotificationFakes, wrapHandler } from '../support/notifications';
 import { historyOf, placeDelivery, placePickup, storedOrder } from '../support/orders';
+import { setDependenciesForTest } from '../../src/deps';
 
 const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');
 const DUE_AT = PLACED_AT + 60 * 60_000;
@@ -25,7 +26,7 @@ describe('autoCompleteOrder (Cloud Tasks handler)', () => {
 
   beforeEach(async () => {
     clock = PLACED_AT;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore();
   });
 

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { HttpsError } from 'firebase-functions/v2/https';
 import { cancelOrder, startPreparing } from '../../src/callables/orderCommands';
-import { setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { handleReminderTask, remindUnansweredOrder } from '../../src/tasks/reminder';
 import { as, call } from '../support/callables';
 import { seedStore, STORE_ID } from '../support/fixtures';
 import { decodeTaskBody, deliverCreated, seedDevices, seedMember, useNotificationFakes, wrapHandler } from '../support/notifications';
 import { placePickup } from '../support/orders';
+import { setDependenciesForTest } from '../../src/deps';
 
 const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');
 const REMIND_AT = PLACED_AT + 3 * 60_000;
@@ -23,7 +23,7 @@ describe('remindUnansweredOrder (Cloud Tasks handler)', () => {
 
   beforeEach(async () => {
     clock = PLACED_AT;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore();
     await seedMember('owner-1', 'owner');
     await seedMember('staff-1', 'staff');

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { placeOrder } from '../../src/callables/placeOrder';
-import { setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { as, call } from '../support/callables';
 import { requestId, seedStore, STORE_ID } from '../support/fixtures';
@@ -17,6 +16,7 @@ import {
   useNotificationFakes,
 } from '../support/notifications';
 import { CUSTOMER, placeDelivery } from '../support/orders';
+import { setDependenciesForTest } from '../../src/deps';
 
 const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');
 const PROJECT = 'demo-gocafein-test';
@@ -58,7 +58,7 @@ describe('onOrderCreated', () => {
   const fakes = useNotificationFakes();
 
   beforeEach(async () => {
-    setClock(() => PLACED_AT);
+    setDependenciesForTest({ clock: () => PLACED_AT });
     await seedStore();
     await seedMember('owner-1', 'owner');
     await seedMember('staff-1', 'staff');

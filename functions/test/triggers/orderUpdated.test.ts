@@ -8,9 +8,8 @@ import {
   startPreparing,
   updateTracking,
 } from '../../src/callables/orderCommands';
-import { setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
-import { runSystemCommand } from '../../src/infra/orderCommands';
+import { runSystemCommand } from '../../src/app/runOrderCommand';
 import { as, call } from '../support/callables';
 import { seedStore, STORE_ID } from '../support/fixtures';
 import {
@@ -23,6 +22,7 @@ import {
   useNotificationFakes,
 } from '../support/notifications';
 import { CUSTOMER, placeDelivery, placePickup } from '../support/orders';
+import { setDependenciesForTest } from '../../src/deps';
 
 const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');
 const MINUTE = 60_000;
@@ -48,7 +48,7 @@ describe('onOrderUpdated', () => {
 
   beforeEach(async () => {
     clock = PLACED_AT;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore();
     await seedMember('owner-1', 'owner');
     await seedDevices('owner-1', ['owner-phone']);

@@ -5,7 +5,6 @@ import { strict as assert } from 'node:assert';
 import type { DocumentSnapshot, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { Change } from 'firebase-functions/v2';
 import { deleteReply, deleteReview, editReview, replyToReview, submitReview } from '../../src/callables/reviews';
-import { setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
 import { onReviewCreated } from '../../src/triggers/reviewCreated';
 import { onReviewUpdated } from '../../src/triggers/reviewUpdated';
@@ -14,6 +13,7 @@ import { seedStore, STORE_ID } from '../support/fixtures';
 import { eventId, seedDevices, seedMember, useNotificationFakes } from '../support/notifications';
 import { CUSTOMER } from '../support/orders';
 import { completedOrder } from '../support/reviews';
+import { setDependenciesForTest } from '../../src/deps';
 
 const AT = Date.parse('2026-03-02T03:04:05.678Z');
 const OWNER = as.owner(STORE_ID, 'owner-1');
@@ -52,7 +52,7 @@ describe('review notifications', () => {
   let reviewId: string;
 
   beforeEach(async () => {
-    setClock(() => AT);
+    setDependenciesForTest({ clock: () => AT });
     await seedStore();
     await seedMember('owner-1', 'owner');
     await seedMember('staff-1', 'staff');

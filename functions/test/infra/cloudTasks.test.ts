@@ -2,15 +2,10 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import {
-  cancelAutoComplete,
-  GRPC,
-  resetCloudTasksClient,
-  scheduleAutoComplete,
-  scheduleReminder,
-  toProtoTimestamp,
-} from '../../src/infra/taskScheduler';
+import { cancelAutoComplete, scheduleAutoComplete, scheduleReminder } from '../../src/app/orderTimers';
+import { GRPC, toProtoTimestamp } from '../../src/infra/cloudTasks';
 import { Order } from '../../src/domain/order';
+import { resetDependencies } from '../../src/deps';
 
 const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');
 const PROJECT = 'demo-gocafein-test';
@@ -88,14 +83,14 @@ describe('task scheduler under the emulator suite (CLOUD_TASKS_EMULATOR_HOST)', 
     saved = process.env.CLOUD_TASKS_EMULATOR_HOST;
     process.env.CLOUD_TASKS_EMULATOR_HOST = await emulator.start();
     delete process.env.TASKS_SERVICE_ACCOUNT;
-    resetCloudTasksClient();
+    resetDependencies('tasks');
   });
 
   afterEach(async () => {
     await emulator.stop();
     if (saved === undefined) delete process.env.CLOUD_TASKS_EMULATOR_HOST;
     else process.env.CLOUD_TASKS_EMULATOR_HOST = saved;
-    resetCloudTasksClient();
+    resetDependencies('tasks');
   });
 
   it('posts the task to the emulator’s own route, with an empty URL so it targets the queue’s function', async () => {

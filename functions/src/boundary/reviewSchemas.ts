@@ -12,7 +12,7 @@ import {
   REVIEW_TEXT_MAX,
   type ReviewRating,
 } from '../domain/reviews';
-import { documentId } from './schemas';
+import { documentId } from './primitives';
 
 /** Trimmed, well-formed, at most `max` characters; empty or absent is null when `optional`. */
 function reviewText(max: number, optional: true): z.ZodType<string | null>;

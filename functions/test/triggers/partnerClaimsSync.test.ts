@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { Change } from 'firebase-functions';
 import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { db } from '../../src/infra/firestore';
-import { syncPartnerClaimsOnUserWrite } from '../../src/triggers/claims';
+import { syncPartnerClaimsOnUserWrite } from '../../src/triggers/partnerClaimsSync';
 import { installFakeAuth } from '../support/auth';
 import { functionsTest } from '../support/callables';
 import { seedStore, STORE_ID } from '../support/fixtures';

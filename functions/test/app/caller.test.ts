@@ -11,7 +11,7 @@ import {
   claimedStoreRole,
   decideForCaller,
   withStoreClaims,
-} from '../../src/access/claims';
+} from '../../src/app/caller';
 import { MAX_STORES_PER_USER, StoreRole } from '../../src/domain/permissions';
 import type { Order } from '../../src/domain/order';
 import { DomainError } from '../../src/domain/reasons';

@@ -10,10 +10,11 @@ import * as logger from 'firebase-functions/logger';
 import { findCarrier } from '../domain/carriers';
 import { toWellFormedText } from '../domain/text';
 import { isPlausibleCourierTime, polledEventId, TrackingEvent } from '../domain/tracking';
-import { now } from './clock';
-import { orderFromSnapshot } from './orders';
+import { now } from '../infra/clock';
+import { orderFromSnapshot } from '../infra/orders';
 import { markTrackingChecked, recordTrackingEvent, staleShipments } from './trackingIntake';
-import { ProviderError, TrackingProvider } from './trackingProvider';
+import { ProviderError, TrackingProvider } from '../infra/trackingProvider';
+import { LOG_EVENTS } from '../logEvents';
 
 export interface PollOptions {
   provider: TrackingProvider;
@@ -87,7 +88,7 @@ export async function pollStaleShipments(options: PollOptions): Promise<PollSumm
     const carrier = findCarrier(key.carrier);
     if (!carrier) {
       // Not a courier we can ask about; move the cursor so it does not hold up the queue.
-      logger.warn('tracking.poll_unknown_carrier', context);
+      logger.warn(LOG_EVENTS.trackingPollUnknownCarrier, context);
       await markTrackingChecked(order.orderId, key, now());
       summary.unchanged += 1;
       continue;
@@ -102,7 +103,7 @@ export async function pollStaleShipments(options: PollOptions): Promise<PollSumm
       failuresInARow += 1;
       const kind = error instanceof ProviderError ? error.kind : 'unexpected';
       const message = String((error as Error)?.message ?? error);
-      logger.warn('tracking.poll_provider_failed', { ...context, kind, error: message });
+      logger.warn(LOG_EVENTS.trackingPollProviderFailed, { ...context, kind, error: message });
       const providerWide = error instanceof ProviderError && error.stopsRun;
       if (!providerWide) {
         // Keep the parcel due, but behind every order that is more overdue, so a few parcels that
@@ -125,7 +126,7 @@ export async function pollStaleShipments(options: PollOptions): Promise<PollSumm
         // as absent rather than fail the write on every run.
         const courierTime = last.occurredAt !== null && isPlausibleCourierTime(last.occurredAt, now()) ? last.occurredAt : null;
         if (last.occurredAt !== null && courierTime === null) {
-          logger.warn('tracking.poll_implausible_time', { ...context, occurredAt: last.occurredAt });
+          logger.warn(LOG_EVENTS.trackingPollImplausibleTime, { ...context, occurredAt: last.occurredAt });
         }
         const event: TrackingEvent = {
           eventId: polledEventId(provider.name, { ...key, status: last.status, occurredAt: courierTime ?? 0 }),
@@ -144,11 +145,11 @@ export async function pollStaleShipments(options: PollOptions): Promise<PollSumm
       if (outcome === 'completed') summary.completed += 1;
       else if (outcome === 'updated') summary.updated += 1;
       else summary.unchanged += 1;
-      logger.info('tracking.poll_checked', { ...context, outcome });
+      logger.info(LOG_EVENTS.trackingPollChecked, { ...context, outcome });
     } catch (error) {
       // A failed write leaves the cursor where it was: the order is first in line next run.
       summary.failed += 1;
-      logger.error('tracking.poll_apply_failed', { ...context, error: String((error as Error)?.message ?? error) });
+      logger.error(LOG_EVENTS.trackingPollApplyFailed, { ...context, error: String((error as Error)?.message ?? error) });
     }
   }
   return summary;

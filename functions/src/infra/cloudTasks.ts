@@ -1,33 +1,20 @@
-// Order timers on Cloud Tasks: one auto-complete task per pickup order (due at autoCompleteAt) and
-// one unanswered-order reminder per order. Tasks are HTTP tasks aimed at the task-queue functions
-// (autoCompleteOrder, remindUnansweredOrder) with an OIDC token of the configured service account.
-// Task names are a hash of the orderId, so a redelivered creation trigger cannot enqueue twice:
-// ALREADY_EXISTS is success.
+// The Cloud Tasks boundary: enqueue one named HTTP task aimed at a task-queue function (with an
+// OIDC token of the configured service account), or delete one. ALREADY_EXISTS on enqueue and
+// NOT_FOUND on delete are outcomes, not errors: task names are derived from what they are for, so
+// a repeat cannot enqueue twice. Which timers an order gets, and when, is app/orderTimers.ts.
 //
-// The client is injectable (tests record requests). The real one is @google-cloud/tasks, loaded on
+// The client is injectable (deps.ts `tasks`; tests record requests). The real one is @google-cloud/tasks, loaded on
 // first use. Under the emulator suite (CLOUD_TASKS_EMULATOR_HOST set) @google-cloud/tasks cannot
 // talk to the Tasks emulator (gRPC: UNAVAILABLE; REST fallback: 404 on /v2), so a small HTTP
 // adapter posts the same task to the emulator's own route instead (docs/notifications.md).
 import { createHash } from 'node:crypto';
-import * as logger from 'firebase-functions/logger';
 import { projectID } from 'firebase-functions/params';
-import {
-  autoCompleteQueue,
-  functionsRegion,
-  paramValue,
-  reminderQueue,
-  tasksLocation,
-  tasksServiceAccount,
-} from '../config';
-import { autoCompleteAtOf } from '../domain/stateMachine';
-import { flowOf, isTerminal, Order } from '../domain/order';
+import { GRPC, grpcCodeOf } from '../boundary/grpc';
+import { dependency, onReset } from '../deps';
+import { functionsRegion, paramValue, tasksLocation, tasksServiceAccount } from '../config';
 
-/** Export names of the task handlers in index.ts; also their default queue ids. */
-export const AUTO_COMPLETE_FUNCTION = 'autoCompleteOrder';
-export const REMINDER_FUNCTION = 'remindUnansweredOrder';
-
-/** gRPC status codes as @google-cloud/tasks reports them on `error.code`. */
-export const GRPC = { NOT_FOUND: 5, ALREADY_EXISTS: 6, UNAVAILABLE: 14 } as const;
+/** gRPC status codes as @google-cloud/tasks reports them on `error.code` (boundary/grpc.ts). */
+export { GRPC } from '../boundary/grpc';
 
 /** A CreateTask request exactly as it is handed to the client. */
 export interface HttpTaskRequest {
@@ -75,14 +62,6 @@ export function queuePath(target: Pick<TaskTarget, 'project' | 'location' | 'que
   return `projects/${target.project}/locations/${target.location}/queues/${target.queue}`;
 }
 
-export function autoCompleteTaskId(orderId: string): string {
-  return `autocomplete-${sha256Hex(orderId)}`;
-}
-
-export function reminderTaskId(orderId: string): string {
-  return `reminder-${sha256Hex(orderId)}`;
-}
-
 /** The public URL of a v2 function; Cloud Tasks calls it with the OIDC token. */
 export function functionUrl(target: Pick<TaskTarget, 'functionsRegion' | 'project' | 'functionName'>): string {
   return `https://${target.functionsRegion}-${target.project}.cloudfunctions.net/${target.functionName}`;
@@ -114,24 +93,19 @@ export function httpTaskRequest(target: TaskTarget, taskId: string, dueAt: numbe
 // ---------------------------------------------------------------------------------------------
 // Clients
 
-let override: CloudTasksApi | undefined;
 let real: CloudTasksApi | undefined;
 let realFor: string | undefined;
 
-/** Tests inject a fake; `resetCloudTasksClient()` restores the real one. */
-export function setCloudTasksClient(client: CloudTasksApi): void {
-  override = client;
-}
-
-export function resetCloudTasksClient(): void {
-  override = undefined;
+// Tests inject a fake (deps.ts `tasks`); a reset also drops the real client and its account.
+onReset('tasks', () => {
   real = undefined;
   realFor = undefined;
   defaultAccount = undefined;
-}
+});
 
 export function cloudTasks(): CloudTasksApi {
-  if (override) return override;
+  const replaced = dependency('tasks');
+  if (replaced) return replaced;
   // `npm start` puts a local delay in front of the Tasks emulator, which ignores scheduleTime
   // (scripts/lib/tasksDelay.mjs); the functions emulator overrides CLOUD_TASKS_EMULATOR_HOST itself.
   const emulatorHost = process.env.CLOUD_TASKS_EMULATOR_HOST
@@ -205,7 +179,7 @@ export function emulatorTasksClient(host: string): CloudTasksApi {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scheduling
+// Enqueue and delete
 
 let defaultAccount: Promise<string> | undefined;
 
@@ -240,88 +214,35 @@ async function target(client: CloudTasksApi, queue: string, functionName: string
   };
 }
 
-export type ScheduleOutcome = 'created' | 'already_exists' | 'not_applicable';
-
-function errorCode(error: unknown): unknown {
-  return (error as { code?: unknown })?.code;
-}
-
-async function createOnce(client: CloudTasksApi, request: HttpTaskRequest): Promise<'created' | 'already_exists'> {
+/** Enqueues a named task for `functionName` on `queue`, due at `dueAt`. */
+export async function enqueueTask(
+  queue: string,
+  functionName: string,
+  taskId: string,
+  dueAt: number,
+  data: unknown,
+): Promise<{ outcome: 'created' | 'already_exists'; task: string }> {
+  const client = cloudTasks();
+  const request = httpTaskRequest(await target(client, queue, functionName), taskId, dueAt, data);
   try {
     await client.createTask(request);
-    return 'created';
+    return { outcome: 'created', task: request.task.name };
   } catch (error) {
-    // The name is derived from the order: the task is already there (or already ran).
-    if (errorCode(error) === GRPC.ALREADY_EXISTS) return 'already_exists';
+    // The name is derived from what the task is for: it is already there (or already ran).
+    if (grpcCodeOf(error) === GRPC.ALREADY_EXISTS) return { outcome: 'already_exists', task: request.task.name };
     throw error;
   }
 }
 
-type TimedOrder = Pick<Order, 'orderId' | 'storeId' | 'channel' | 'status' | 'createdAt' | 'autoCompleteAt'>;
-
-/** The one-hour auto-complete of a pickup order. Delivery orders never auto-complete on the timer. */
-export async function scheduleAutoComplete(order: TimedOrder): Promise<ScheduleOutcome> {
-  if (flowOf(order.channel) !== 'pickup' || isTerminal(order.status)) return 'not_applicable';
+/** Deletes a named task from `queue`; one that ran or never existed is `not_found`. */
+export async function deleteTask(queue: string, taskId: string): Promise<{ outcome: 'deleted' | 'not_found'; task: string }> {
   const client = cloudTasks();
-  const dueAt = autoCompleteAtOf(order);
-  const request = httpTaskRequest(
-    await target(client, paramValue(autoCompleteQueue), AUTO_COMPLETE_FUNCTION),
-    autoCompleteTaskId(order.orderId),
-    dueAt,
-    { orderId: order.orderId },
-  );
-  const outcome = await createOnce(client, request);
-  logger.info('tasks.auto_complete_scheduled', {
-    orderId: order.orderId,
-    storeId: order.storeId,
-    outcome,
-    task: request.task.name,
-    dueAt: new Date(dueAt).toISOString(),
-  });
-  return outcome;
-}
-
-/** The unanswered-order reminder, `minutes` after the order arrived. 0 (or less) turns reminders off. */
-export async function scheduleReminder(order: TimedOrder, minutes: number): Promise<ScheduleOutcome> {
-  if (order.status !== 'received' || !(minutes > 0)) return 'not_applicable';
-  const client = cloudTasks();
-  const remindAt = order.createdAt + minutes * 60_000;
-  const request = httpTaskRequest(
-    await target(client, paramValue(reminderQueue), REMINDER_FUNCTION),
-    reminderTaskId(order.orderId),
-    remindAt,
-    { orderId: order.orderId, remindAt, minutes },
-  );
-  const outcome = await createOnce(client, request);
-  logger.info('tasks.reminder_scheduled', {
-    orderId: order.orderId,
-    storeId: order.storeId,
-    outcome,
-    task: request.task.name,
-    remindAt: new Date(remindAt).toISOString(),
-  });
-  return outcome;
-}
-
-/**
- * Deletes an order's auto-complete task once it no longer matters. Best effort: a task that ran,
- * was never created or fails to delete is harmless, because the handler re-checks the order.
- */
-export async function cancelAutoComplete(order: Pick<Order, 'orderId' | 'storeId'>): Promise<'deleted' | 'not_found' | 'failed'> {
-  const log = { orderId: order.orderId, storeId: order.storeId };
+  const name = `${queuePath({ project: projectId(), location: paramValue(tasksLocation), queue })}/tasks/${taskId}`;
   try {
-    const client = cloudTasks();
-    const name = `${queuePath({
-      project: projectId(),
-      location: paramValue(tasksLocation),
-      queue: paramValue(autoCompleteQueue),
-    })}/tasks/${autoCompleteTaskId(order.orderId)}`;
     await client.deleteTask({ name });
-    logger.info('tasks.auto_complete_deleted', { ...log, task: name });
-    return 'deleted';
+    return { outcome: 'deleted', task: name };
   } catch (error) {
-    if (errorCode(error) === GRPC.NOT_FOUND) return 'not_found';
-    logger.warn('tasks.auto_complete_delete_failed', { ...log, error: String(error) });
-    return 'failed';
+    if (grpcCodeOf(error) === GRPC.NOT_FOUND) return { outcome: 'not_found', task: name };
+    throw error;
   }
 }

@@ -4,7 +4,7 @@
 import { accountRefusal, AccountPurpose, signInProviderOf } from '../domain/abuse';
 import { DomainError } from '../domain/reasons';
 import { auth } from '../infra/auth';
-import type { Caller } from './claims';
+import type { Caller } from './caller';
 
 export async function requireUsableAccount(caller: Caller, purpose: AccountPurpose): Promise<void> {
   const signInProvider = signInProviderOf(caller.token);

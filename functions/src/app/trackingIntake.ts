@@ -23,10 +23,11 @@ import {
   TrackingSnapshot,
   TrackingSource,
 } from '../domain/tracking';
-import { now } from './clock';
-import { db, firestore, toStored } from './firestore';
-import { decideAsSystem, stageOrderCommand, TransitionExtension } from './orderCommands';
-import { ORDERS, orderFromSnapshot, orderRef } from './orders';
+import { now } from '../infra/clock';
+import { db, firestore, toStored } from '../infra/firestore';
+import { decideAsSystem, stageOrderCommand, TransitionExtension } from './runOrderCommand';
+import { ORDERS, orderFromSnapshot, orderRef } from '../infra/orders';
+import { LOG_EVENTS, outcomeEvent } from '../logEvents';
 
 export const TRACKING_EVENTS = 'trackingEvents';
 /** Dedupe records outlive any provider's retries by far; a TTL policy on `expireAt` deletes them. */
@@ -151,10 +152,10 @@ export async function recordTrackingEvent(event: TrackingEvent, source: Tracking
 
   const common = { eventId: event.eventId, source, carrier: event.carrier, status: event.status };
   if (result.orders.length === 0) {
-    logger.info(`tracking.event_${result.outcome}`, common);
+    logger.info(outcomeEvent.trackingEvent(result.outcome), common);
   }
   for (const order of result.orders) {
-    logger.info('tracking.event_applied', {
+    logger.info(LOG_EVENTS.trackingEventApplied, {
       ...common,
       orderId: order.orderId,
       storeId: order.storeId,

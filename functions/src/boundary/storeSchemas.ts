@@ -7,7 +7,7 @@ import { MENU_LIMITS, optionGroupIssues } from '../domain/menuRules';
 import { CHANNELS } from '../domain/order';
 import { REVIEW_DECISIONS } from '../domain/partnerApplication';
 import { STORE_ROLES } from '../domain/permissions';
-import { documentId, koreanPhone, postalCode, text } from './schemas';
+import { documentId, koreanPhone, postalCode, text } from './primitives';
 
 /** 사업자등록번호 with or without hyphens, check digit verified; normalized to "XXX-XX-XXXXX". */
 export const businessNumber = text().transform((raw, ctx) => {

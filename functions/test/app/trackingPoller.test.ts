@@ -3,14 +3,14 @@
 import { strict as assert } from 'node:assert';
 import { updateTracking } from '../../src/callables/orderCommands';
 import { Carrier } from '../../src/domain/carriers';
-import { resetClock, setClock } from '../../src/infra/clock';
 import { db } from '../../src/infra/firestore';
-import { pollStaleShipments, PollOptions } from '../../src/infra/trackingPoller';
+import { pollStaleShipments, PollOptions } from '../../src/app/trackingPoller';
 import { ProviderError, ProviderTrackResult, TrackingProvider } from '../../src/infra/trackingProvider';
 import { call } from '../support/callables';
 import { seedStore } from '../support/fixtures';
 import { historyOf, storedOrder } from '../support/orders';
 import { owner, postWebhook, shippedOrder } from '../support/tracking';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -67,10 +67,10 @@ async function ordersSnapshot(ids: string[]) {
 describe('tracking poller', () => {
   beforeEach(async () => {
     clock = T0;
-    setClock(() => clock);
+    setDependenciesForTest({ clock: () => clock });
     await seedStore();
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   it('polls only shipped orders not refreshed for N hours, oldest first, in bounded batches', async () => {
     const numbers = ['100000000001', '100000000002', '100000000003', '100000000004', '100000000005'];

@@ -2,10 +2,10 @@
 // claim, publish claimsUpdatedAt only after the claims are set, and converge when syncs race.
 import { strict as assert } from 'node:assert';
 import { db, toStored } from '../../src/infra/firestore';
-import { setAdmin, syncPartnerClaims } from '../../src/infra/users';
-import { resetClock, setClock } from '../../src/infra/clock';
+import { setAdmin, syncPartnerClaims } from '../../src/app/partnerClaims';
 import { installFakeAuth } from '../support/auth';
 import { capturedLogs } from '../support/logs';
+import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const UID = 'member-1';
 const userDoc = () => db().doc(`users/${UID}`);
@@ -28,10 +28,10 @@ describe('custom-claims sync', () => {
     // The admin claim's source: users/{uid}.admin (granted before these tests start).
     await userDoc().set({ admin: true, stores: {}, membershipVersion: 0, claimsVersion: 0 });
   });
-  afterEach(() => resetClock());
+  afterEach(() => resetDependencies('clock'));
 
   it('copies the mirror into claims, keeps other claims, then stamps claimsVersion and claimsUpdatedAt', async () => {
-    setClock(() => Date.parse('2026-11-26T06:00:00Z'));
+    setDependenciesForTest({ clock: () => Date.parse('2026-11-26T06:00:00Z') });
     await commitMirror({ s1: 'owner', s2: 'staff' });
     let stampedBeforeClaims: unknown = 'not checked';
     auth.beforeClaimsWrite = async () => {

@@ -16,9 +16,12 @@ import {
   OrderEvent,
   OrderPatch,
 } from '../domain/stateMachine';
-import { now } from './clock';
-import { db } from './firestore';
-import { orderFromSnapshot, orderRef, writeTransition } from './orders';
+import { now } from '../infra/clock';
+import { db } from '../infra/firestore';
+import { orderFromSnapshot, orderRef, writeTransition } from '../infra/orders';
+import { memberRef, readStoreRole, storeRoleFromSnapshot } from '../infra/stores';
+import { Caller, claimedStoreIds, decideForCaller } from './caller';
+import { LOG_EVENTS } from '../logEvents';
 
 export interface CommandResult {
   order: Order;
@@ -52,7 +55,7 @@ export function stageOrderCommand(
 ): StagedCommand {
   const { actor, decision } = decideFor(order, at);
   if (decision.outcome === 'deny') {
-    logger.info('order.command_denied', {
+    logger.info(LOG_EVENTS.orderCommandDenied, {
       orderId: order.orderId,
       storeId: order.storeId,
       command: command.type,
@@ -104,7 +107,7 @@ export async function runOrderCommand(
     const decider = typeof decideFor === 'function' ? decideFor : await decideFor.authorize(tx, order, prefetched);
     return stageOrderCommand(tx, order, command, decider, now());
   });
-  logger.info('order.command', {
+  logger.info(LOG_EVENTS.orderCommand, {
     orderId,
     storeId: result.order.storeId,
     command: command.type,
@@ -126,4 +129,28 @@ export function decideAsSystem(command: OrderCommand): DecideFor {
 /** A command by the system itself (auto-complete timer, courier delivery report). */
 export function runSystemCommand(orderId: string, command: OrderCommand): Promise<CommandResult> {
   return runOrderCommand(orderId, command, decideAsSystem(command));
+}
+
+/**
+ * A command by a signed-in caller (partner, admin or the order's customer). A partner is whoever
+ * holds a membership document at the order's store, read in the command's transaction: a removed
+ * member's next call is refused even while their ID token still claims the store.
+ */
+export function runCallerCommand(orderId: string, command: OrderCommand, caller: Caller): Promise<CommandResult> {
+  // The order's store is known only once the order is read. A partner's token usually claims the one
+  // store they work at: read that membership in the same batch as the order (one round trip). The
+  // claim only picks the document; the role is the document's. Otherwise (no claim, several, or
+  // another store than the order's) the membership is read after the order.
+  const claimed = claimedStoreIds(caller);
+  const hintedStoreId = claimed.length === 1 ? claimed[0] : null;
+  return runOrderCommand(orderId, command, {
+    prefetch: hintedStoreId ? [memberRef(hintedStoreId, caller.uid)] : [],
+    authorize: async (tx, current, [membership]) => {
+      const storeRole =
+        membership && hintedStoreId === current.storeId
+          ? storeRoleFromSnapshot(membership)
+          : await readStoreRole(tx, current.storeId, caller.uid);
+      return (order, at) => decideForCaller(caller, storeRole, order, command, at);
+    },
+  });
 }

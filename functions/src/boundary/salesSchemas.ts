@@ -1,7 +1,7 @@
 // zod schemas of the sales callables (docs/sales.md): a store and a range of business days.
 import { z } from 'zod';
 import { daysInRange, isCalendarDate } from '../domain/businessDay';
-import { documentId } from './schemas';
+import { documentId } from './primitives';
 
 /** A summary or export covers at most this many business days (about a quarter). */
 export const MAX_RANGE_DAYS = 92;

@@ -3,7 +3,8 @@
 // users/{uid} whose claimsVersion lags its membershipVersion runs the sync again (at least once,
 // retried on failure; the sync is idempotent, and its own stamp ends the chain).
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
-import { syncPartnerClaims, userFromSnapshot } from '../infra/users';
+import { syncPartnerClaims } from '../app/partnerClaims';
+import { userFromSnapshot } from '../infra/users';
 import { FUNCTION_MEMORY } from '../memory';
 
 export const syncPartnerClaimsOnUserWrite = onDocumentWritten(

@@ -2,7 +2,7 @@
 // written; a failure becomes `invalid-argument` with the offending field paths.
 import { z } from 'zod';
 import { HOURS_LIMITS, isCalendarDate, minutesOf, WEEKDAYS, type WeeklyHours } from '../domain/hours';
-import { documentId } from './schemas';
+import { documentId } from './primitives';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '시간은 HH:MM 형식(00:00~23:59)으로 입력해 주세요.');
 

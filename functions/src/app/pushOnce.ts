@@ -3,18 +3,13 @@
 // good, and on transient failures records what succeeded and throws RetryLaterError, so the
 // platform redelivers the event and the next attempt sends only to the tokens still owed.
 import * as logger from 'firebase-functions/logger';
+import { RetryLaterError } from '../boundary/errors';
 import { chunk, multicast, PushContent, sendFailureKind } from '../domain/notifications';
-import { deleteDevices, DeviceTarget } from './devices';
-import { messaging } from './messaging';
-import { ClaimContext, ClaimKey, claimNotification, recordClaimProgress } from './notificationLedger';
+import { deleteDevices, DeviceTarget } from '../infra/devices';
+import { messaging } from '../infra/messaging';
+import { ClaimContext, ClaimKey, claimNotification, recordClaimProgress } from '../infra/notificationLedger';
+import { LOG_EVENTS } from '../logEvents';
 
-/** Thrown when the event should be delivered again later (partial failure, or a live duplicate). */
-export class RetryLaterError extends Error {
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
-    super(message);
-    this.name = 'RetryLaterError';
-  }
-}
 
 export interface PushRequest {
   key: ClaimKey;
@@ -38,11 +33,11 @@ export async function pushOnce(request: PushRequest): Promise<PushReport> {
   const log = { orderId: context.orderId, storeId: context.storeId, kind: context.kind, ...key };
   const claim = await claimNotification(key, context);
   if (claim.status === 'finished') {
-    if (claim.state === 'done') logger.info('push.duplicate_skipped', log);
+    if (claim.state === 'done') logger.info(LOG_EVENTS.pushDuplicateSkipped, log);
     return { outcome: claim.state === 'done' ? 'duplicate' : 'gave_up', sent: 0, invalid: 0, failed: 0 };
   }
   if (claim.status === 'busy') {
-    logger.info('push.claim_busy', { ...log, leaseExpiresAt: new Date(claim.leaseExpiresAt).toISOString() });
+    logger.info(LOG_EVENTS.pushClaimBusy, { ...log, leaseExpiresAt: new Date(claim.leaseExpiresAt).toISOString() });
     throw new RetryLaterError('another attempt is sending this notification', { leaseExpiresAt: claim.leaseExpiresAt });
   }
 
@@ -75,7 +70,7 @@ export async function pushOnce(request: PushRequest): Promise<PushReport> {
         } else {
           droppedIds.push(target.tokenId);
           if (kind === 'invalid_token') invalidTargets.push(target);
-          else logger.warn('push.token_failed', { ...log, tokenId: target.tokenId, code: outcome.code });
+          else logger.warn(LOG_EVENTS.pushTokenFailed, { ...log, tokenId: target.tokenId, code: outcome.code });
         }
       });
       // Progress first: whatever happens next, a retry must not send to these tokens again.
@@ -83,7 +78,7 @@ export async function pushOnce(request: PushRequest): Promise<PushReport> {
       if (invalidTargets.length) {
         // Best effort: a token FCM called invalid fails again next time and is deleted then.
         await deleteDevices(invalidTargets).catch((error) =>
-          logger.warn('push.token_cleanup_failed', { ...log, count: invalidTargets.length, error: String(error) }),
+          logger.warn(LOG_EVENTS.pushTokenCleanupFailed, { ...log, count: invalidTargets.length, error: String(error) }),
         );
       }
       sent += sentIds.length;
@@ -99,11 +94,11 @@ export async function pushOnce(request: PushRequest): Promise<PushReport> {
   const report = { attempt: claim.attempt, sent, invalid, failed: permanent, retrying: owed.length };
   if (owed.length > 0) {
     await recordClaimProgress(key, holder, { settle: 'retry' });
-    logger.warn('push.partial_failure', { ...log, ...report });
+    logger.warn(LOG_EVENTS.pushPartialFailure, { ...log, ...report });
     throw new RetryLaterError(`${owed.length} device(s) could not be reached; will retry`, report);
   }
   await recordClaimProgress(key, holder, { settle: 'done' });
-  logger.info('push.sent', { ...log, ...report });
+  logger.info(LOG_EVENTS.pushSent, { ...log, ...report });
   return { outcome: 'sent', sent, invalid, failed: permanent };
 }
 
@@ -128,7 +123,7 @@ async function sendBatch(
       return result.success ? { success: true } : { success: false, code: result.error?.code };
     });
   } catch (error) {
-    logger.warn('push.send_threw', { ...log, error: String(error), tokens: batch.length });
+    logger.warn(LOG_EVENTS.pushSendThrew, { ...log, error: String(error), tokens: batch.length });
     return batch.map(() => ({ success: false }));
   }
 }

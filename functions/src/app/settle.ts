@@ -4,7 +4,9 @@
 // as an error and the event accepted: retrying it would only repeat it for days. The auto-complete
 // sweep covers a task that was never created.
 import * as logger from 'firebase-functions/logger';
-import { RetryLaterError } from '../infra/push';
+import { RetryLaterError } from '../boundary/errors';
+import { grpcCodeOf, isPermanentGrpcError } from '../boundary/grpc';
+import { stepEvent } from '../logEvents';
 
 export async function failIfAnyRejected(
   steps: Record<string, Promise<unknown>>,
@@ -19,21 +21,13 @@ export async function failIfAnyRejected(
   if (failed.length === 0) return;
   for (const { step, error } of failed) {
     const entry = { ...log, step, error: String(error) };
-    if (error instanceof RetryLaterError) logger.warn(`${handler}.retry_later`, entry);
-    else if (isPermanent(error)) logger.error(`${handler}.step_failed_permanently`, { ...entry, code: grpcCode(error) });
-    else logger.error(`${handler}.step_failed`, { ...entry, stack: (error as Error)?.stack });
+    if (error instanceof RetryLaterError) logger.warn(stepEvent.retryLater(handler), entry);
+    else if (isPermanent(error)) logger.error(stepEvent.failedPermanently(handler), { ...entry, code: grpcCodeOf(error) });
+    else logger.error(stepEvent.failed(handler), { ...entry, stack: (error as Error)?.stack });
   }
   const retryable = failed.find(({ error }) => !isPermanent(error));
   if (retryable) throw retryable.error;
 }
 
-/** gRPC status codes that a retry can't change: INVALID_ARGUMENT, NOT_FOUND, PERMISSION_DENIED,
- * FAILED_PRECONDITION, UNAUTHENTICATED. */
-const PERMANENT_CODES = new Set([3, 5, 7, 9, 16]);
-
-const grpcCode = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
-
-export function isPermanent(error: unknown): boolean {
-  const code = grpcCode(error);
-  return typeof code === 'number' && PERMANENT_CODES.has(code);
-}
+/** A failure a retry can't change (boundary/grpc.ts). */
+export const isPermanent = isPermanentGrpcError;
