@@ -94,7 +94,7 @@ function loadedBy(name: string): Promise<string[]> {
   delete env.NODE_OPTIONS; // no tsx: the built code as deployed
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['-e', LIB_PROBE, name], { cwd: FUNCTIONS_DIR, env, encoding: 'utf8' }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout)),
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(JSON.parse(stdout)),
     );
   });
 }
@@ -108,7 +108,7 @@ interface Bundler {
   functionsTable(source?: string): TableRow[];
   rewriteIndex(source: string): string;
 }
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a real ESM import() that tsx's CommonJS transform would rewrite into require()
 const importEsm = new Function('url', 'return import(url)') as (url: string) => Promise<Bundler>;
 
 describe('cold start of the built bundles (functions/lib)', function () {

@@ -9,7 +9,7 @@
 // acknowledged and left to the 10-minute sweep; retrying it would only spin.
 import * as logger from 'firebase-functions/logger';
 import { Order } from '../domain/order';
-import { DomainError } from '../domain/reasons';
+import { DomainError, Reason } from '../domain/reasons';
 import { autoCompleteAtOf, timerRefusal } from '../domain/lifecycle';
 import { now } from '../infra/clock';
 import { decideAsSystem, runOrderCommand } from './runOrderCommand';
@@ -49,9 +49,9 @@ export async function autoCompleteDueOrder(orderId: string): Promise<AutoComplet
       throw error;
     }
     // What the refusal means for the timer is the lifecycle's to say (domain/lifecycle.ts).
-    switch (error.reason === 'order_not_found' ? 'order_not_found' : timerRefusal(error.reason)) {
+    switch (error.reason === 'order_not_found' ? 'order_not_found' : timerRefusal(error.reason as Reason)) {
       case 'moot':
-        logger.info(LOG_EVENTS.autocompleteAlreadyTerminal, { ...logOf(), reason: error.reason });
+        logger.info(LOG_EVENTS.autocompleteAlreadyTerminal, { ...logOf(), reason: error.reason as Reason });
         return 'already_terminal';
       case 'early':
         return early(logOf(), autoCompleteAtOf(seen!));
@@ -62,7 +62,7 @@ export async function autoCompleteDueOrder(orderId: string): Promise<AutoComplet
         logger.warn(LOG_EVENTS.autocompleteOrderNotFound, { orderId });
         return 'order_not_found';
       default:
-        logger.error(LOG_EVENTS.autocompleteDenied, { ...logOf(), reason: error.reason });
+        logger.error(LOG_EVENTS.autocompleteDenied, { ...logOf(), reason: error.reason as Reason });
         throw error;
     }
   }

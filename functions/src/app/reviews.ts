@@ -89,7 +89,7 @@ async function changeReview(
 /** The caller's role at the store, from their membership document read in `tx`. */
 async function memberRoleIn(tx: Transaction, storeId: string, uid: string): Promise<StoreRole | null> {
   const snapshot = await tx.get(memberRef(storeId, uid));
-  const role = snapshot.exists ? snapshot.get('role') : null;
+  const role: unknown = snapshot.exists ? snapshot.get('role') : null;
   return isStoreRole(role) ? role : null;
 }
 

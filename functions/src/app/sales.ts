@@ -26,7 +26,7 @@ async function authorizeSales(caller: Caller, storeId: string): Promise<{ closeo
   const admin = isAdmin(caller);
   const refs = admin ? [storeRef(storeId)] : [storeRef(storeId), memberRef(storeId, caller.uid)];
   const [store, member] = await db().getAll(...refs);
-  const role = member?.exists ? member.get('role') : null;
+  const role: unknown = member?.exists ? member.get('role') : null;
   const denial = storeActionDenial(isStoreRole(role) ? role : null, admin, 'view_sales');
   if (denial) throw new DomainError(denial, { storeId });
   if (!store.exists) throw new DomainError('store_not_found', { storeId });

@@ -19,7 +19,7 @@ import { LOG_EVENTS } from '../logEvents';
 async function managedStore(tx: Transaction, caller: Caller, storeId: string): Promise<StoreProfile> {
   // The private profile only fills the returned view (phone, address); these callables never write it.
   const [storeSnapshot, privateSnapshot, memberSnapshot] = await tx.getAll(storeRef(storeId), storePrivateRef(storeId), memberRef(storeId, caller.uid));
-  const role = memberSnapshot.exists ? memberSnapshot.get('role') : null;
+  const role: unknown = memberSnapshot.exists ? memberSnapshot.get('role') : null;
   const denial = storeActionDenial(isStoreRole(role) ? role : null, isAdmin(caller), 'manage_store');
   if (denial) throw new DomainError(denial, { storeId });
   if (!storeSnapshot.exists) throw new DomainError('store_not_found', { storeId });

@@ -60,7 +60,7 @@ export async function setStoreStatusHandler(input: z.output<typeof setStoreStatu
 export async function updateStoreHandler(input: z.output<typeof updateStoreInput>, caller: Caller) {
   const { storeId, ...fields } = input;
   const patch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  const { view, changed } = await updateStoreFields(caller, storeId, () => patch as Partial<StoreProfile>);
+  const { view, changed } = await updateStoreFields(caller, storeId, () => patch);
   logger.info(LOG_EVENTS.storeUpdated, { storeId, changed, byUid: caller.uid });
   return view;
 }

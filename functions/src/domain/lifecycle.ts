@@ -129,7 +129,7 @@ interface CommandSpec<C extends OrderCommand> {
   /** Why no rule row starts from this (open) state; 'invalid_transition' when not given. */
   refusal?(status: OrderStatus, actor: Actor): Reason;
   /** The fields the transition sets beyond status/updatedAt/version, and extra history data. */
-  apply(order: AppliedOrder, command: C, actor: Actor, now: number): { patch?: Partial<Order>; data?: Record<string, unknown> };
+  apply: (order: AppliedOrder, command: C, actor: Actor, now: number) => { patch?: Partial<Order>; data?: Record<string, unknown> };
   /** The push the customer gets once the transition is written (by the order-updated trigger). */
   notice: CustomerNotice;
   /**

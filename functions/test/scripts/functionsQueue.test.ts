@@ -42,7 +42,7 @@ describe('functions queue (npm start)', function () {
       });
     });
     await new Promise<void>((resolve) => emulator.listen(0, '127.0.0.1', resolve));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain .mjs module loaded at run time, outside the type-checked tree
     const { startFunctionsQueue } = require(QUEUE);
     queue = await startFunctionsQueue({ target: `127.0.0.1:${(emulator.address() as AddressInfo).port}`, port: 0, maxInFlight: 2 });
   });

@@ -27,7 +27,7 @@ describe('lunch rush log checks (scripts/lib/stackChecks.mjs)', function () {
   this.timeout(20_000);
   let checks: Checks;
   before(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain .mjs module loaded at run time, outside the type-checked tree
     checks = require(CHECKS) as Checks;
   });
 
