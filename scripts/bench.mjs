@@ -45,8 +45,18 @@ function operationCounts() {
   const out = join(mkdtempSync(join(tmpdir(), 'bench-ops-')), 'ops.json');
   const result = spawnSync(
     join(FUNCTIONS_DIR, 'node_modules', '.bin', 'mocha'),
-    ['--no-config', '--require', 'tsx/cjs', '--require', 'test/support/hooks.ts', '--timeout', '30000',
-      '--reporter', 'dot', 'test/bench/operationCounts.test.ts'],
+    [
+      '--no-config',
+      '--require',
+      'tsx/cjs',
+      '--require',
+      'test/support/hooks.ts',
+      '--timeout',
+      '30000',
+      '--reporter',
+      'dot',
+      'test/bench/operationCounts.test.ts',
+    ],
     { cwd: FUNCTIONS_DIR, env: { ...process.env, OP_COUNTS_OUT: out }, encoding: 'utf8' },
   );
   if (!existsSync(out)) throw new Error(`operation-count run wrote nothing:\n${result.stdout}\n${result.stderr}`);
@@ -115,14 +125,22 @@ async function latencyUnderLoad(hidane) {
   process.env.GOCAFEIN_FIRESTORE_COUNTS = countsFile;
   const { summarize } = createRequire(import.meta.url)('./lib/firestoreCounter.cjs');
   const transactionsSince = (offset, names) =>
-    readFileSync(countsFile, 'utf8').slice(offset).split('\n').filter(Boolean).map((line) => JSON.parse(line))
+    readFileSync(countsFile, 'utf8')
+      .slice(offset)
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
       .filter((entry) => names.includes(entry.fn));
   const offsetNow = () => readFileSync(countsFile, 'utf8').length;
   const contentionRow = (measure, offset, names) => {
     const summary = summarize(transactionsSince(offset, names));
-    row('contention', measure,
+    row(
+      'contention',
+      measure,
       `${summary.abortedPerCommit.toFixed(2)} (${summary.abortedAttempts} aborted attempts / ${summary.committed} commits; most attempts of one: ${summary.maxAttempts}; ${summary.failed} failed)`,
-      'reported', null);
+      'reported',
+      null,
+    );
     return summary;
   };
   const secretsFile = join(FUNCTIONS_DIR, '.secret.local');
@@ -155,7 +173,9 @@ async function latencyUnderLoad(hidane) {
       const email = `partner${i}@bench.test`;
       partners.push(await account(email, { stores: { [storeId]: 'owner' } }));
       const { uid } = await auth.getUserByEmail(email);
-      await db.doc(`stores/${storeId}/members/${uid}`).set({ storeId, uid, role: 'owner', addedBy: 'bench', createdAt: Date.now(), updatedAt: Date.now() });
+      await db
+        .doc(`stores/${storeId}/members/${uid}`)
+        .set({ storeId, uid, role: 'owner', addedBy: 'bench', createdAt: Date.now(), updatedAt: Date.now() });
     }
     const customers = [];
     for (let i = 0; i < CUSTOMERS; i += 1) customers.push(await account(`customer${i}@bench.test`));
@@ -192,55 +212,105 @@ async function latencyUnderLoad(hidane) {
     const lifecycleOffset = offsetNow();
     const samples = [];
     const errors = [];
-    await Promise.all(partners.map(async (partner, i) => {
-      for (const orderId of own[i].pickups) {
-        await timed(samples, errors, () => partner.call('startPreparing', { orderId, prepMinutes: 10 }));
-        await timed(samples, errors, () => partner.call('completeOrder', { orderId }));
-      }
-      for (const orderId of own[i].deliveries) {
-        await timed(samples, errors, () => partner.call('prepareShipment', { orderId }));
-        await timed(samples, errors, () => partner.call('shipOrder', { orderId, carrier: 'cj', trackingNumber: `5${String(i).padStart(11, '0')}` }));
-        await timed(samples, errors, () => partner.call('updateTracking', { orderId, carrier: 'cj', trackingNumber: `6${String(i).padStart(11, '0')}` }));
-      }
-    }));
+    await Promise.all(
+      partners.map(async (partner, i) => {
+        for (const orderId of own[i].pickups) {
+          await timed(samples, errors, () => partner.call('startPreparing', { orderId, prepMinutes: 10 }));
+          await timed(samples, errors, () => partner.call('completeOrder', { orderId }));
+        }
+        for (const orderId of own[i].deliveries) {
+          await timed(samples, errors, () => partner.call('prepareShipment', { orderId }));
+          await timed(samples, errors, () =>
+            partner.call('shipOrder', { orderId, carrier: 'cj', trackingNumber: `5${String(i).padStart(11, '0')}` }),
+          );
+          await timed(samples, errors, () =>
+            partner.call('updateTracking', { orderId, carrier: 'cj', trackingNumber: `6${String(i).padStart(11, '0')}` }),
+          );
+        }
+      }),
+    );
     const p50 = percentile(samples, 50);
     const p99 = percentile(samples, 99);
     // Raw emulator latencies, as information only: on 2 cores they measure the functions emulator
     // starting a worker per concurrent request, not this code (docs/bench.md "Contention").
     row('load', `partners: ${samples.length + errors.length} transition calls, p50 (emulator)`, ms(p50), '—', null);
     row('load', 'partners: p99 (emulator)', ms(p99), '—', null);
-    contentionRow('partners: aborted attempts per committed transition', lifecycleOffset,
-      ['startPreparing', 'completeOrder', 'prepareShipment', 'shipOrder', 'updateTracking']);
-    row('load', 'partners: errors', `${errors.length}${errors.length ? ` (${[...new Set(errors)].slice(0, 2).join('; ')})` : ''}`, '0', errors.length === 0);
+    contentionRow('partners: aborted attempts per committed transition', lifecycleOffset, [
+      'startPreparing',
+      'completeOrder',
+      'prepareShipment',
+      'shipOrder',
+      'updateTracking',
+    ]);
+    row(
+      'load',
+      'partners: errors',
+      `${errors.length}${errors.length ? ` (${[...new Set(errors)].slice(0, 2).join('; ')})` : ''}`,
+      '0',
+      errors.length === 0,
+    );
 
     log(`  ${CUSTOMERS} customers ordering at one store at once`);
     const placeOffset = offsetNow();
     const placeSamples = [];
     const placeErrors = [];
     const placed = await Promise.all(customers.map((customer) => timed(placeSamples, placeErrors, () => place(customer, 'takeout'))));
-    const numbers = placed.filter(Boolean).map((result) => result.orderNumber).sort((a, b) => a - b);
+    const numbers = placed
+      .filter(Boolean)
+      .map((result) => result.orderNumber)
+      .sort((a, b) => a - b);
     const unique = new Set(numbers).size === numbers.length;
     const consecutive = numbers.length > 0 && numbers.every((n, k) => n === numbers[0] + k);
-    row('load', `customers: accepted of ${CUSTOMERS}`, `${numbers.length}${placeErrors.length ? ` (${[...new Set(placeErrors)].slice(0, 2).join('; ')})` : ''}`, `${CUSTOMERS}`, numbers.length === CUSTOMERS);
-    row('load', 'customers: order numbers unique and consecutive', `${unique && consecutive ? 'yes' : 'no'} (${numbers[0]}…${numbers.at(-1)})`, 'yes', unique && consecutive);
-    row('load', 'customers: placeOrder p99 (p50) (emulator)', `${ms(percentile(placeSamples, 99))} (${ms(percentile(placeSamples, 50))})`, '—', null);
-    const placing = contentionRow(`customers: aborted attempts per committed placeOrder (${CUSTOMERS} at once, one store)`, placeOffset, ['placeOrder']);
+    row(
+      'load',
+      `customers: accepted of ${CUSTOMERS}`,
+      `${numbers.length}${placeErrors.length ? ` (${[...new Set(placeErrors)].slice(0, 2).join('; ')})` : ''}`,
+      `${CUSTOMERS}`,
+      numbers.length === CUSTOMERS,
+    );
+    row(
+      'load',
+      'customers: order numbers unique and consecutive',
+      `${unique && consecutive ? 'yes' : 'no'} (${numbers[0]}…${numbers.at(-1)})`,
+      'yes',
+      unique && consecutive,
+    );
+    row(
+      'load',
+      'customers: placeOrder p99 (p50) (emulator)',
+      `${ms(percentile(placeSamples, 99))} (${ms(percentile(placeSamples, 50))})`,
+      '—',
+      null,
+    );
+    const placing = contentionRow(`customers: aborted attempts per committed placeOrder (${CUSTOMERS} at once, one store)`, placeOffset, [
+      'placeOrder',
+    ]);
     // Lost: an accepted order (the customer got its number) that is not stored. Calls that failed
     // (a client deadline on an overloaded emulator) are in the "accepted" row, not here.
     const accepted = placed.filter(Boolean);
     const stored = await Promise.all(accepted.map((result) => db.doc(`orders/${result.orderId}`).get()));
     const lost = accepted.length - stored.filter((snapshot) => snapshot.exists).length;
-    row('contention', `customers: lost orders of ${accepted.length} accepted (${placing.committed} placements committed)`, `${lost}`, '0', lost === 0);
+    row(
+      'contention',
+      `customers: lost orders of ${accepted.length} accepted (${placing.committed} placements committed)`,
+      `${lost}`,
+      '0',
+      lost === 0,
+    );
 
     log(`  two partners racing on each of ${RACED_ORDERS} orders`);
     const raced = [];
     for (let k = 0; k < RACED_ORDERS; k += 1) raced.push((await place(customers[k % customers.length], 'takeout')).orderId);
     const raceOffset = offsetNow();
     const raceErrors = [];
-    await Promise.all(raced.map((orderId, k) => {
-      const [a, b] = [partners[k % PARTNERS], partners[(k + 1) % PARTNERS]];
-      return Promise.all([a, b].map((p) => p.call('startPreparing', { orderId, prepMinutes: 10 }).catch((error) => raceErrors.push(error.code))));
-    }));
+    await Promise.all(
+      raced.map((orderId, k) => {
+        const [a, b] = [partners[k % PARTNERS], partners[(k + 1) % PARTNERS]];
+        return Promise.all(
+          [a, b].map((p) => p.call('startPreparing', { orderId, prepMinutes: 10 }).catch((error) => raceErrors.push(error.code))),
+        );
+      }),
+    );
     let exactlyOne = 0;
     for (const orderId of raced) {
       const events = await db.collection(`orders/${orderId}/events`).get();
@@ -248,8 +318,16 @@ async function latencyUnderLoad(hidane) {
       const transitions = events.docs.filter((doc) => doc.get('command') === 'start_preparing').length;
       if (transitions === 1 && order.get('status') === 'preparing' && order.get('version') === 2) exactlyOne += 1;
     }
-    row('load', 'race: orders with exactly one effective transition', `${exactlyOne}/${RACED_ORDERS} (${raceErrors.length} refused calls)`, `${RACED_ORDERS}/${RACED_ORDERS}`, exactlyOne === RACED_ORDERS);
-    contentionRow(`race: aborted attempts per committed startPreparing (2 partners × ${RACED_ORDERS} orders)`, raceOffset, ['startPreparing']);
+    row(
+      'load',
+      'race: orders with exactly one effective transition',
+      `${exactlyOne}/${RACED_ORDERS} (${raceErrors.length} refused calls)`,
+      `${RACED_ORDERS}/${RACED_ORDERS}`,
+      exactlyOne === RACED_ORDERS,
+    );
+    contentionRow(`race: aborted attempts per committed startPreparing (2 partners × ${RACED_ORDERS} orders)`, raceOffset, [
+      'startPreparing',
+    ]);
     // The triggers the load set off (pushes, timers, sales days), as far as they have run by now.
     const triggers = ['onOrderCreated', 'onOrderUpdated', 'onOrderWrittenSales', 'autoCompleteOrder', 'remindUnansweredOrder'];
     contentionRow('triggers and tasks during the load: aborted attempts per commit', lifecycleOffset, triggers);
@@ -289,12 +367,21 @@ async function sweepScaling(hidane) {
       await new Promise((r) => setTimeout(r, 50));
     }
     for (const count of SWEEP_SIZES) {
-      const child = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'scripts', 'lib', 'benchSweep.cjs'), FUNCTIONS_DIR, String(count)], {
-        cwd: FUNCTIONS_DIR,
-        env: { ...process.env, FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port}`, GCLOUD_PROJECT: `demo-bench-sweep-${count}`, GOOGLE_CLOUD_PROJECT: `demo-bench-sweep-${count}` },
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-      });
+      const child = spawnSync(
+        process.execPath,
+        ['--expose-gc', join(ROOT, 'scripts', 'lib', 'benchSweep.cjs'), FUNCTIONS_DIR, String(count)],
+        {
+          cwd: FUNCTIONS_DIR,
+          env: {
+            ...process.env,
+            FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port}`,
+            GCLOUD_PROJECT: `demo-bench-sweep-${count}`,
+            GOOGLE_CLOUD_PROJECT: `demo-bench-sweep-${count}`,
+          },
+          encoding: 'utf8',
+          maxBuffer: 256 * 1024 * 1024,
+        },
+      );
       const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
       if (!line) throw new Error(`sweep of ${count} failed:\n${child.stderr.slice(-3000)}`);
       results[count] = JSON.parse(line.slice('BENCH_RESULT '.length));
@@ -313,7 +400,13 @@ async function sweepScaling(hidane) {
   const ratio = large.ms / small.ms;
   row('sweep', `time ratio ${large.count / 1000}k/${small.count / 1000}k`, ratio.toFixed(2), '≤ 12', ratio <= 12);
   const heapRatio = large.peakHeap / small.peakHeap;
-  row('sweep', `peak heapUsed ${small.count / 1000}k → ${large.count / 1000}k`, `${mb(small.peakHeap)} → ${mb(large.peakHeap)} (${heapRatio.toFixed(2)}×)`, 'bounded (< 2× for 10× orders)', heapRatio < 2);
+  row(
+    'sweep',
+    `peak heapUsed ${small.count / 1000}k → ${large.count / 1000}k`,
+    `${mb(small.peakHeap)} → ${mb(large.peakHeap)} (${heapRatio.toFixed(2)}×)`,
+    'bounded (< 2× for 10× orders)',
+    heapRatio < 2,
+  );
   row('sweep', `peak RSS ${small.count / 1000}k → ${large.count / 1000}k`, `${mb(small.peakRss)} → ${mb(large.peakRss)}`, '—', null);
 }
 
@@ -366,14 +459,24 @@ async function memoryPerKind(hidane) {
   await withStandaloneHidane(hidane, async (port) => {
     for (const [kind, setting, what] of MEMORY_KINDS) {
       const project = `demo-bench-memory-${kind.toLowerCase()}`;
-      const env = { FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port}`, GCLOUD_PROJECT: project, GOOGLE_CLOUD_PROJECT: project, APP_CHECK_ENFORCED: 'false' };
+      const env = {
+        FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port}`,
+        GCLOUD_PROJECT: project,
+        GOOGLE_CLOUD_PROJECT: project,
+        APP_CHECK_ENFORCED: 'false',
+      };
       const seeded = childResult('benchMemory.cjs', [kind, 'seed'], env);
       const result = childResult('benchMemory.cjs', [kind, 'measure'], { ...env, BENCH_SEEDED: JSON.stringify(seeded) });
       const peak = Math.max(result.maxRss, result.vmHwm ?? 0) / 2 ** 20;
       const configured = FUNCTION_MEMORY[setting];
       log(`  ${kind}: peak ${peak.toFixed(0)} MiB in ${ms(result.ms)} ${JSON.stringify(result.outcome)}`);
-      row('memory', what, `peak ${peak.toFixed(0)} MiB (${(result.rssAfterLoad / 2 ** 20).toFixed(0)} MiB after load)`,
-        `${configured} (${setting}) ≥ ${HEADROOM}× peak`, mib(configured) >= HEADROOM * peak);
+      row(
+        'memory',
+        what,
+        `peak ${peak.toFixed(0)} MiB (${(result.rssAfterLoad / 2 ** 20).toFixed(0)} MiB after load)`,
+        `${configured} (${setting}) ≥ ${HEADROOM}× peak`,
+        mib(configured) >= HEADROOM * peak,
+      );
     }
   });
 }
@@ -385,45 +488,89 @@ async function manyStores(hidane) {
     const run = (name, args) => {
       const project = `demo-bench-stores-${name}`;
       const result = childResult('benchStores.cjs', args, {
-        FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port}`, GCLOUD_PROJECT: project, GOOGLE_CLOUD_PROJECT: project, APP_CHECK_ENFORCED: 'false',
+        FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port}`,
+        GCLOUD_PROJECT: project,
+        GOOGLE_CLOUD_PROJECT: project,
+        APP_CHECK_ENFORCED: 'false',
       });
-      if (result.placed !== undefined) log(`  ${name}: ${result.placed} placed in ${ms(result.wallMs)}, ${result.rpcsPerOrder.toFixed(2)} RPCs/order, ${result.transactions.abortedPerCommit.toFixed(2)} aborted/commit`);
+      if (result.placed !== undefined)
+        log(
+          `  ${name}: ${result.placed} placed in ${ms(result.wallMs)}, ${result.rpcsPerOrder.toFixed(2)} RPCs/order, ${result.transactions.abortedPerCommit.toFixed(2)} aborted/commit`,
+        );
       return result;
     };
     const lock = run('lockcheck', ['lockcheck']);
-    row('stores', 'emulator lock check: 3 transactions on unrelated documents at once',
+    row(
+      'stores',
+      'emulator lock check: 3 transactions on unrelated documents at once',
       `aborted attempts: ${lock.withoutQuery.abortedAttempts} without a query, ${lock.withQuery.abortedAttempts} with a query in each`,
-      'explains the rows below', null);
+      'explains the rows below',
+      null,
+    );
     const alone = run('alone', ['1', '5', '1', '0']);
     const many = run('many', ['200', '5', '1', '0']);
     const perOrder = (r) => `${r.rpcsPerOrder.toFixed(2)} RPCs, p50 ${ms(r.orderMs.p50)}`;
     row('stores', '1 store, 5 orders one after another: per order', perOrder(alone), 'baseline', null);
     const flat = many.rpcsPerOrder / alone.rpcsPerOrder;
-    row('stores', `200 stores × 5 orders (${many.placed} orders, ${many.storesConsecutive}/200 stores numbered 1…5): per order`,
+    row(
+      'stores',
+      `200 stores × 5 orders (${many.placed} orders, ${many.storesConsecutive}/200 stores numbered 1…5): per order`,
       `${perOrder(many)} (${flat.toFixed(2)}× the RPCs, ${(many.orderMs.p50 / alone.orderMs.p50).toFixed(2)}× the time)`,
-      'flat: ≤ 1.1× baseline RPCs', flat <= 1.1 && many.placed === 1000 && many.storesConsecutive === 200);
+      'flat: ≤ 1.1× baseline RPCs',
+      flat <= 1.1 && many.placed === 1000 && many.storesConsecutive === 200,
+    );
     const burst = run('burst', ['1', '5', '1', '1']);
     const four = run('four', ['4', '5', '4', '1']);
-    const burstRow = (r) => `${r.transactions.abortedPerCommit.toFixed(2)} aborted/commit; store burst ${ms(r.storeMs.min)}…${ms(r.storeMs.max)}; ${r.rpcsPerOrder.toFixed(2)} RPCs/order`;
+    const burstRow = (r) =>
+      `${r.transactions.abortedPerCommit.toFixed(2)} aborted/commit; store burst ${ms(r.storeMs.min)}…${ms(r.storeMs.max)}; ${r.rpcsPerOrder.toFixed(2)} RPCs/order`;
     row('stores', '1 store, 5 orders at once', burstRow(burst), 'reported', null);
-    row('stores', '4 stores, 5 orders each, all at once', burstRow(four),
-      'reported (the emulator couples stores, see the lock check)', four.placed === 20 && four.storesConsecutive === 4 ? null : false);
+    row(
+      'stores',
+      '4 stores, 5 orders each, all at once',
+      burstRow(four),
+      'reported (the emulator couples stores, see the lock check)',
+      four.placed === 20 && four.storesConsecutive === 4 ? null : false,
+    );
   });
 }
 
 // ---------------------------------------------------------------- 5. lunch rush
 function lunchRush() {
   log('5/7 lunch rush: 100 orders from 20 concurrent customers, 2 racing partners (scripts/rush.mjs)');
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'rush.mjs'), '--no-build'], { cwd: ROOT, encoding: 'utf8', timeout: 15 * 60_000 });
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'rush.mjs'), '--no-build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 15 * 60_000,
+  });
   const output = `${result.stdout}${result.stderr}`;
   for (const line of output.split('\n').filter((l) => l.startsWith('rush: '))) log(`  ${line}`);
   const passed = result.status === 0;
   if (!passed) console.error(output.slice(-4000));
   const placements = output.match(/rush: placements (\d+)\/(\d+) in ([\d.]+) s, p50 (\d+) ms, p99 (\d+) ms, max (\d+) ms/);
   const transitions = output.match(/rush: transitions (\d+) calls in ([\d.]+) s, p50 (\d+) ms, p99 (\d+) ms, max (\d+) ms/);
-  if (placements) row('rush', `placements accepted (p50 / p99 / max)`, `${placements[1]}/${placements[2]} (${placements[4]} / ${placements[5]} / ${placements[6]} ms)`, 'all, max < 70 s', placements[1] === placements[2]);
-  if (transitions) row('rush', `racing transitions: ${transitions[1]} calls (p50 / p99 / max)`, `${transitions[3]} / ${transitions[4]} / ${transitions[5]} ms`, 'max < 70 s', Number(transitions[5]) < 70_000);
-  row('rush', 'every order completed, numbers unique and consecutive, no worker killed, no early task', passed ? 'yes' : 'no', 'yes', passed);
+  if (placements)
+    row(
+      'rush',
+      `placements accepted (p50 / p99 / max)`,
+      `${placements[1]}/${placements[2]} (${placements[4]} / ${placements[5]} / ${placements[6]} ms)`,
+      'all, max < 70 s',
+      placements[1] === placements[2],
+    );
+  if (transitions)
+    row(
+      'rush',
+      `racing transitions: ${transitions[1]} calls (p50 / p99 / max)`,
+      `${transitions[3]} / ${transitions[4]} / ${transitions[5]} ms`,
+      'max < 70 s',
+      Number(transitions[5]) < 70_000,
+    );
+  row(
+    'rush',
+    'every order completed, numbers unique and consecutive, no worker killed, no early task',
+    passed ? 'yes' : 'no',
+    'yes',
+    passed,
+  );
   if (!passed) throw new Error('the rush failed');
 }
 
@@ -439,7 +586,10 @@ try {
 }
 // `npm run bench -- --only=memory,many stores` runs some parts and prints their rows without
 // writing bench/results.md (a partial table would replace the whole one).
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 for (const [name, part] of [
   ['operation counts', () => operationCounts()],
   ['cold start', () => coldStart()],

@@ -49,8 +49,10 @@ export function functionsTable(source = readFileSync(INDEX, 'utf8')) {
 
 /** src/index.ts with every row pointing at the function's own bundle. */
 export function rewriteIndex(source) {
-  return source.replace(ROW, (_, indent, name, _path, exportName, comma) =>
-    `${indent}${name}: () => require('./fn/${name}.js').${exportName}${comma}`);
+  return source.replace(
+    ROW,
+    (_, indent, name, _path, exportName, comma) => `${indent}${name}: () => require('./fn/${name}.js').${exportName}${comma}`,
+  );
 }
 
 function esbuild() {

@@ -20,7 +20,9 @@ const { bare, bareSamples, results } = measureColdStart({
   log: (line) => process.stderr.write(`[cold start] ${line}\n`),
 });
 const version = (await import('node:child_process')).execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
-console.log(`node ${version}; ${runs} interleaved fresh processes per target (bare: ${bareSamples}); ratio: median of CPU time / neighbouring bare samples; ms: median CPU and wall time of the load`);
+console.log(
+  `node ${version}; ${runs} interleaved fresh processes per target (bare: ${bareSamples}); ratio: median of CPU time / neighbouring bare samples; ms: median CPU and wall time of the load`,
+);
 console.log(`| module | ratio to bare onCall | CPU ms | wall ms |`);
 console.log(`| --- | --- | --- | --- |`);
 console.log(`| bare firebase-functions onCall module | 1.00× | ${bare.cpu.toFixed(1)} | ${bare.wall.toFixed(1)} |`);

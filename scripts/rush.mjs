@@ -25,7 +25,9 @@ const logsDir = process.argv.includes('--logs') ? process.argv[process.argv.inde
 const started = Date.now();
 if (running) {
   if (!(await portOpen(PORTS.functions))) {
-    console.error(`rush --running: nothing answers on the functions port ${PORTS.functions}; run \`npm start\` first (same GOCAFEIN_PORT_OFFSET).`);
+    console.error(
+      `rush --running: nothing answers on the functions port ${PORTS.functions}; run \`npm start\` first (same GOCAFEIN_PORT_OFFSET).`,
+    );
     process.exit(2);
   }
 } else {
@@ -62,8 +64,12 @@ try {
   const logBefore = stack?.output().length ?? 0;
   report = await runRush({ admin: { auth: getAuth(), db: getFirestore() }, storeId, items });
   const { placements: p, transitions: t } = report;
-  console.log(`rush: placements ${p.accepted}/${p.attempted} in ${p.seconds.toFixed(1)} s, p50 ${p.p50} ms, p99 ${p.p99} ms, max ${p.max} ms`);
-  console.log(`rush: transitions ${t.calls} calls in ${t.seconds.toFixed(1)} s, p50 ${t.p50} ms, p99 ${t.p99} ms, max ${t.max} ms, refused ${JSON.stringify(t.refusals)}`);
+  console.log(
+    `rush: placements ${p.accepted}/${p.attempted} in ${p.seconds.toFixed(1)} s, p50 ${p.p50} ms, p99 ${p.p99} ms, max ${p.max} ms`,
+  );
+  console.log(
+    `rush: transitions ${t.calls} calls in ${t.seconds.toFixed(1)} s, p50 ${t.p50} ms, p99 ${t.p99} ms, max ${t.max} ms, refused ${JSON.stringify(t.refusals)}`,
+  );
   console.log(`rush: orders ${JSON.stringify(report.statuses)}, numbers ${report.numbers.first}…${report.numbers.last}`);
   let during;
   if (stack) {
@@ -73,8 +79,13 @@ try {
     report.backlogSeconds = backlog.seconds;
     const backlogLine = `${backlog.done ? 'done' : 'not done'} ${backlog.seconds.toFixed(1)} s after the last call`;
     const { held, forwarded } = stack.timers.stats;
-    console.log(`rush: executions ${JSON.stringify(during.counts)}, workers killed ${during.killed}, trigger backlog ${backlogLine}, tasks held ${held}, dispatched ${forwarded}`);
-    if (stack.queue) console.log(`rush: functions queue: ${stack.queue.stats.requests} calls, at most ${stack.queue.stats.maxQueued} waiting, longest wait ${stack.queue.stats.maxWaitMs} ms`);
+    console.log(
+      `rush: executions ${JSON.stringify(during.counts)}, workers killed ${during.killed}, trigger backlog ${backlogLine}, tasks held ${held}, dispatched ${forwarded}`,
+    );
+    if (stack.queue)
+      console.log(
+        `rush: functions queue: ${stack.queue.stats.requests} calls, at most ${stack.queue.stats.maxQueued} waiting, longest wait ${stack.queue.stats.maxWaitMs} ms`,
+      );
     if (!backlog.done) failures.push(`the rush's trigger events had not all run ${backlog.seconds.toFixed(0)} s after the last call`);
     try {
       checkRushLog(stack.output(), logBefore);
@@ -91,7 +102,8 @@ try {
   if (logsDir && stack) {
     mkdirSync(logsDir, { recursive: true });
     writeFileSync(join(logsDir, 'emulators.log'), stack.output());
-    for (const file of readdirSync(ROOT)) if (file.endsWith('.log') && !logsBefore.has(file)) copyFileSync(join(ROOT, file), join(logsDir, file));
+    for (const file of readdirSync(ROOT))
+      if (file.endsWith('.log') && !logsBefore.has(file)) copyFileSync(join(ROOT, file), join(logsDir, file));
     console.log(`rush: the emulators' logs are in ${logsDir}`);
   }
   if (!running) {
@@ -103,14 +115,22 @@ try {
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 if (running) {
   const summary = (part) => part && { ...part, errors: part.errors.length };
-  const result = { passed: !failures.length, seconds: Number(seconds), failures, placements: summary(report?.placements), transitions: summary(report?.transitions) };
+  const result = {
+    passed: !failures.length,
+    seconds: Number(seconds),
+    failures,
+    placements: summary(report?.placements),
+    transitions: summary(report?.transitions),
+  };
   console.log(`rush result: ${JSON.stringify(result)}`);
 }
 if (failures.length) {
   console.error(`rush failed (${seconds} s):\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`rush passed (${seconds} s): every call answered before the SDK timeout, every order completed, numbers unique and consecutive`);
+console.log(
+  `rush passed (${seconds} s): every call answered before the SDK timeout, every order completed, numbers unique and consecutive`,
+);
 process.exit(0);
 
 /** The demo store `npm start` seeded, and its menu items by name (as seed() returns them). */

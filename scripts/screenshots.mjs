@@ -28,11 +28,21 @@ await withPartnerCenter(async ({ browser, seeded }) => {
     requestId: `shot-${randomUUID()}`,
     customerNote: '얼음 적게 주세요',
     items: [
-      { menuItemId: seeded.items['아메리카노'], quantity: 2, options: [{ groupId: 'size', choiceIds: ['large'] }, { groupId: 'shot', choiceIds: ['extra1'] }] },
+      {
+        menuItemId: seeded.items['아메리카노'],
+        quantity: 2,
+        options: [
+          { groupId: 'size', choiceIds: ['large'] },
+          { groupId: 'shot', choiceIds: ['extra1'] },
+        ],
+      },
       { menuItemId: seeded.items['카페라떼'], quantity: 1 },
     ],
   });
-  await page.getByRole('alert').filter({ hasText: `#${order.orderNumber}` }).waitFor();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: `#${order.orderNumber}` })
+    .waitFor();
   await shot(page, 'orders-pickup');
 
   await page.getByRole('alert').getByRole('button', { name: '주문 보기' }).first().click();

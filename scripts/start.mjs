@@ -15,7 +15,9 @@ import { stopLeftovers, takenPorts } from './lib/stackProcesses.mjs';
 
 const leftovers = await stopLeftovers();
 if (leftovers.running) {
-  console.error(`npm start: the local stack is already running (pid ${leftovers.running.pid}); stop it first (Ctrl-C in its terminal, or kill ${leftovers.running.pid}).`);
+  console.error(
+    `npm start: the local stack is already running (pid ${leftovers.running.pid}); stop it first (Ctrl-C in its terminal, or kill ${leftovers.running.pid}).`,
+  );
   process.exit(1);
 }
 if (leftovers.stopped.length) {
@@ -45,8 +47,12 @@ console.log(`Pushes go to the local outbox ${process.env.GOCAFEIN_PUSH_OUTBOX} (
 
 const { mode, why } = chooseFirestore();
 if (mode === 'hidane') {
-  console.log(`Official Firestore emulator unavailable (${why}): running hidane, the offline Firestore, on port ${PORTS.firestore} in its place.`);
-  console.log('hidane delivers Firestore triggers to the functions emulator and evaluates firestore.rules; the Emulator UI is off in this mode.');
+  console.log(
+    `Official Firestore emulator unavailable (${why}): running hidane, the offline Firestore, on port ${PORTS.firestore} in its place.`,
+  );
+  console.log(
+    'hidane delivers Firestore triggers to the functions emulator and evaluates firestore.rules; the Emulator UI is off in this mode.',
+  );
 }
 
 const stack = await startStack({ hidaneBin: hidane, mode });
@@ -87,7 +93,9 @@ console.log('Accounts (email / password):');
 for (const [role, account] of Object.entries(ACCOUNTS)) {
   console.log(`  ${role.padEnd(8)} ${account.email} / ${account.password}`);
 }
-console.log(`Ports: auth ${PORTS.auth}, functions ${PORTS.functions}, firestore ${PORTS.firestore}, tasks ${PORTS.tasks}, hosting ${PORTS.hosting}.`);
+console.log(
+  `Ports: auth ${PORTS.auth}, functions ${PORTS.functions}, firestore ${PORTS.firestore}, tasks ${PORTS.tasks}, hosting ${PORTS.hosting}.`,
+);
 console.log('Try `npm run demo` in another terminal. Ctrl-C stops everything.');
 await stack.exited;
 if (!shuttingDown) {

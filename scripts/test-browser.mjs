@@ -20,7 +20,12 @@ async function check(name, fn) {
     console.log(`  ✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (error) {
     results.push({ name, ok: false });
-    console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+    console.log(
+      `  ✗ ${name}\n    ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`,
+    );
   }
 }
 
@@ -30,9 +35,11 @@ const T = { timeout: 15_000 };
 async function cards(page, view) {
   const panel = page.locator(`[role="tabpanel"][data-view="${view}"][aria-busy="false"]`);
   await panel.waitFor(T);
-  return panel.locator('.ordercard').evaluateAll((nodes) =>
-    nodes.map((n) => ({ number: Number(n.querySelector('.ordernumber').textContent.slice(1)), text: n.textContent })),
-  );
+  return panel
+    .locator('.ordercard')
+    .evaluateAll((nodes) =>
+      nodes.map((n) => ({ number: Number(n.querySelector('.ordernumber').textContent.slice(1)), text: n.textContent })),
+    );
 }
 
 async function openTab(page, name) {
@@ -69,7 +76,14 @@ await withPartnerCenter(async ({ browser, seeded }) => {
   const customer = await signIn(ACCOUNTS.customer.email, ACCOUNTS.customer.password);
   const { page, problems } = await phonePage(browser);
   const { storeId, items } = seeded;
-  const pickupLine = { menuItemId: items['아메리카노'], quantity: 2, options: [{ groupId: 'size', choiceIds: ['large'] }, { groupId: 'shot', choiceIds: ['extra1'] }] };
+  const pickupLine = {
+    menuItemId: items['아메리카노'],
+    quantity: 2,
+    options: [
+      { groupId: 'size', choiceIds: ['large'] },
+      { groupId: 'shot', choiceIds: ['extra1'] },
+    ],
+  };
   let pickup;
   let delivery;
 
@@ -83,17 +97,31 @@ await withPartnerCenter(async ({ browser, seeded }) => {
     const open = await cards(page, 'pickup-open');
     assert.equal(open.length, 2, JSON.stringify(open));
     assert.ok(open[0].number > open[1].number, 'newest first');
-    assert.deepEqual(open.map((c) => (/주문 접수/.test(c.text) ? '주문 접수' : /준비중/.test(c.text) ? '준비중' : '?')).sort(), ['주문 접수', '준비중']);
-    assert.equal(await page.getByRole('tab', { name: /^매장\/포장/ }).locator('.count').textContent(), '1');
+    assert.deepEqual(open.map((c) => (/주문 접수/.test(c.text) ? '주문 접수' : /준비중/.test(c.text) ? '준비중' : '?')).sort(), [
+      '주문 접수',
+      '준비중',
+    ]);
+    assert.equal(
+      await page
+        .getByRole('tab', { name: /^매장\/포장/ })
+        .locator('.count')
+        .textContent(),
+      '1',
+    );
     assert.equal(await page.getByRole('tab', { name: /^배송/ }).locator('.count').textContent(), '1');
     await page.getByRole('tab', { name: /^완료·취소/ }).click();
     const finished = await cards(page, 'pickup-finished');
     // The seed's finished pickup orders: one completed and one cancelled, plus the takeout orders
     // completed for the seeded reviews (seedReviews.mjs).
     const expectedFinished = [...Array(1 + seeded.reviewedOrders).fill('완료'), '취소'];
-    assert.deepEqual(finished.map((c) => /완료/.test(c.text) ? '완료' : /취소/.test(c.text) ? '취소' : '?').sort(), expectedFinished);
+    assert.deepEqual(finished.map((c) => (/완료/.test(c.text) ? '완료' : /취소/.test(c.text) ? '취소' : '?')).sort(), expectedFinished);
     await openTab(page, '배송');
-    for (const [sub, label, view] of [['신규', '주문 접수', 'received'], ['배송 준비 중', '배송 준비 중', 'preparing_shipment'], ['배송 중', '배송 중', 'shipped'], ['완료·취소', '취소', 'finished']]) {
+    for (const [sub, label, view] of [
+      ['신규', '주문 접수', 'received'],
+      ['배송 준비 중', '배송 준비 중', 'preparing_shipment'],
+      ['배송 중', '배송 중', 'shipped'],
+      ['완료·취소', '취소', 'finished'],
+    ]) {
       await page.getByRole('tab', { name: new RegExp(`^${sub}`) }).click();
       const list = await cards(page, `delivery-${view}`);
       assert.equal(list.length, 1, `${sub}: ${JSON.stringify(list)}`);
@@ -106,45 +134,67 @@ await withPartnerCenter(async ({ browser, seeded }) => {
 
   await check('a customer order placed through the client package appears live, with its alert and chime', async () => {
     const before = Number((await page.evaluate(() => document.documentElement.dataset.chimes)) ?? 0);
-    pickup = await customer.api.placeOrder({ storeId, channel: 'takeout', requestId: `browser-${randomUUID()}`, items: [pickupLine], customerNote: '얼음 적게' });
+    pickup = await customer.api.placeOrder({
+      storeId,
+      channel: 'takeout',
+      requestId: `browser-${randomUUID()}`,
+      items: [pickupLine],
+      customerNote: '얼음 적게',
+    });
     const alert = page.getByRole('alert').filter({ hasText: `#${pickup.orderNumber}` });
     await alert.waitFor(T);
     assert.match(await alert.textContent(), /새 주문이 접수되었습니다.*포장/);
     const open = await cards(page, 'pickup-open');
     assert.equal(open[0].number, pickup.orderNumber, 'the new order is first');
-    assert.equal(await page.getByRole('tab', { name: /^매장\/포장/ }).locator('.count').textContent(), '2');
+    assert.equal(
+      await page
+        .getByRole('tab', { name: /^매장\/포장/ })
+        .locator('.count')
+        .textContent(),
+      '2',
+    );
     const after = Number(await page.evaluate(() => document.documentElement.dataset.chimes));
     assert.equal(after, before + 1, 'one chime for one new order');
   });
 
-  await check('the pickup order: detail (items, options, prices, note, history, time to auto-complete), 준비시작 with a prep time, 처리 완료', async () => {
-    await page.getByRole('alert').filter({ hasText: `#${pickup.orderNumber}` }).getByRole('button', { name: '주문 보기' }).click();
-    const detail = page.getByRole('dialog', { name: new RegExp(`주문 #${pickup.orderNumber}`) });
-    await detail.waitFor(T);
-    await statusIs(page, '주문 접수');
-    const text = await detail.textContent();
-    for (const expected of ['포장', '아메리카노 × 2', '사이즈: 라지 (+500원)', '샷: 샷 추가 (+500원)', '10,000원', '얼음 적게']) {
-      assert.ok(text.includes(expected), `detail lacks ${expected}: ${text}`);
-    }
-    assert.equal(await detail.getByTestId('total').textContent(), '10,000원');
-    assert.match(await detail.locator('.history li').first().textContent(), /주문 접수 · 고객$/);
-    assert.match(await page.getByTestId('auto-complete').textContent(), /자동 완료까지 \d+(분 \d+)?초/);
-    assert.equal(await detail.getByRole('button', { name: '처리 완료' }).count(), 0, 'no 처리 완료 before 준비시작');
-    await detail.getByRole('button', { name: '준비시작' }).click();
-    const prep = page.getByRole('dialog', { name: '준비시작' });
-    await prep.getByLabel('15분').check();
-    await prep.getByRole('button', { name: '15분으로 준비시작' }).click();
-    await statusIs(page, '준비중');
-    await detail.getByText('준비 시간 15분').waitFor(T);
-    await detail.getByRole('button', { name: '처리 완료' }).click();
-    await statusIs(page, '완료');
-    assert.equal(await detail.getByRole('button', { name: /준비시작|처리 완료|주문 취소/ }).count(), 0, 'no action on a completed order');
-    await detail.locator('.history li').nth(2).waitFor(T);
-    assert.match(await detail.locator('.history').textContent(), /주문 접수.*준비 시작 → 준비중.*처리 완료 → 완료/);
-    await detail.getByRole('button', { name: '닫기' }).click();
-    await page.getByRole('tab', { name: /^완료·취소/ }).click();
-    assert.ok((await cards(page, 'pickup-finished')).some((c) => c.number === pickup.orderNumber), 'in the finished list');
-  });
+  await check(
+    'the pickup order: detail (items, options, prices, note, history, time to auto-complete), 준비시작 with a prep time, 처리 완료',
+    async () => {
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `#${pickup.orderNumber}` })
+        .getByRole('button', { name: '주문 보기' })
+        .click();
+      const detail = page.getByRole('dialog', { name: new RegExp(`주문 #${pickup.orderNumber}`) });
+      await detail.waitFor(T);
+      await statusIs(page, '주문 접수');
+      const text = await detail.textContent();
+      for (const expected of ['포장', '아메리카노 × 2', '사이즈: 라지 (+500원)', '샷: 샷 추가 (+500원)', '10,000원', '얼음 적게']) {
+        assert.ok(text.includes(expected), `detail lacks ${expected}: ${text}`);
+      }
+      assert.equal(await detail.getByTestId('total').textContent(), '10,000원');
+      assert.match(await detail.locator('.history li').first().textContent(), /주문 접수 · 고객$/);
+      assert.match(await page.getByTestId('auto-complete').textContent(), /자동 완료까지 \d+(분 \d+)?초/);
+      assert.equal(await detail.getByRole('button', { name: '처리 완료' }).count(), 0, 'no 처리 완료 before 준비시작');
+      await detail.getByRole('button', { name: '준비시작' }).click();
+      const prep = page.getByRole('dialog', { name: '준비시작' });
+      await prep.getByLabel('15분').check();
+      await prep.getByRole('button', { name: '15분으로 준비시작' }).click();
+      await statusIs(page, '준비중');
+      await detail.getByText('준비 시간 15분').waitFor(T);
+      await detail.getByRole('button', { name: '처리 완료' }).click();
+      await statusIs(page, '완료');
+      assert.equal(await detail.getByRole('button', { name: /준비시작|처리 완료|주문 취소/ }).count(), 0, 'no action on a completed order');
+      await detail.locator('.history li').nth(2).waitFor(T);
+      assert.match(await detail.locator('.history').textContent(), /주문 접수.*준비 시작 → 준비중.*처리 완료 → 완료/);
+      await detail.getByRole('button', { name: '닫기' }).click();
+      await page.getByRole('tab', { name: /^완료·취소/ }).click();
+      assert.ok(
+        (await cards(page, 'pickup-finished')).some((c) => c.number === pickup.orderNumber),
+        'in the finished list',
+      );
+    },
+  );
 
   await check('the delivery order: 배송 준비, 발송 처리 (송장번호 checked as typed), 송장 수정, completed by the courier', async () => {
     delivery = await customer.api.placeOrder({
@@ -154,13 +204,24 @@ await withPartnerCenter(async ({ browser, seeded }) => {
       items: [{ menuItemId: items['원두 200g (배송 가능)'], quantity: 2 }],
       delivery: { recipient: '박고객', phone: '010-2345-6789', postalCode: '04524', address1: '서울 중구 세종대로 110', address2: '3층' },
     });
-    await page.getByRole('alert').filter({ hasText: `#${delivery.orderNumber}` }).waitFor(T);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `#${delivery.orderNumber}` })
+      .waitFor(T);
     await openTab(page, '배송');
     await page.getByRole('tab', { name: /^신규/ }).click();
     await page.locator(`.ordercard[data-order-id="${delivery.orderId}"]`).click();
     const detail = page.getByRole('dialog', { name: new RegExp(`주문 #${delivery.orderNumber}`) });
     const text = await detail.textContent();
-    for (const expected of ['배송', '원두 200g (배송 가능) × 2', '배송비', '3,000원', '27,000원', '서울 중구 세종대로 110 3층', '010-2345-6789']) {
+    for (const expected of [
+      '배송',
+      '원두 200g (배송 가능) × 2',
+      '배송비',
+      '3,000원',
+      '27,000원',
+      '서울 중구 세종대로 110 3층',
+      '010-2345-6789',
+    ]) {
       assert.ok(text.includes(expected), `detail lacks ${expected}: ${text}`);
     }
     assert.equal(await detail.getByRole('button', { name: '발송 처리' }).count(), 0, 'no 발송 처리 before 배송 준비');
@@ -186,17 +247,28 @@ await withPartnerCenter(async ({ browser, seeded }) => {
     await detail.getByText('한진택배 420123456789').waitFor(T);
     await sendDeliveredWebhook('hanjin', '420123456789');
     await statusIs(page, '완료');
-    assert.match(await detail.locator('.history').textContent(), /배송 준비 → 배송 준비 중.*발송 처리 → 배송 중.*송장 수정.*배송 완료 → 완료/);
+    assert.match(
+      await detail.locator('.history').textContent(),
+      /배송 준비 → 배송 준비 중.*발송 처리 → 배송 중.*송장 수정.*배송 완료 → 완료/,
+    );
     await detail.getByRole('button', { name: '닫기' }).click();
     await page.getByRole('tab', { name: /^완료·취소/ }).click();
-    assert.ok((await cards(page, 'delivery-finished')).some((c) => c.number === delivery.orderNumber), 'in the finished list');
+    assert.ok(
+      (await cards(page, 'delivery-finished')).some((c) => c.number === delivery.orderNumber),
+      'in the finished list',
+    );
   });
 
   await check("a refused action shows the server's Korean message (기타 without a memo; staff closing the store)", async () => {
     await openTab(page, '매장/포장');
     await page.getByRole('tab', { name: /^진행 중/ }).click();
     // A fresh order: the seeded ones complete by their 2-minute local timer (functions/.env.local).
-    const received = await customer.api.placeOrder({ storeId, channel: 'dine_in', requestId: `browser-${randomUUID()}`, items: [pickupLine] });
+    const received = await customer.api.placeOrder({
+      storeId,
+      channel: 'dine_in',
+      requestId: `browser-${randomUUID()}`,
+      items: [pickupLine],
+    });
     await page.locator(`.ordercard[data-order-id="${received.orderId}"]`).click();
     const detail = page.getByRole('dialog', { name: new RegExp(`주문 #${received.orderNumber}`) });
     await detail.getByRole('button', { name: '주문 취소' }).click();
@@ -225,16 +297,26 @@ await withPartnerCenter(async ({ browser, seeded }) => {
 
   await check('a staff member of another store sees nothing of the demo store', async () => {
     const { getAuth } = await import('firebase-admin/auth');
-    const other = { owner: { email: 'owner2@gocafein.test', password: 'owner2-pass-1234' }, staff: { email: 'staff2@gocafein.test', password: 'staff2-pass-1234' } };
+    const other = {
+      owner: { email: 'owner2@gocafein.test', password: 'owner2-pass-1234' },
+      staff: { email: 'staff2@gocafein.test', password: 'staff2-pass-1234' },
+    };
     // Verified emails: applying for a store and accepting an invitation need them (issue 11).
     for (const account of Object.values(other)) await getAuth().createUser({ ...account, emailVerified: true });
     const owner2 = await signIn(other.owner.email, other.owner.password);
     const admin = await signIn(ACCOUNTS.admin.email, ACCOUNTS.admin.password);
     const application = await owner2.api.submitPartnerApplication({
-      storeName: '다른 카페', ownerName: '최사장', businessNumber: '110-81-00005', phone: '02-123-4567',
-      address: { postalCode: '03000', address1: '서울 종로구 1' }, channels: ['takeout'],
+      storeName: '다른 카페',
+      ownerName: '최사장',
+      businessNumber: '110-81-00005',
+      phone: '02-123-4567',
+      address: { postalCode: '03000', address1: '서울 종로구 1' },
+      channels: ['takeout'],
     });
-    const { storeId: otherStore } = await admin.api.reviewPartnerApplication({ applicationId: application.applicationId, decision: 'approve' });
+    const { storeId: otherStore } = await admin.api.reviewPartnerApplication({
+      applicationId: application.applicationId,
+      decision: 'approve',
+    });
     await owner2.refreshClaims();
     const { invitationId } = await owner2.api.inviteStoreMember({ storeId: otherStore, email: other.staff.email, role: 'staff' });
     const invitee = await signIn(other.staff.email, other.staff.password);

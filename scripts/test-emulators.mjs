@@ -11,7 +11,8 @@ import { ROOT, setUp } from './lib/setup.mjs';
 import { chooseFirestore } from './lib/stack.mjs';
 
 const { hidane } = setUp({ rootPackages: true });
-const { mode, why } = process.env.GOCAFEIN_FIRESTORE === 'hidane' ? { mode: 'hidane', why: 'GOCAFEIN_FIRESTORE=hidane' } : { mode: 'official', why: '' };
+const { mode, why } =
+  process.env.GOCAFEIN_FIRESTORE === 'hidane' ? { mode: 'hidane', why: 'GOCAFEIN_FIRESTORE=hidane' } : { mode: 'official', why: '' };
 if (mode === 'official') {
   const check = chooseFirestore();
   if (check.mode !== 'official') {

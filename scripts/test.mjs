@@ -10,7 +10,10 @@ const { hidane } = setUp({ rootPackages: true });
 const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: FUNCTIONS_DIR, stdio: 'inherit' });
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 // Lint (eslint.config.mjs, typescript-eslint type-checked) and the formatting check (.prettierrc.json).
-for (const step of [['eslint', ['.']], ['prettier', ['--check', '--cache', '--log-level', 'warn', '.']]]) {
+for (const step of [
+  ['eslint', ['.']],
+  ['prettier', ['--check', '--cache', '--log-level', 'warn', '.']],
+]) {
   const result = spawnSync('npx', ['--no-install', step[0], ...step[1]], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`\n${step[0]} failed: \`npm run lint\` / \`npm run format\` (writes) show and fix it`);
@@ -34,7 +37,11 @@ mocha.on('close', (code) => {
   let [passed, failed, pending] = [count('passing'), count('failing'), count('pending')];
   // The browser tier (the partner center in Chromium, scripts/test-browser.mjs) on a full run.
   if (process.argv.length <= 2 && process.env.GOCAFEIN_BROWSER_TIER !== '0') {
-    const browser = spawnSync(process.execPath, ['scripts/test-browser.mjs'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const browser = spawnSync(process.execPath, ['scripts/test-browser.mjs'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     process.stdout.write(browser.stdout ?? '');
     const counts = browser.stdout?.match(/browser: (\d+) passed, (\d+) failed/);
     passed += Number(counts?.[1] ?? 0);

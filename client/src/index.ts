@@ -1,6 +1,15 @@
 // @gocafein/client: the Gocafein backend's contract for apps on the Firebase JS SDK.
 export { type CallableName, gocafein, type GocafeinApi, type RequestOf, type ResponseOf } from './callables.js';
-export { type FieldIssue, fieldMessage, type GocafeinError, isReason, parseError, type ParsedError, type Reason, type UnknownGocafeinError } from './errors.js';
+export {
+  type FieldIssue,
+  fieldMessage,
+  type GocafeinError,
+  isReason,
+  parseError,
+  type ParsedError,
+  type Reason,
+  type UnknownGocafeinError,
+} from './errors.js';
 export * from './firestore.js';
 export * from './labels.js';
 // Opening hours, pause and busy mode: the store page's state computed from the store document (docs/hours.md).

@@ -331,8 +331,20 @@ export const APP_QUERIES = [
 
 /** Single documents the apps read or listen to (no index involved; the rules tests cover them). */
 export const APP_DOCUMENT_READS = [
-  { id: 'order', title: "An order (its customer, its store's members)", reader: 'customer or store member', document: 'order', path: ['orders', p('orderId')] },
-  { id: 'store', title: 'A store (anyone if active; its members always)', reader: 'anyone', document: 'store', path: ['stores', p('storeId')] },
+  {
+    id: 'order',
+    title: "An order (its customer, its store's members)",
+    reader: 'customer or store member',
+    document: 'order',
+    path: ['orders', p('orderId')],
+  },
+  {
+    id: 'store',
+    title: 'A store (anyone if active; its members always)',
+    reader: 'anyone',
+    document: 'store',
+    path: ['stores', p('storeId')],
+  },
   {
     id: 'storePrivateProfile',
     title: "A store's business records: phone, address, business number (its members, admins)",
@@ -340,9 +352,27 @@ export const APP_DOCUMENT_READS = [
     document: 'storePrivateProfile',
     path: ['stores', p('storeId'), 'private', 'profile'],
   },
-  { id: 'user', title: 'My user document (claimsVersion: refresh the ID token when it changes)', reader: 'user', document: 'user', path: ['users', p('uid')] },
-  { id: 'review', title: "A review, by its order id (its customer, its store's members, admins)", reader: 'customer or store member', document: 'review', path: ['reviews', p('orderId')] },
-  { id: 'publicReview', title: "A visible review's public copy (anyone)", reader: 'anyone', document: 'publicReview', path: ['publicReviews', p('orderId')] },
+  {
+    id: 'user',
+    title: 'My user document (claimsVersion: refresh the ID token when it changes)',
+    reader: 'user',
+    document: 'user',
+    path: ['users', p('uid')],
+  },
+  {
+    id: 'review',
+    title: "A review, by its order id (its customer, its store's members, admins)",
+    reader: 'customer or store member',
+    document: 'review',
+    path: ['reviews', p('orderId')],
+  },
+  {
+    id: 'publicReview',
+    title: "A visible review's public copy (anyone)",
+    reader: 'anyone',
+    document: 'publicReview',
+    path: ['publicReviews', p('orderId')],
+  },
 ] as const satisfies readonly AppDocumentRead[];
 
 export type AppQueryId = (typeof APP_QUERIES)[number]['id'];

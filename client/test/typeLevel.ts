@@ -53,5 +53,14 @@ export async function usesThePackage(functions: Functions, db: Firestore, storeI
   // @ts-expect-error a status label that doesn't exist
   void STATUS_LABELS.delivered;
 
-  return [String(orderNumber), label, String(readyAt), String(tab), String(order), request.carrier, String(missing), trackingUrl('cj', '1') ?? ''];
+  return [
+    String(orderNumber),
+    label,
+    String(readyAt),
+    String(tab),
+    String(order),
+    request.carrier,
+    String(missing),
+    trackingUrl('cj', '1') ?? '',
+  ];
 }

@@ -91,11 +91,7 @@ export const storeInvitationTtlDays = defineInt('STORE_INVITATION_TTL_DAYS', {
  * CLI writes every param (defaults included) into the environment on deploy and in the emulator;
  * unit tests and scripts load the functions without it.
  */
-export function paramValue<T extends string | number>(param: {
-  name: string;
-  value(): T;
-  options?: { default?: unknown };
-}): T {
+export function paramValue<T extends string | number>(param: { name: string; value(): T; options?: { default?: unknown } }): T {
   const fallback = param.options?.default;
   if (process.env[param.name] === undefined && (typeof fallback === 'string' || typeof fallback === 'number')) {
     return fallback as T;

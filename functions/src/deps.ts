@@ -43,7 +43,10 @@ export function setDependenciesForTest(partial: Partial<Dependencies>): void {
 
 /** Back to the real dependencies: the named ones, or all. Cached real clients are dropped too. */
 export function resetDependencies(...names: DependencyName[]): void {
-  const all = Object.keys({ clock: 0, auth: 0, messaging: 0, tasks: 0, exportStorage: 0, trackingProvider: 0 } satisfies Record<DependencyName, 0>) as DependencyName[];
+  const all = Object.keys({ clock: 0, auth: 0, messaging: 0, tasks: 0, exportStorage: 0, trackingProvider: 0 } satisfies Record<
+    DependencyName,
+    0
+  >) as DependencyName[];
   for (const name of names.length > 0 ? names : all) {
     delete registry.overrides[name];
     for (const reset of registry.resets[name] ?? []) reset();

@@ -123,18 +123,31 @@ describe('cold start of the built bundles (functions/lib)', function () {
     table = bundler.functionsTable();
     // Two at a time (two cores): each function in its own fresh process.
     const queue = [...table.map((row) => row.name)];
-    await Promise.all([0, 1].map(async () => {
-      for (let name = queue.shift(); name; name = queue.shift()) loaded.set(name, await loadedBy(name));
-    }));
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let name = queue.shift(); name; name = queue.shift()) loaded.set(name, await loadedBy(name));
+      }),
+    );
   });
 
   it('has one bundle per row of the FUNCTIONS table, and lib/index.js exports exactly those', () => {
-    const bundles = readdirSync(join(FUNCTIONS_DIR, 'lib', 'fn')).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3));
+    const bundles = readdirSync(join(FUNCTIONS_DIR, 'lib', 'fn'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => f.slice(0, -3));
     assert.deepEqual(bundles.sort(), table.map((row) => row.name).sort(), 'stale lib/fn: npm run build');
     const env: NodeJS.ProcessEnv = { ...process.env, GCLOUD_PROJECT: 'demo-cold-start' };
     delete env.NODE_OPTIONS;
-    const exported = JSON.parse(execFileSync(process.execPath, ['-e', "process.stdout.write(JSON.stringify(Object.keys(require('./lib/index.js'))))"], { cwd: FUNCTIONS_DIR, env, encoding: 'utf8' }));
-    assert.deepEqual(exported, table.map((row) => row.name));
+    const exported = JSON.parse(
+      execFileSync(process.execPath, ['-e', "process.stdout.write(JSON.stringify(Object.keys(require('./lib/index.js'))))"], {
+        cwd: FUNCTIONS_DIR,
+        env,
+        encoding: 'utf8',
+      }),
+    );
+    assert.deepEqual(
+      exported,
+      table.map((row) => row.name),
+    );
     assert.ok(table.length >= 20, `only ${table.length} rows parsed`);
   });
 
@@ -156,18 +169,27 @@ describe('cold start of the built bundles (functions/lib)', function () {
     const heavy: string[] = [];
     for (const { name } of table) {
       const code = readFileSync(join(FUNCTIONS_DIR, 'lib', 'fn', `${name}.js`), 'utf8');
-      const locales = [...code.matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/([\w-]+)\.js$/gm)].map((m) => m[1]).filter((l) => l !== 'en' && l !== 'ko');
-      if (locales.length) heavy.push(`${name}: ${locales.length} more locales (an \`import { z } from 'zod'\` the bundler did not rewrite?)`);
+      const locales = [...code.matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/([\w-]+)\.js$/gm)]
+        .map((m) => m[1])
+        .filter((l) => l !== 'en' && l !== 'ko');
+      if (locales.length)
+        heavy.push(`${name}: ${locales.length} more locales (an \`import { z } from 'zod'\` the bundler did not rewrite?)`);
     }
     assert.deepEqual(heavy, []);
   });
 
   it('placeOrder loads neither Cloud Tasks nor the Firestore SDK; the probe sees Cloud Tasks when it is loaded', async () => {
     const placeOrder = loaded.get('placeOrder')!;
-    assert.ok(placeOrder.some((p) => p.endsWith('/node_modules/firebase-functions/lib/v2/providers/https.js')), 'placeOrder is a callable');
+    assert.ok(
+      placeOrder.some((p) => p.endsWith('/node_modules/firebase-functions/lib/v2/providers/https.js')),
+      'placeOrder is a callable',
+    );
     assert.ok(!placeOrder.some((p) => HEAVY['@google-cloud/tasks'].test(p) || FIRESTORE_SDK.test(p)));
     const control = await loadedBy('@control');
-    assert.ok(control.some((p) => HEAVY['@google-cloud/tasks'].test(p)), 'the probe must be able to see @google-cloud/tasks');
+    assert.ok(
+      control.some((p) => HEAVY['@google-cloud/tasks'].test(p)),
+      'the probe must be able to see @google-cloud/tasks',
+    );
   });
 
   it('derives the bundles from the table and refuses a row it cannot parse', () => {
@@ -176,7 +198,10 @@ describe('cold start of the built bundles (functions/lib)', function () {
       { name: 'a', path: './callables/x', exportName: 'a' },
       { name: 'b', path: './tasks/y', exportName: 'run' },
     ]);
-    assert.match(bundler.rewriteIndex(source), /a: \(\) => require\('\.\/fn\/a\.js'\)\.a,\n {2}b: \(\) => require\('\.\/fn\/b\.js'\)\.run,/);
+    assert.match(
+      bundler.rewriteIndex(source),
+      /a: \(\) => require\('\.\/fn\/a\.js'\)\.a,\n {2}b: \(\) => require\('\.\/fn\/b\.js'\)\.run,/,
+    );
     assert.throws(() => bundler.functionsTable(`${source}const c = () => require('./x').c;\n`), /keep the FUNCTIONS table in that shape/);
   });
 });

@@ -31,9 +31,19 @@ const KINDS = {
   // callables: 20 partners moving their own order through startPreparing and completeOrder at once
   orderCommands: { fn: 'startPreparing', preload: [], seed: seedOrders('takeout'), load: loadTransitions },
   // Firestore trigger: 20 order-created events at once (2 members × 3 devices each: 6 pushes, 2 tasks)
-  onOrderCreated: { fn: 'onOrderCreated', preload: ['firebase-admin/messaging', '@google-cloud/tasks'], seed: seedOrders('takeout'), load: loadCreatedEvents },
+  onOrderCreated: {
+    fn: 'onOrderCreated',
+    preload: ['firebase-admin/messaging', '@google-cloud/tasks'],
+    seed: seedOrders('takeout'),
+    load: loadCreatedEvents,
+  },
   // task handler: 20 due auto-complete tasks at once
-  autoCompleteOrder: { fn: 'autoCompleteOrder', preload: ['firebase-admin/messaging'], seed: seedOrders('takeout'), load: loadAutoCompleteTasks },
+  autoCompleteOrder: {
+    fn: 'autoCompleteOrder',
+    preload: ['firebase-admin/messaging'],
+    seed: seedOrders('takeout'),
+    load: loadAutoCompleteTasks,
+  },
   // scheduled: the auto-complete sweep over 10,000 overdue orders (its deployed bounds)
   autoCompleteSweep: { fn: 'autoCompleteSweep', preload: [], seed: seedOverdue, load: loadSweep },
   // callables: the largest orders export a store may ask for (29,992 orders: 92 days of 326), twice at once
@@ -80,7 +90,10 @@ const placement = (channel) => ({
   channel,
   requestId: `mem-${process.pid}-${(requests += 1)}`,
   ...(channel === 'delivery'
-    ? { items: [{ menuItemId: 'beans', quantity: 1 }], delivery: { recipient: '김고객', phone: '010-1234-5678', postalCode: '06236', address1: '서울 강남구 테헤란로 123' } }
+    ? {
+        items: [{ menuItemId: 'beans', quantity: 1 }],
+        delivery: { recipient: '김고객', phone: '010-1234-5678', postalCode: '06236', address1: '서울 강남구 테헤란로 123' },
+      }
     : { items: [{ menuItemId: 'americano', quantity: 1, options: [{ groupId: 'size', choiceIds: ['regular'] }] }] }),
 });
 
@@ -89,19 +102,36 @@ async function seedStore() {
   const { db } = lib('infra/firestore.js');
   const batch = db().batch();
   batch.set(db().doc(`stores/${STORE_ID}`), {
-    name: '고카페인 메모리점', active: true, open: true, pausedUntil: null,
-    channels: ['dine_in', 'takeout', 'delivery'], deliveryFee: 3000, defaultPrepMinutes: 10,
+    name: '고카페인 메모리점',
+    active: true,
+    open: true,
+    pausedUntil: null,
+    channels: ['dine_in', 'takeout', 'delivery'],
+    deliveryFee: 3000,
+    defaultPrepMinutes: 10,
   });
   batch.set(db().doc(`stores/${STORE_ID}/menuItems/americano`), {
-    name: '아메리카노', price: 4000, soldOut: false,
+    name: '아메리카노',
+    price: 4000,
+    soldOut: false,
     options: [{ groupId: 'size', name: '사이즈', required: true, maxSelect: 1, choices: [{ id: 'regular', name: '레귤러', price: 0 }] }],
   });
   batch.set(db().doc(`stores/${STORE_ID}/menuItems/beans`), { name: '원두 200g', price: 12000, soldOut: false, options: [] });
   for (let i = 0; i < CONCURRENT; i += 1) {
-    batch.set(db().doc(`stores/${STORE_ID}/members/partner-${i}`), { storeId: STORE_ID, uid: `partner-${i}`, role: 'owner', addedBy: 'seed', createdAt: 0, updatedAt: 0 });
+    batch.set(db().doc(`stores/${STORE_ID}/members/partner-${i}`), {
+      storeId: STORE_ID,
+      uid: `partner-${i}`,
+      role: 'owner',
+      addedBy: 'seed',
+      createdAt: 0,
+      updatedAt: 0,
+    });
   }
   // Two members with three devices between them (as the op-count test's onOrderCreated row).
-  for (const [uid, tokens] of [['partner-0', ['t-a', 't-b']], ['partner-1', ['t-c']]]) {
+  for (const [uid, tokens] of [
+    ['partner-0', ['t-a', 't-b']],
+    ['partner-1', ['t-c']],
+  ]) {
     for (const token of tokens) {
       batch.set(db().doc(`users/${uid}/devices/${token}`), { token, platform: 'android', refreshedAt: Date.now(), createdAt: Date.now() });
     }
@@ -118,7 +148,9 @@ function seedOrders(channel) {
       const placed = await index.placeOrder.run(callRequest(placement(channel), customer(i)));
       if (channel === 'delivery') {
         await index.prepareShipment.run(callRequest({ orderId: placed.orderId }, partner(i)));
-        await index.shipOrder.run(callRequest({ orderId: placed.orderId, carrier: 'cj', trackingNumber: `5${String(i).padStart(11, '0')}` }, partner(i)));
+        await index.shipOrder.run(
+          callRequest({ orderId: placed.orderId, carrier: 'cj', trackingNumber: `5${String(i).padStart(11, '0')}` }, partner(i)),
+        );
       }
       ids.push(placed.orderId);
     }
@@ -130,13 +162,31 @@ function seedOrders(channel) {
 function storedOrder(i, overrides = {}) {
   const createdAt = Date.now() - 2 * HOUR - i * 1000;
   return lib('infra/orders.js').orderToStored({
-        orderId: `bench-${String(i).padStart(6, '0')}`, storeId: STORE_ID, storeName: '고카페인 메모리점',
-        customerUid: `customer-${i % 50}`, requestId: `req-${i}`, channel: 'takeout', status: 'received',
-        items: [{ menuItemId: 'latte', name: '카페라떼', unitPrice: 4500, quantity: 1, options: [], lineTotal: 4500 }],
-        subtotal: 4500, deliveryFee: 0, total: 4500, orderNumber: i + 1, businessDate: '2026-03-02', customerNote: null,
-        delivery: null, createdAt, updatedAt: createdAt, autoCompleteAt: createdAt + HOUR, prep: null,
-        shipmentPreparingAt: null, shipment: null, cancellation: null, completion: null, version: 1,
-        ...overrides,
+    orderId: `bench-${String(i).padStart(6, '0')}`,
+    storeId: STORE_ID,
+    storeName: '고카페인 메모리점',
+    customerUid: `customer-${i % 50}`,
+    requestId: `req-${i}`,
+    channel: 'takeout',
+    status: 'received',
+    items: [{ menuItemId: 'latte', name: '카페라떼', unitPrice: 4500, quantity: 1, options: [], lineTotal: 4500 }],
+    subtotal: 4500,
+    deliveryFee: 0,
+    total: 4500,
+    orderNumber: i + 1,
+    businessDate: '2026-03-02',
+    customerNote: null,
+    delivery: null,
+    createdAt,
+    updatedAt: createdAt,
+    autoCompleteAt: createdAt + HOUR,
+    prep: null,
+    shipmentPreparingAt: null,
+    shipment: null,
+    cancellation: null,
+    completion: null,
+    version: 1,
+    ...overrides,
   });
 }
 
@@ -155,7 +205,10 @@ async function seedExportable() {
   await seedStore();
   const day = (i) => new Date(Date.UTC(2026, 0, 1) + Math.floor(i / EXPORT_PER_DAY) * 24 * HOUR).toISOString().slice(0, 10);
   await seedMany(EXPORT_ORDERS, (i) => ({
-    status: 'completed', businessDate: day(i), orderNumber: (i % EXPORT_PER_DAY) + 1, autoCompleteAt: null,
+    status: 'completed',
+    businessDate: day(i),
+    orderNumber: (i % EXPORT_PER_DAY) + 1,
+    autoCompleteAt: null,
     completion: { by: 'system', uid: null, at: Date.now() - HOUR },
   }));
   return { orders: EXPORT_ORDERS, from: day(0), to: day(EXPORT_ORDERS - 1) };
@@ -170,12 +223,30 @@ async function seedOverdue() {
     for (let i = start; i < Math.min(SWEEP_ORDERS, start + 500); i += 1) {
       const createdAt = now - 2 * HOUR - i * 1000;
       const order = {
-        orderId: `sweep-${String(i).padStart(6, '0')}`, storeId: STORE_ID, storeName: '고카페인 메모리점',
-        customerUid: `customer-${i % 50}`, requestId: `req-${i}`, channel: 'takeout', status: 'received',
+        orderId: `sweep-${String(i).padStart(6, '0')}`,
+        storeId: STORE_ID,
+        storeName: '고카페인 메모리점',
+        customerUid: `customer-${i % 50}`,
+        requestId: `req-${i}`,
+        channel: 'takeout',
+        status: 'received',
         items: [{ menuItemId: 'latte', name: '카페라떼', unitPrice: 4500, quantity: 1, options: [], lineTotal: 4500 }],
-        subtotal: 4500, deliveryFee: 0, total: 4500, orderNumber: i + 1, businessDate: '2026-03-02', customerNote: null,
-        delivery: null, createdAt, updatedAt: createdAt, autoCompleteAt: createdAt + HOUR, prep: null,
-        shipmentPreparingAt: null, shipment: null, cancellation: null, completion: null, version: 1,
+        subtotal: 4500,
+        deliveryFee: 0,
+        total: 4500,
+        orderNumber: i + 1,
+        businessDate: '2026-03-02',
+        customerNote: null,
+        delivery: null,
+        createdAt,
+        updatedAt: createdAt,
+        autoCompleteAt: createdAt + HOUR,
+        prep: null,
+        shipmentPreparingAt: null,
+        shipment: null,
+        cancellation: null,
+        completion: null,
+        version: 1,
       };
       batch.set(db().doc(`orders/${order.orderId}`), orderToStored(order));
     }
@@ -195,10 +266,12 @@ async function loadPlaceOrder(fn) {
 }
 
 async function loadTransitions(fn, index, seeded) {
-  await Promise.all(seeded.orderIds.map(async (orderId, i) => {
-    await fn.run(callRequest({ orderId, prepMinutes: 10 }, partner(i)));
-    await index.completeOrder.run(callRequest({ orderId }, partner(i)));
-  }));
+  await Promise.all(
+    seeded.orderIds.map(async (orderId, i) => {
+      await fn.run(callRequest({ orderId, prepMinutes: 10 }, partner(i)));
+      await index.completeOrder.run(callRequest({ orderId }, partner(i)));
+    }),
+  );
   return { calls: 2 * seeded.orderIds.length };
 }
 
@@ -224,46 +297,79 @@ async function loadSweep(fn) {
 
 async function loadExport(fn, _index, seeded) {
   let stored = 0;
-  lib('deps.js').setDependenciesForTest({ exportStorage: {
-    async saveForDownload({ content }) {
-      stored = content.length;
-      return 'https://storage.example/export.csv';
+  lib('deps.js').setDependenciesForTest({
+    exportStorage: {
+      async saveForDownload({ content }) {
+        stored = content.length;
+        return 'https://storage.example/export.csv';
+      },
     },
-  } });
-  const results = await Promise.all([0, 1].map(() => fn.run(callRequest({ storeId: STORE_ID, from: seeded.from, to: seeded.to }, partner(0)))));
+  });
+  const results = await Promise.all(
+    [0, 1].map(() => fn.run(callRequest({ storeId: STORE_ID, from: seeded.from, to: seeded.to }, partner(0)))),
+  );
   return { exports: results.length, rows: results[0].rows, bytes: stored };
 }
 
 async function loadWebhook(fn, _index, seeded) {
   const { signWebhookBody } = lib('domain/webhookSignature.js');
-  const answers = await Promise.all(seeded.orderIds.map(async (_, i) => {
-    const body = {
-      eventId: `evt-${process.pid}-${i}`, carrier: 'cj', trackingNumber: `5${String(i).padStart(11, '0')}`, status: 'in_transit',
-      occurredAt: new Date().toISOString(), location: '서울', description: '간선하차',
-    };
-    const raw = Buffer.from(JSON.stringify(body));
-    const timestamp = Math.floor(Date.now() / 1000);
-    const answer = { status: 200 };
-    const res = {
-      headersSent: false,
-      status(code) { answer.status = code; return res; },
-      set() { return res; },
-      json() { res.headersSent = true; return res; },
-      send() { res.headersSent = true; return res; },
-      end() { res.headersSent = true; return res; },
-      on() { return res; },
-    };
-    const headers = { 'content-type': 'application/json', 'x-gocafein-timestamp': String(timestamp), 'x-gocafein-signature': signWebhookBody(raw, timestamp, WEBHOOK_SECRET) };
-    await fn({ method: 'POST', headers, rawBody: raw, body: undefined }, res);
-    return answer.status;
-  }));
+  const answers = await Promise.all(
+    seeded.orderIds.map(async (_, i) => {
+      const body = {
+        eventId: `evt-${process.pid}-${i}`,
+        carrier: 'cj',
+        trackingNumber: `5${String(i).padStart(11, '0')}`,
+        status: 'in_transit',
+        occurredAt: new Date().toISOString(),
+        location: '서울',
+        description: '간선하차',
+      };
+      const raw = Buffer.from(JSON.stringify(body));
+      const timestamp = Math.floor(Date.now() / 1000);
+      const answer = { status: 200 };
+      const res = {
+        headersSent: false,
+        status(code) {
+          answer.status = code;
+          return res;
+        },
+        set() {
+          return res;
+        },
+        json() {
+          res.headersSent = true;
+          return res;
+        },
+        send() {
+          res.headersSent = true;
+          return res;
+        },
+        end() {
+          res.headersSent = true;
+          return res;
+        },
+        on() {
+          return res;
+        },
+      };
+      const headers = {
+        'content-type': 'application/json',
+        'x-gocafein-timestamp': String(timestamp),
+        'x-gocafein-signature': signWebhookBody(raw, timestamp, WEBHOOK_SECRET),
+      };
+      await fn({ method: 'POST', headers, rawBody: raw, body: undefined }, res);
+      return answer.status;
+    }),
+  );
   return { posts: answers.length, ok: answers.filter((s) => s === 200).length };
 }
 
 // ------------------------------------------------------------------ main
 function vmHwmBytes() {
   try {
-    const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    const line = readFileSync('/proc/self/status', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'));
     return line ? Number(line.match(/(\d+)/)[1]) * 1024 : null;
   } catch {
     return null;
@@ -291,7 +397,9 @@ async function main() {
   const outcome = await spec.load(fn, index, seeded);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ kind, fn: spec.fn, ms, outcome, rssBeforeLoad: beforeLoad, rssAfterLoad: afterLoad, maxRss, vmHwm: vmHwmBytes(), heapUsed: process.memoryUsage().heapUsed })}\n`);
+  process.stdout.write(
+    `\nBENCH_RESULT ${JSON.stringify({ kind, fn: spec.fn, ms, outcome, rssBeforeLoad: beforeLoad, rssAfterLoad: afterLoad, maxRss, vmHwm: vmHwmBytes(), heapUsed: process.memoryUsage().heapUsed })}\n`,
+  );
 }
 
 main().then(

@@ -30,8 +30,13 @@ async function seed() {
     const batch = db().batch();
     for (const s of stores.slice(start, start + 200)) {
       batch.set(db().doc(`stores/${storeId(s)}`), {
-        name: `시뮬레이션 ${s}호점`, active: true, open: true, pausedUntil: null,
-        channels: ['dine_in', 'takeout'], deliveryFee: 0, defaultPrepMinutes: 10,
+        name: `시뮬레이션 ${s}호점`,
+        active: true,
+        open: true,
+        pausedUntil: null,
+        channels: ['dine_in', 'takeout'],
+        deliveryFee: 0,
+        defaultPrepMinutes: 10,
       });
       batch.set(db().doc(`stores/${storeId(s)}/menuItems/latte`), { name: '카페라떼', price: 4500, soldOut: false, options: [] });
     }
@@ -40,15 +45,17 @@ async function seed() {
 }
 
 async function main() {
-  lib('deps.js').setDependenciesForTest({ auth: {
-    async getUser(uid) {
-      return { uid, email: `${uid}@bench.test`, customClaims: {}, disabled: false, emailVerified: true };
+  lib('deps.js').setDependenciesForTest({
+    auth: {
+      async getUser(uid) {
+        return { uid, email: `${uid}@bench.test`, customClaims: {}, disabled: false, emailVerified: true };
+      },
+      async getUserByEmail() {
+        return null;
+      },
+      async setCustomUserClaims() {},
     },
-    async getUserByEmail() {
-      return null;
-    },
-    async setCustomUserClaims() {},
-  } });
+  });
   await seed();
   const { placeOrder } = require(join(functionsDir, 'lib', 'index.js'));
   // Warm-up (connection, first module loads), not counted: one order at a store of its own.
@@ -68,7 +75,12 @@ async function main() {
       const t = process.hrtime.bigint();
       try {
         const result = await placeOrder.run({
-          data: { storeId: storeId(s), channel: 'takeout', requestId: `simulated-${s}-${k}`, items: [{ menuItemId: 'latte', quantity: 1 }] },
+          data: {
+            storeId: storeId(s),
+            channel: 'takeout',
+            requestId: `simulated-${s}-${k}`,
+            items: [{ menuItemId: 'latte', quantity: 1 }],
+          },
           auth: { uid: `customer-${s}-${k}`, token: {} },
           rawRequest: {},
           acceptsStreaming: false,
@@ -93,9 +105,11 @@ async function main() {
   };
   const started = process.hrtime.bigint();
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_STORES, STORES) }, async () => {
-    while (next < STORES) await burst(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENT_STORES, STORES) }, async () => {
+      while (next < STORES) await burst(next++);
+    }),
+  );
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const counts = counter.counters();
   const placedOrders = storeResults.reduce((sum, r) => sum + r.placed, 0);
@@ -103,22 +117,24 @@ async function main() {
   const pick = (values, p) => sorted(values)[Math.min(values.length - 1, Math.max(0, Math.ceil(p * values.length) - 1))];
   const storeMs = storeResults.map((r) => r.ms);
   const rpcTotal = Object.values(counts.rpcs).reduce((a, b) => a + b, 0);
-  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({
-    stores: STORES,
-    perStore: PER_STORE,
-    concurrentStores: Math.min(CONCURRENT_STORES, STORES),
-    burst: BURST,
-    wallMs,
-    placed: placedOrders,
-    storesConsecutive: storeResults.filter((r) => r.consecutive).length,
-    errors: [...new Set(storeResults.flatMap((r) => r.errors))].slice(0, 3),
-    rpcsPerOrder: rpcTotal / Math.max(1, placedOrders),
-    rpcs: counts.rpcs,
-    abortedCommits: counts.abortedCommits,
-    transactions: counter.summarize(counts.transactions),
-    orderMs: { p50: pick(latencies, 0.5), p99: pick(latencies, 0.99), max: pick(latencies, 1) },
-    storeMs: { min: pick(storeMs, 0), p50: pick(storeMs, 0.5), p99: pick(storeMs, 0.99), max: pick(storeMs, 1) },
-  })}\n`);
+  process.stdout.write(
+    `\nBENCH_RESULT ${JSON.stringify({
+      stores: STORES,
+      perStore: PER_STORE,
+      concurrentStores: Math.min(CONCURRENT_STORES, STORES),
+      burst: BURST,
+      wallMs,
+      placed: placedOrders,
+      storesConsecutive: storeResults.filter((r) => r.consecutive).length,
+      errors: [...new Set(storeResults.flatMap((r) => r.errors))].slice(0, 3),
+      rpcsPerOrder: rpcTotal / Math.max(1, placedOrders),
+      rpcs: counts.rpcs,
+      abortedCommits: counts.abortedCommits,
+      transactions: counter.summarize(counts.transactions),
+      orderMs: { p50: pick(latencies, 0.5), p99: pick(latencies, 0.99), max: pick(latencies, 1) },
+      storeMs: { min: pick(storeMs, 0), p50: pick(storeMs, 0.5), p99: pick(storeMs, 0.99), max: pick(storeMs, 1) },
+    })}\n`,
+  );
 }
 
 async function lockCheck() {
@@ -126,11 +142,15 @@ async function lockCheck() {
   const db = new Firestore({ projectId: process.env.GCLOUD_PROJECT });
   const run = (withQuery) => {
     counter.reset();
-    return Promise.all([1, 2, 3].map((i) => db.runTransaction(async (tx) => {
-      await tx.get(db.doc(`lockStores/s${i}`));
-      if (withQuery) await tx.get(db.collection('lockThings').where('store', '==', `s${i}`).limit(3));
-      tx.set(db.doc(`lockThings/t${i}-${Date.now()}`), { store: `s${i}` });
-    }))).then(() => counter.summarize(counter.counters().transactions));
+    return Promise.all(
+      [1, 2, 3].map((i) =>
+        db.runTransaction(async (tx) => {
+          await tx.get(db.doc(`lockStores/s${i}`));
+          if (withQuery) await tx.get(db.collection('lockThings').where('store', '==', `s${i}`).limit(3));
+          tx.set(db.doc(`lockThings/t${i}-${Date.now()}`), { store: `s${i}` });
+        }),
+      ),
+    ).then(() => counter.summarize(counter.counters().transactions));
   };
   await run(false); // warm the connection
   const withoutQuery = await run(false);

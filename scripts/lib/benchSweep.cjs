@@ -74,9 +74,7 @@ async function main() {
   const usage = process.memoryUsage();
   peakRss = Math.max(peakRss, usage.rss);
   peakHeap = Math.max(peakHeap, usage.heapUsed);
-  process.stdout.write(
-    `\nBENCH_RESULT ${JSON.stringify({ count, ms, report, baselineHeap: baseline.heapUsed, peakRss, peakHeap })}\n`,
-  );
+  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ count, ms, report, baselineHeap: baseline.heapUsed, peakRss, peakHeap })}\n`);
   process.exit(0);
 }
 

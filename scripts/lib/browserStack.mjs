@@ -46,7 +46,12 @@ export async function withPartnerCenter(run, { log = console.log } = {}) {
 
 /** A phone-sized page (the owners' device), Korean, Seoul time. */
 export async function phonePage(browser, { width = 390, height = 844, scale = 2 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'ko-KR', timezoneId: 'Asia/Seoul', deviceScaleFactor: scale });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    deviceScaleFactor: scale,
+  });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(String(error)));

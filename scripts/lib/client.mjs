@@ -11,7 +11,10 @@ let appCounter = 0;
 
 export async function signIn(email, password) {
   appCounter += 1;
-  const app = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-api-key', authDomain: `${PROJECT_ID}.firebaseapp.com` }, `client-${appCounter}`);
+  const app = initializeApp(
+    { projectId: PROJECT_ID, apiKey: 'demo-api-key', authDomain: `${PROJECT_ID}.firebaseapp.com` },
+    `client-${appCounter}`,
+  );
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://127.0.0.1:${PORTS.auth}`, { disableWarnings: true });
   const functions = getFunctions(app, REGION);

@@ -48,7 +48,10 @@ export function coldStartTargets({ unbundled = false, names } = {}) {
 export function measureColdStart({ runs = 7, unbundled = false, names, node = process.execPath, log = () => {} } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'cold-start-'));
   try {
-    const httpsPath = execFileSync(node, ['-p', "require.resolve('firebase-functions/v2/https')"], { cwd: FUNCTIONS_DIR, encoding: 'utf8' }).trim();
+    const httpsPath = execFileSync(node, ['-p', "require.resolve('firebase-functions/v2/https')"], {
+      cwd: FUNCTIONS_DIR,
+      encoding: 'utf8',
+    }).trim();
     const bare = join(scratch, 'bare.js');
     writeFileSync(bare, `const { onCall } = require(${JSON.stringify(httpsPath)});\nexports.hello = onCall(() => 'hi');\n`);
     const { targets } = coldStartTargets({ unbundled, names });
@@ -56,7 +59,8 @@ export function measureColdStart({ runs = 7, unbundled = false, names, node = pr
     const env = { ...process.env, GCLOUD_PROJECT: 'demo-cold-start' };
     delete env.NODE_OPTIONS; // an instance starts without the caller's flags (e.g. tsx's loader)
     const sample = (code) => {
-      const probe = `const c=process.cpuUsage(),t=process.hrtime.bigint();${code};` +
+      const probe =
+        `const c=process.cpuUsage(),t=process.hrtime.bigint();${code};` +
         `const u=process.cpuUsage(c);process.stdout.write(JSON.stringify([(u.user+u.system)/1e3,Number(process.hrtime.bigint()-t)/1e6]));process.exit(0);`;
       return JSON.parse(execFileSync(node, ['-e', probe], { cwd: FUNCTIONS_DIR, env, encoding: 'utf8' }));
     };
@@ -94,7 +98,12 @@ export function measureColdStart({ runs = 7, unbundled = false, names, node = pr
         // The ratio of each sample to the mean of its neighbouring bare samples (the machine's load
         // at that moment), then the median of those ratios.
         const ratios = list.map(({ value, before: b, after: a }) => value[0] / ((b[0] + a[0]) / 2));
-        return { label, cpu: median(list.map(({ value }) => value[0])), wall: median(list.map(({ value }) => value[1])), ratio: median(ratios) };
+        return {
+          label,
+          cpu: median(list.map(({ value }) => value[0])),
+          wall: median(list.map(({ value }) => value[1])),
+          ratio: median(ratios),
+        };
       }),
     };
   } finally {

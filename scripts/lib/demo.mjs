@@ -89,7 +89,16 @@ export async function runDemo() {
       storeId,
       channel: 'takeout',
       requestId: randomUUID(),
-      items: [{ menuItemId: americano, quantity: 2, options: [{ groupId: 'size', choiceIds: ['large'] }, { groupId: 'shot', choiceIds: ['extra1'] }] }],
+      items: [
+        {
+          menuItemId: americano,
+          quantity: 2,
+          options: [
+            { groupId: 'size', choiceIds: ['large'] },
+            { groupId: 'shot', choiceIds: ['extra1'] },
+          ],
+        },
+      ],
     });
     show(`고객 주문 (${placed.total.toLocaleString('ko-KR')}원)`, placed.order);
     const pickupId = placed.orderId;
@@ -107,7 +116,10 @@ export async function runDemo() {
     show(`고객 주문 (${parcel.total.toLocaleString('ko-KR')}원)`, parcel.order);
     const deliveryId = parcel.orderId;
     show('사장님 배송 준비', await owner.call('prepareShipment', { orderId: deliveryId }));
-    show('사장님 발송 처리 (CJ대한통운)', await owner.call('shipOrder', { orderId: deliveryId, carrier: 'cj', trackingNumber: '6012-3456-7890' }));
+    show(
+      '사장님 발송 처리 (CJ대한통운)',
+      await owner.call('shipOrder', { orderId: deliveryId, carrier: 'cj', trackingNumber: '6012-3456-7890' }),
+    );
     const edited = await owner.call('updateTracking', { orderId: deliveryId, carrier: 'hanjin', trackingNumber: '420123456789' });
     show('사장님 송장 수정 (한진택배)', edited);
     try {
@@ -131,8 +143,10 @@ export async function runDemo() {
     say(`\n[타이머] 주문 #${timer.orderNumber} 자동 완료 대기 (약 ${Math.ceil(remaining / 1000)}초)…`);
     const timed = await waitForTimer(customer, timer.orderId, dueAt);
     const completion = timed.get('completion');
-    say(`  시스템 자동 완료 (타이머)        → #${timed.get('orderNumber')} ${timed.get('status')} by ${completion?.by}, ` +
-      `예정보다 ${((completion?.at?.toMillis?.() ?? completion?.at) - dueAt) / 1000}초 뒤`);
+    say(
+      `  시스템 자동 완료 (타이머)        → #${timed.get('orderNumber')} ${timed.get('status')} by ${completion?.by}, ` +
+        `예정보다 ${((completion?.at?.toMillis?.() ?? completion?.at) - dueAt) / 1000}초 뒤`,
+    );
 
     const pickup = await getDoc(doc(customer.firestore, 'orders', pickupId));
     const result = {

@@ -27,15 +27,26 @@ function install(Firestore) {
     let attempts = 0;
     const started = process.hrtime.bigint();
     const record = (ok, code) => {
-      const entry = { fn: functionName(), pid: process.pid, attempts, ok, code: code ?? null, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+      const entry = {
+        fn: functionName(),
+        pid: process.pid,
+        attempts,
+        ok,
+        code: code ?? null,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      };
       state.transactions.push(entry);
       if (outFile) appendFileSync(outFile, `${JSON.stringify(entry)}\n`);
     };
     return runTransaction
-      .call(this, (tx) => {
-        attempts += 1;
-        return updateFunction(tx);
-      }, options)
+      .call(
+        this,
+        (tx) => {
+          attempts += 1;
+          return updateFunction(tx);
+        },
+        options,
+      )
       .then(
         (value) => (record(true), value),
         (error) => {

@@ -40,7 +40,12 @@ for (const dir of ['home', 'tmp', 'config']) mkdirSync(join(scratch, dir), { rec
 // are the machine's, as on a developer's second clone.
 const env = { ...process.env };
 for (const name of Object.keys(env)) {
-  if (/^(FIRESTORE_EMULATOR_HOST|FIREBASE_AUTH_EMULATOR_HOST|CLOUD_TASKS_EMULATOR_HOST|GCLOUD_PROJECT|GOOGLE_CLOUD_PROJECT|FIREBASE_CONFIG|GOCAFEIN_PUSH_OUTBOX|HIDANE_BIN|npm_.*)$/i.test(name)) delete env[name];
+  if (
+    /^(FIRESTORE_EMULATOR_HOST|FIREBASE_AUTH_EMULATOR_HOST|CLOUD_TASKS_EMULATOR_HOST|GCLOUD_PROJECT|GOOGLE_CLOUD_PROJECT|FIREBASE_CONFIG|GOCAFEIN_PUSH_OUTBOX|HIDANE_BIN|npm_.*)$/i.test(
+      name,
+    )
+  )
+    delete env[name];
 }
 Object.assign(env, {
   HOME: home,
@@ -107,7 +112,12 @@ try {
   const resultLine = demo.output.split('\n').find((line) => line.startsWith('demo result: '));
   const result = JSON.parse(resultLine.slice('demo result: '.length));
   if (result.pickup !== 'completed' || result.delivery !== 'completed') throw new Error(`demo final states: ${resultLine}`);
-  console.log(demo.output.split('\n').filter((line) => /결과:|✗|타이머/.test(line)).join('\n'));
+  console.log(
+    demo.output
+      .split('\n')
+      .filter((line) => /결과:|✗|타이머/.test(line))
+      .join('\n'),
+  );
   console.log(`  ${checkTimers(result, first.output)}`);
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -124,10 +134,19 @@ try {
   const logBefore = first.output.length;
   const rush = npm(['run', 'rush', '--', '--running']);
   const rushExit = await rush.exited;
-  console.log(rush.output.split('\n').filter((line) => line.startsWith('rush: ')).map((line) => `  ${line}`).join('\n'));
+  console.log(
+    rush.output
+      .split('\n')
+      .filter((line) => line.startsWith('rush: '))
+      .map((line) => `  ${line}`)
+      .join('\n'),
+  );
   if (rushExit.code !== 0) throw new Error(`npm run rush -- --running failed (${rushExit.code}):\n${rush.output.slice(-5000)}`);
   const backlog = await waitForExecutions(() => first.output, logBefore, rushTriggerExecutions(100));
-  if (!backlog.done) throw new Error(`the rush's trigger events had not all run ${backlog.seconds.toFixed(0)} s after it: ${JSON.stringify(backlog.counts)}`);
+  if (!backlog.done)
+    throw new Error(
+      `the rush's trigger events had not all run ${backlog.seconds.toFixed(0)} s after it: ${JSON.stringify(backlog.counts)}`,
+    );
   console.log(`  ${checkRushLog(first.output, logBefore)}; trigger backlog done ${backlog.seconds.toFixed(1)} s after the last call`);
   step('the lunch rush held against it');
 
@@ -159,7 +178,7 @@ try {
   await second.exited;
   if (!second.output.includes('Stopping the emulators')) throw new Error(`Ctrl-C did not stop the stack:\n${second.output.slice(-3000)}`);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const open = (await takenPorts(PORTS));
+  const open = await takenPorts(PORTS);
   const left = processesOfClone();
   if (open.length || left.length) throw new Error(`after Ctrl-C: ${[...open, ...left].join('\n')}`);
   step('Ctrl-C stopped everything: no port open, no process of the clone left');

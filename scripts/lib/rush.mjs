@@ -63,7 +63,10 @@ export async function runRush({ admin, storeId, items, log = console.log }) {
         return client;
       }),
     );
-    const partners = [await signIn(ACCOUNTS.owner.email, ACCOUNTS.owner.password), await signIn(ACCOUNTS.staff.email, ACCOUNTS.staff.password)];
+    const partners = [
+      await signIn(ACCOUNTS.owner.email, ACCOUNTS.owner.password),
+      await signIn(ACCOUNTS.staff.email, ACCOUNTS.staff.password),
+    ];
     clients.push(...partners);
 
     const line = { menuItemId: items['아메리카노'], quantity: 1, options: [{ groupId: 'size', choiceIds: ['regular'] }] };
@@ -93,7 +96,10 @@ export async function runRush({ admin, storeId, items, log = console.log }) {
     await Promise.all(
       partners.map((partner) =>
         poolAll(orderIds, RUSH.partnerConcurrency, async (orderId) => {
-          for (const [name, data] of [['startPreparing', { orderId, prepMinutes: 10 }], ['completeOrder', { orderId }]]) {
+          for (const [name, data] of [
+            ['startPreparing', { orderId, prepMinutes: 10 }],
+            ['completeOrder', { orderId }],
+          ]) {
             const result = await timed(moveSamples, moveErrors, () => partner.call(name, data), ['failed-precondition', 'aborted']);
             if (result?.refused) refusals.set(result.refused, (refusals.get(result.refused) ?? 0) + 1);
           }
@@ -107,13 +113,32 @@ export async function runRush({ admin, storeId, items, log = console.log }) {
     for (const s of snapshots) statuses[s.get('status')] = (statuses[s.get('status')] ?? 0) + 1;
     const numbers = placed.map((p) => p.orderNumber).sort((a, b) => a - b);
     return {
-      placements: { attempted: RUSH.customers * RUSH.ordersPerCustomer, accepted: placed.length, errors: placeErrors, seconds: placeSeconds,
-        p50: percentile(placeSamples, 50), p99: percentile(placeSamples, 99), max: Math.max(...placeSamples) },
-      transitions: { calls: moveSamples.length, errors: moveErrors, refusals: Object.fromEntries(refusals), seconds: moveSeconds,
-        p50: percentile(moveSamples, 50), p99: percentile(moveSamples, 99), max: Math.max(...moveSamples) },
+      placements: {
+        attempted: RUSH.customers * RUSH.ordersPerCustomer,
+        accepted: placed.length,
+        errors: placeErrors,
+        seconds: placeSeconds,
+        p50: percentile(placeSamples, 50),
+        p99: percentile(placeSamples, 99),
+        max: Math.max(...placeSamples),
+      },
+      transitions: {
+        calls: moveSamples.length,
+        errors: moveErrors,
+        refusals: Object.fromEntries(refusals),
+        seconds: moveSeconds,
+        p50: percentile(moveSamples, 50),
+        p99: percentile(moveSamples, 99),
+        max: Math.max(...moveSamples),
+      },
       statuses,
-      numbers: { count: numbers.length, unique: new Set(numbers).size === numbers.length,
-        consecutive: numbers.every((n, k) => n === numbers[0] + k), first: numbers[0], last: numbers.at(-1) },
+      numbers: {
+        count: numbers.length,
+        unique: new Set(numbers).size === numbers.length,
+        consecutive: numbers.every((n, k) => n === numbers[0] + k),
+        first: numbers[0],
+        last: numbers.at(-1),
+      },
     };
   } finally {
     await Promise.all(clients.map((client) => client.close().catch(() => undefined)));
@@ -124,11 +149,17 @@ export async function runRush({ admin, storeId, items, log = console.log }) {
 export function checkRush(report, executions) {
   const failures = [];
   const { placements, transitions, statuses, numbers } = report;
-  if (placements.accepted !== placements.attempted) failures.push(`${placements.accepted}/${placements.attempted} placements accepted (${[...new Set(placements.errors)].slice(0, 3).join('; ')})`);
-  if (transitions.errors.length) failures.push(`${transitions.errors.length} transition calls failed (${[...new Set(transitions.errors)].slice(0, 3).join('; ')})`);
-  if (!(placements.max < SDK_TIMEOUT_MS) || !(transitions.max < SDK_TIMEOUT_MS)) failures.push(`a call took ${Math.max(placements.max, transitions.max)} ms (SDK timeout ${SDK_TIMEOUT_MS} ms)`);
+  if (placements.accepted !== placements.attempted)
+    failures.push(
+      `${placements.accepted}/${placements.attempted} placements accepted (${[...new Set(placements.errors)].slice(0, 3).join('; ')})`,
+    );
+  if (transitions.errors.length)
+    failures.push(`${transitions.errors.length} transition calls failed (${[...new Set(transitions.errors)].slice(0, 3).join('; ')})`);
+  if (!(placements.max < SDK_TIMEOUT_MS) || !(transitions.max < SDK_TIMEOUT_MS))
+    failures.push(`a call took ${Math.max(placements.max, transitions.max)} ms (SDK timeout ${SDK_TIMEOUT_MS} ms)`);
   if (statuses.completed !== placements.attempted) failures.push(`orders completed: ${JSON.stringify(statuses)}`);
-  if (!numbers.unique || !numbers.consecutive || numbers.count !== placements.attempted) failures.push(`order numbers ${numbers.first}…${numbers.last}: unique ${numbers.unique}, consecutive ${numbers.consecutive}`);
+  if (!numbers.unique || !numbers.consecutive || numbers.count !== placements.attempted)
+    failures.push(`order numbers ${numbers.first}…${numbers.last}: unique ${numbers.unique}, consecutive ${numbers.consecutive}`);
   // Timers that come due during the rush (the seed's orders' auto-complete) run as they should;
   // an early task is found by its handler's log line (stackChecks.mjs checkRushLog).
   if (executions?.killed) failures.push(`${executions.killed} function workers killed by unhandled errors`);

@@ -21,18 +21,36 @@ const MENU = [
     price: 4000,
     category: '커피',
     options: [
-      { groupId: 'size', name: '사이즈', required: true, maxSelect: 1, choices: [
-        { id: 'regular', name: '레귤러', price: 0 },
-        { id: 'large', name: '라지', price: 500 },
-      ] },
-      { groupId: 'shot', name: '샷', required: false, maxSelect: 1, choices: [
-        { id: 'extra1', name: '샷 추가', price: 500 },
-        { id: 'extra2', name: '2샷 추가', price: 1000 },
-      ] },
-      { groupId: 'syrup', name: '시럽', required: false, maxSelect: 2, choices: [
-        { id: 'vanilla', name: '바닐라 시럽', price: 500 },
-        { id: 'hazelnut', name: '헤이즐넛 시럽', price: 500 },
-      ] },
+      {
+        groupId: 'size',
+        name: '사이즈',
+        required: true,
+        maxSelect: 1,
+        choices: [
+          { id: 'regular', name: '레귤러', price: 0 },
+          { id: 'large', name: '라지', price: 500 },
+        ],
+      },
+      {
+        groupId: 'shot',
+        name: '샷',
+        required: false,
+        maxSelect: 1,
+        choices: [
+          { id: 'extra1', name: '샷 추가', price: 500 },
+          { id: 'extra2', name: '2샷 추가', price: 1000 },
+        ],
+      },
+      {
+        groupId: 'syrup',
+        name: '시럽',
+        required: false,
+        maxSelect: 2,
+        choices: [
+          { id: 'vanilla', name: '바닐라 시럽', price: 500 },
+          { id: 'hazelnut', name: '헤이즐넛 시럽', price: 500 },
+        ],
+      },
     ],
   },
   { name: '카페라떼', price: 4500, category: '커피', options: [] },
@@ -89,7 +107,11 @@ export async function seed({ log = console.log } = {}) {
   await owner.call('setStoreStatus', { storeId, open: true });
   // 24시간 영업 with hours set (docs/hours.md): the demo shows the feature and takes orders at any hour.
   const allDay = [{ open: '00:00', close: '00:00' }];
-  await owner.call('setStoreHours', { storeId, weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, allDay])), holidays: [] });
+  await owner.call('setStoreHours', {
+    storeId,
+    weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, allDay])),
+    holidays: [],
+  });
   const items = {};
   for (const { soldOut, ...item } of MENU) {
     const { itemId } = await owner.call('upsertMenuItem', { storeId, ...item });
@@ -108,9 +130,10 @@ export async function seed({ log = console.log } = {}) {
   let n = 0;
   const place = (channel, extra = {}) => {
     n += 1;
-    const line = channel === 'delivery'
-      ? { menuItemId: items['원두 200g (배송 가능)'], quantity: 1 }
-      : { menuItemId: items['아메리카노'], quantity: 1 + (n % 2), options: [{ groupId: 'size', choiceIds: ['regular'] }] };
+    const line =
+      channel === 'delivery'
+        ? { menuItemId: items['원두 200g (배송 가능)'], quantity: 1 }
+        : { menuItemId: items['아메리카노'], quantity: 1 + (n % 2), options: [{ groupId: 'size', choiceIds: ['regular'] }] };
     return customer.call('placeOrder', {
       storeId,
       channel,

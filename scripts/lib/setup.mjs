@@ -16,10 +16,7 @@ export const FUNCTIONS_DIR = join(ROOT, 'functions');
 /** hidane, the Java-less Firestore emulator, pinned; built from the Rust crate registry. */
 export const HIDANE_VERSION = '0.6.0';
 // Kept outside the checkout so that fresh clones on the same machine reuse one build.
-export const HIDANE_ROOT = join(
-  process.env.GOCAFEIN_TOOLS_DIR ?? join(homedir(), '.cache', 'gocafein'),
-  `hidane-${HIDANE_VERSION}`,
-);
+export const HIDANE_ROOT = join(process.env.GOCAFEIN_TOOLS_DIR ?? join(homedir(), '.cache', 'gocafein'), `hidane-${HIDANE_VERSION}`);
 export const HIDANE_BIN = join(HIDANE_ROOT, 'bin', 'hidane');
 
 const log = (message) => console.log(`[setup] ${message}`);
@@ -54,7 +51,11 @@ export function ensureNpmPackages(dir) {
 function hidaneVersionAt(bin) {
   if (!existsSync(bin)) return null;
   try {
-    return execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(/\s+/)[1] ?? null;
+    return (
+      execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split(/\s+/)[1] ?? null
+    );
   } catch {
     return null;
   }

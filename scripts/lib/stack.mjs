@@ -21,8 +21,9 @@ export const PROJECT_ID = 'demo-gocafein';
  */
 export const PORT_OFFSET = Number(process.env.GOCAFEIN_PORT_OFFSET ?? 0) || 0;
 export const PORTS = Object.fromEntries(
-  Object.entries({ auth: 9099, functions: 5001, firestore: 8080, tasks: 9499, hub: 4400, logging: 4500, hosting: 5000 })
-    .map(([name, port]) => [name, port + PORT_OFFSET]),
+  Object.entries({ auth: 9099, functions: 5001, firestore: 8080, tasks: 9499, hub: 4400, logging: 4500, hosting: 5000 }).map(
+    ([name, port]) => [name, port + PORT_OFFSET],
+  ),
 );
 /**
  * `npm start` prints this line, exactly, once the stack is up and seeded (docs/local-stack.md);
@@ -158,10 +159,13 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
   }
   // The apps' calls go through the functions queue on the functions port; the emulator runs behind it.
   const functionsPort = await freePort();
-  const queue = await startFunctionsQueue({ target: `127.0.0.1:${functionsPort}`, port: PORTS.functions, maxInFlight: Math.max(1, parallel - 1) });
+  const queue = await startFunctionsQueue({
+    target: `127.0.0.1:${functionsPort}`,
+    port: PORTS.functions,
+    maxInFlight: Math.max(1, parallel - 1),
+  });
   const firebaseArgs = ['emulators:start', '--project', PROJECT_ID, '--config', configCopy({ ui: mode === 'official', functionsPort })];
-  const [command, args] =
-    mode === 'hidane' ? [hidaneBin, ['exec', '--', FIREBASE_BIN, ...firebaseArgs]] : [FIREBASE_BIN, firebaseArgs];
+  const [command, args] = mode === 'hidane' ? [hidaneBin, ['exec', '--', FIREBASE_BIN, ...firebaseArgs]] : [FIREBASE_BIN, firebaseArgs];
   // Timers that work locally: tasks go through a delay that holds each until its scheduleTime.
   const timers = await startTasksDelay({
     emulator: `127.0.0.1:${PORTS.tasks}`,
@@ -218,7 +222,8 @@ export async function startStack({ hidaneBin, mode, quiet = false, isolatedHome 
     await ready;
     // firebase-tools reports "ready" even when it could not load the functions: say so, not 404s.
     const loadFailure = output.split('\n').find((line) => line.includes('Failed to load function definition from source'));
-    if (loadFailure) throw new Error(`the functions emulator could not load the functions: ${loadFailure.replace(/^\W+/, '').slice(0, 300)}`);
+    if (loadFailure)
+      throw new Error(`the functions emulator could not load the functions: ${loadFailure.replace(/^\W+/, '').slice(0, 300)}`);
     // Everything firebase-tools started by now, so a hard-killed start's leftovers can be stopped.
     writePidFile({ pids: [child.pid, ...descendantsOf(child.pid)] });
   } catch (error) {

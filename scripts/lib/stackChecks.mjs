@@ -16,7 +16,11 @@ const logLines = (output, message, orderId) =>
  */
 export function checkTriggers({ pickupId, deliveryId, timerId }, output, outbox) {
   const sends = existsSync(outbox)
-    ? readFileSync(outbox, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
+    ? readFileSync(outbox, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
     : [];
   for (const orderId of [pickupId, deliveryId, timerId]) {
     const received = sends.filter((m) => m.data?.type === 'order.received' && m.data.orderId === orderId);
@@ -24,7 +28,8 @@ export function checkTriggers({ pickupId, deliveryId, timerId }, output, outbox)
     const tokens = [...received[0].tokens].sort();
     if (JSON.stringify(tokens) !== JSON.stringify([...STORE_TOKENS].sort())) throw new Error(`new-order send went to ${tokens}`);
   }
-  const created = (orderId) => logLines(output, 'tasks.auto_complete_scheduled', orderId).filter((l) => l.includes('"outcome":"created"')).length;
+  const created = (orderId) =>
+    logLines(output, 'tasks.auto_complete_scheduled', orderId).filter((l) => l.includes('"outcome":"created"')).length;
   for (const orderId of [pickupId, timerId]) {
     if (created(orderId) !== 1) throw new Error(`pickup order ${orderId}: ${created(orderId)} auto-complete tasks created, expected 1`);
   }

@@ -73,7 +73,8 @@ export async function startTasksDelay({ emulator, port = 0, log = () => {}, now 
       if (req.method === 'POST' && TASK_CREATE.test(path)) {
         const { task } = JSON.parse(body.toString() || '{}');
         if (!task?.name) return reply(res, 400, { error: 'task.name is required by this local delay' });
-        if (names.has(task.name)) return reply(res, 409, { error: { code: 409, message: `Task ${task.name} already exists`, status: 'ALREADY_EXISTS' } });
+        if (names.has(task.name))
+          return reply(res, 409, { error: { code: 409, message: `Task ${task.name} already exists`, status: 'ALREADY_EXISTS' } });
         names.add(task.name);
         const dueAt = task.scheduleTime ? Date.parse(task.scheduleTime) : now();
         const due = Number.isFinite(dueAt) ? dueAt : now();

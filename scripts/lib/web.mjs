@@ -44,18 +44,24 @@ export function ensureWebApp({ force = false } = {}) {
   return true;
 }
 
-const hasPackage = (name) => spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes('install ok installed');
+const hasPackage = (name) =>
+  spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes('install ok installed');
 
 /** Debian's chromium and fonts-nanum (Korean glyphs in screenshots), installed with apt when missing. */
 export function ensureBrowser() {
   const missing = ['chromium', 'fonts-nanum'].filter((name) => !hasPackage(name));
   if (missing.length === 0 && existsSync(CHROMIUM)) return CHROMIUM;
   if (process.getuid?.() !== 0) {
-    throw new Error(`the browser tier needs ${missing.join(' and ')}: run  sudo apt-get update && sudo apt-get install -y chromium fonts-nanum`);
+    throw new Error(
+      `the browser tier needs ${missing.join(' and ')}: run  sudo apt-get update && sudo apt-get install -y chromium fonts-nanum`,
+    );
   }
   log(`installing ${missing.join(', ')} with apt-get (first run only, about a minute)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...missing]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...missing],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed with exit code ${result.status}`);
   }

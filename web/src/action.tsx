@@ -27,7 +27,9 @@ export function ActionError({ error }: { error: ParsedError | null }) {
     <p class="error" role="alert" data-reason={error.reason}>
       {error.message}
       {error.fields?.map((field) => (
-        <span class="block small" key={field.path}>{field.message}</span>
+        <span class="block small" key={field.path}>
+          {field.message}
+        </span>
       ))}
     </p>
   );

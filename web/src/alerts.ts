@@ -7,7 +7,10 @@ export function chime(): boolean {
   try {
     context ??= new AudioContext();
     const start = context.currentTime;
-    for (const [offset, frequency] of [[0, 880], [0.18, 1175]] as const) {
+    for (const [offset, frequency] of [
+      [0, 880],
+      [0.18, 1175],
+    ] as const) {
       const oscillator = context.createOscillator();
       const gain = context.createGain();
       oscillator.frequency.value = frequency;

@@ -73,7 +73,12 @@ function useSession(backend: Backend): Session | null | undefined {
 export function App({ backend }: { backend: Backend }) {
   const session = useSession(backend);
   const hash = useHash();
-  if (session === undefined) return <p class="center" role="status">불러오는 중…</p>;
+  if (session === undefined)
+    return (
+      <p class="center" role="status">
+        불러오는 중…
+      </p>
+    );
   if (session === null) return <SignIn backend={backend} />;
 
   const [, page, storeId, sub] = hash.split('/');
@@ -81,15 +86,24 @@ export function App({ backend }: { backend: Backend }) {
   if (page === 'admin') body = session.admin ? <AdminPage backend={backend} /> : <p class="notice">관리자만 볼 수 있습니다.</p>;
   else if (page === 'store' && storeId) {
     body = (
-      <StoreScreen backend={backend} session={session} storeId={decodeURIComponent(storeId)} page={STORE_PAGES.includes(sub as StorePage) ? (sub as StorePage) : 'orders'} />
+      <StoreScreen
+        backend={backend}
+        session={session}
+        storeId={decodeURIComponent(storeId)}
+        page={STORE_PAGES.includes(sub as StorePage) ? (sub as StorePage) : 'orders'}
+      />
     );
   } else body = <Home backend={backend} session={session} />;
 
   return (
     <div class="shell">
       <header class="topbar">
-        <a class="brand" href="#/">고카페인 파트너센터</a>
-        <span class="who" title={session.user.email ?? ''}>{session.user.email}</span>
+        <a class="brand" href="#/">
+          고카페인 파트너센터
+        </a>
+        <span class="who" title={session.user.email ?? ''}>
+          {session.user.email}
+        </span>
         <button type="button" class="ghost" onClick={() => signOut(backend.auth).then(() => go('#/'))}>
           파트너센터 나가기
         </button>
@@ -132,10 +146,22 @@ function SignIn({ backend }: { backend: Backend }) {
         </label>
         <label>
           비밀번호
-          <input type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
-        {error && <p class="error" role="alert">{error}</p>}
-        <button type="submit" class="primary" disabled={busy}>로그인</button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="primary" disabled={busy}>
+          로그인
+        </button>
       </form>
       {backend.emulated && <p class="muted small">로컬 에뮬레이터에 연결되어 있습니다. 데모 계정은 npm start 출력을 확인하세요.</p>}
     </main>
@@ -193,7 +219,9 @@ function Onboarding({ backend, session }: { backend: Backend; session: Session }
     <section class="stack">
       <h1>입점신청</h1>
       {applications.loading && <p role="status">불러오는 중…</p>}
-      {applications.data.length === 0 && !applications.loading && <p>아직 입점신청 내역이 없습니다. 입점신청이 승인되면 파트너센터를 이용할 수 있습니다.</p>}
+      {applications.data.length === 0 && !applications.loading && (
+        <p>아직 입점신청 내역이 없습니다. 입점신청이 승인되면 파트너센터를 이용할 수 있습니다.</p>
+      )}
       <ul class="list" aria-label="입점신청 내역">
         {applications.data.map((application) => (
           <li key={application.applicationId} class="card">
@@ -206,7 +234,9 @@ function Onboarding({ backend, session }: { backend: Backend; session: Session }
         ))}
       </ul>
       {!pending && !applying && (
-        <button type="button" class="primary" onClick={() => setApplying(true)}>입점신청 하기</button>
+        <button type="button" class="primary" onClick={() => setApplying(true)}>
+          입점신청 하기
+        </button>
       )}
       {applying && <ApplyForm backend={backend} onDone={() => setApplying(false)} />}
     </section>
@@ -231,18 +261,32 @@ function StoreScreen({ backend, session, storeId, page }: { backend: Backend; se
     <section>
       <div class="storebar">
         <h1 class="storename">{store.data?.name ?? '매장'}</h1>
-        {Object.keys(session.stores).length > 1 && <a href="#/" class="small">매장 변경</a>}
+        {Object.keys(session.stores).length > 1 && (
+          <a href="#/" class="small">
+            매장 변경
+          </a>
+        )}
       </div>
       <nav class="pagenav" aria-label="파트너센터 메뉴">
-        <a href={base} aria-current={page === 'orders' ? 'page' : undefined}>주문현황</a>
-        <a href={`${base}/reviews`} aria-current={page === 'reviews' ? 'page' : undefined}>리뷰</a>
-        <a href={`${base}/sales`} aria-current={page === 'sales' ? 'page' : undefined}>매출</a>
-        <a href={`${base}/settings`} aria-current={page === 'settings' ? 'page' : undefined}>매장 설정</a>
+        <a href={base} aria-current={page === 'orders' ? 'page' : undefined}>
+          주문현황
+        </a>
+        <a href={`${base}/reviews`} aria-current={page === 'reviews' ? 'page' : undefined}>
+          리뷰
+        </a>
+        <a href={`${base}/sales`} aria-current={page === 'sales' ? 'page' : undefined}>
+          매출
+        </a>
+        <a href={`${base}/settings`} aria-current={page === 'settings' ? 'page' : undefined}>
+          매장 설정
+        </a>
       </nav>
       {page === 'orders' && <OrdersPage backend={backend} storeId={storeId} defaultPrepMinutes={store.data?.defaultPrepMinutes ?? 10} />}
       {page === 'reviews' && <ReviewsPage backend={backend} storeId={storeId} role={role ?? 'staff'} store={store.data} />}
       {page === 'sales' && <SalesPage backend={backend} storeId={storeId} />}
-      {page === 'settings' && <SettingsPage backend={backend} storeId={storeId} role={role ?? 'staff'} store={store.data} uid={session.user.uid} />}
+      {page === 'settings' && (
+        <SettingsPage backend={backend} storeId={storeId} role={role ?? 'staff'} store={store.data} uid={session.user.uid} />
+      )}
     </section>
   );
 }

@@ -7,13 +7,26 @@ import { ActionError, useAction } from './action';
 type Channel = (typeof CHANNELS)[number];
 
 export function ApplyForm({ backend, onDone }: { backend: Backend; onDone: () => void }) {
-  const [form, setForm] = useState({ storeName: '', ownerName: '', businessNumber: '', phone: '', postalCode: '', address1: '', address2: '' });
+  const [form, setForm] = useState({
+    storeName: '',
+    ownerName: '',
+    businessNumber: '',
+    phone: '',
+    postalCode: '',
+    address1: '',
+    address2: '',
+  });
   const [channels, setChannels] = useState<Channel[]>(['takeout']);
   const action = useAction();
   const field = (name: keyof typeof form, label: string, extra: Record<string, unknown> = {}) => (
     <label>
       {label}
-      <input required={name !== 'address2'} value={form[name]} onInput={(e) => setForm({ ...form, [name]: e.currentTarget.value })} {...extra} />
+      <input
+        required={name !== 'address2'}
+        value={form[name]}
+        onInput={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+        {...extra}
+      />
     </label>
   );
   const submit = async (event: Event) => {
@@ -47,7 +60,9 @@ export function ApplyForm({ backend, onDone }: { backend: Backend; onDone: () =>
         ))}
       </fieldset>
       <ActionError error={action.error} />
-      <button type="submit" class="primary" disabled={action.busy}>입점신청</button>
+      <button type="submit" class="primary" disabled={action.busy}>
+        입점신청
+      </button>
     </form>
   );
 }

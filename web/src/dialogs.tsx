@@ -33,7 +33,9 @@ const PREP_CHOICES = [5, 10, 15, 20, 30, 40, 60];
 export function PrepDialog(props: { defaultMinutes: number; onClose: () => void; submit: (minutes: number) => Promise<unknown> }) {
   const [minutes, setMinutes] = useState(props.defaultMinutes);
   const action = useAction();
-  const choices = PREP_CHOICES.includes(props.defaultMinutes) ? PREP_CHOICES : [...PREP_CHOICES, props.defaultMinutes].sort((a, b) => a - b);
+  const choices = PREP_CHOICES.includes(props.defaultMinutes)
+    ? PREP_CHOICES
+    : [...PREP_CHOICES, props.defaultMinutes].sort((a, b) => a - b);
   return (
     <Modal title="준비시작" onClose={props.onClose}>
       <form onSubmit={async (e) => (e.preventDefault(), (await action.run(() => props.submit(minutes))) && props.onClose())}>
@@ -48,8 +50,12 @@ export function PrepDialog(props: { defaultMinutes: number; onClose: () => void;
         </fieldset>
         <ActionError error={action.error} />
         <div class="actions">
-          <button type="button" onClick={props.onClose}>닫기</button>
-          <button type="submit" class="primary" disabled={action.busy}>{minutes}분으로 준비시작</button>
+          <button type="button" onClick={props.onClose}>
+            닫기
+          </button>
+          <button type="submit" class="primary" disabled={action.busy}>
+            {minutes}분으로 준비시작
+          </button>
         </div>
       </form>
     </Modal>
@@ -76,8 +82,12 @@ export function ExtendPrepDialog(props: { onClose: () => void; submit: (addMinut
         </fieldset>
         <ActionError error={action.error} />
         <div class="actions">
-          <button type="button" onClick={props.onClose}>닫기</button>
-          <button type="submit" class="primary" disabled={action.busy}>{minutes}분 추가</button>
+          <button type="button" onClick={props.onClose}>
+            닫기
+          </button>
+          <button type="submit" class="primary" disabled={action.busy}>
+            {minutes}분 추가
+          </button>
         </div>
       </form>
     </Modal>
@@ -119,7 +129,9 @@ export function ShipDialog(props: {
           택배사
           <select value={carrier} onChange={(e) => setCarrier(e.currentTarget.value as CarrierCode)}>
             {CARRIERS.map((c) => (
-              <option value={c.code} key={c.code}>{c.name}</option>
+              <option value={c.code} key={c.code}>
+                {c.name}
+              </option>
             ))}
           </select>
         </label>
@@ -140,8 +152,12 @@ export function ShipDialog(props: {
         </p>
         <ActionError error={action.error} />
         <div class="actions">
-          <button type="button" onClick={props.onClose}>닫기</button>
-          <button type="submit" class="primary" disabled={!ready || action.busy}>{props.mode === 'ship' ? '발송 처리' : '송장 수정'}</button>
+          <button type="button" onClick={props.onClose}>
+            닫기
+          </button>
+          <button type="submit" class="primary" disabled={!ready || action.busy}>
+            {props.mode === 'ship' ? '발송 처리' : '송장 수정'}
+          </button>
         </div>
       </form>
     </Modal>
@@ -150,7 +166,15 @@ export function ShipDialog(props: {
 
 type CancelReason = keyof typeof CANCEL_REASON_LABELS;
 // What a store cancels for (the customer's own reasons are the customer app's).
-const STORE_REASONS: CancelReason[] = ['customer_request', 'reorder', 'sold_out', 'store_busy', 'store_closing', 'delivery_unavailable', 'other'];
+const STORE_REASONS: CancelReason[] = [
+  'customer_request',
+  'reorder',
+  'sold_out',
+  'store_busy',
+  'store_closing',
+  'delivery_unavailable',
+  'other',
+];
 const REASON_TITLES: Record<CancelReason, string> = {
   customer_request: '고객 요청',
   changed_mind: '고객 변심',
@@ -168,12 +192,17 @@ export function CancelDialog(props: { onClose: () => void; submit: (reason: Canc
   const action = useAction();
   return (
     <Modal title="주문 취소" onClose={props.onClose}>
-      <form class="stack" onSubmit={async (e) => (e.preventDefault(), (await action.run(() => props.submit(reason, note.trim()))) && props.onClose())}>
+      <form
+        class="stack"
+        onSubmit={async (e) => (e.preventDefault(), (await action.run(() => props.submit(reason, note.trim()))) && props.onClose())}
+      >
         <label>
           취소 사유
           <select value={reason} onChange={(e) => setReason(e.currentTarget.value as CancelReason)}>
             {STORE_REASONS.map((code) => (
-              <option value={code} key={code}>{REASON_TITLES[code]}</option>
+              <option value={code} key={code}>
+                {REASON_TITLES[code]}
+              </option>
             ))}
           </select>
         </label>
@@ -184,8 +213,12 @@ export function CancelDialog(props: { onClose: () => void; submit: (reason: Canc
         </label>
         <ActionError error={action.error} />
         <div class="actions">
-          <button type="button" onClick={props.onClose}>닫기</button>
-          <button type="submit" class="danger" disabled={action.busy}>주문 취소</button>
+          <button type="button" onClick={props.onClose}>
+            닫기
+          </button>
+          <button type="submit" class="danger" disabled={action.busy}>
+            주문 취소
+          </button>
         </div>
       </form>
     </Modal>

@@ -9,7 +9,11 @@ export interface Live<T> {
 }
 
 /** Listens to a query; `key` says when the query changed (queries are rebuilt each render). */
-export function useLiveQuery<T>(build: () => Query<T> | null, key: string, onChange?: (snapshot: QuerySnapshot<T>, first: boolean) => void): Live<T[]> {
+export function useLiveQuery<T>(
+  build: () => Query<T> | null,
+  key: string,
+  onChange?: (snapshot: QuerySnapshot<T>, first: boolean) => void,
+): Live<T[]> {
   // The state remembers which query it belongs to, so a new key reads as loading until it answers.
   const [state, setState] = useState<Live<T[]> & { key: string | null }>({ data: [], loading: true, error: null, key: null });
   useEffect(() => {

@@ -50,8 +50,10 @@ export function ReviewsPage({ backend, storeId, role, store }: { backend: Backen
         {rating && rating.count > 0 ? (
           <>
             <p>
-              <strong class="big" data-testid="rating-average">{rating.average.toFixed(1)}</strong> <Stars rating={Math.round(rating.average)} />{' '}
-              <span class="muted small">리뷰 {rating.count.toLocaleString('ko-KR')}개</span>
+              <strong class="big" data-testid="rating-average">
+                {rating.average.toFixed(1)}
+              </strong>{' '}
+              <Stars rating={Math.round(rating.average)} /> <span class="muted small">리뷰 {rating.count.toLocaleString('ko-KR')}개</span>
             </p>
             <ul class="list plain" aria-label="별점 분포">
               {(['5', '4', '3', '2', '1'] as const).map((star) => (
@@ -69,12 +71,20 @@ export function ReviewsPage({ backend, storeId, role, store }: { backend: Backen
       </section>
 
       <div class="subtabs" role="tablist" aria-label="리뷰 구분">
-        <button type="button" role="tab" class="subtab" aria-selected={!unansweredOnly} onClick={() => setUnansweredOnly(false)}>전체</button>
-        <button type="button" role="tab" class="subtab" aria-selected={unansweredOnly} onClick={() => setUnansweredOnly(true)}>미답변</button>
+        <button type="button" role="tab" class="subtab" aria-selected={!unansweredOnly} onClick={() => setUnansweredOnly(false)}>
+          전체
+        </button>
+        <button type="button" role="tab" class="subtab" aria-selected={unansweredOnly} onClick={() => setUnansweredOnly(true)}>
+          미답변
+        </button>
       </div>
       <div role="tabpanel" aria-busy={reviews.loading}>
         {reviews.loading && <p role="status">불러오는 중…</p>}
-        {reviews.error && <p class="error" role="alert">리뷰를 불러오지 못했습니다.</p>}
+        {reviews.error && (
+          <p class="error" role="alert">
+            리뷰를 불러오지 못했습니다.
+          </p>
+        )}
         {!reviews.loading && !reviews.error && list.length === 0 && (
           <p class="empty">{unansweredOnly ? '답변을 기다리는 리뷰가 없습니다.' : '아직 리뷰가 없습니다.'}</p>
         )}
@@ -125,17 +135,45 @@ function ReviewCard({ backend, review, role }: { backend: Backend; review: Partn
             <textarea rows={3} required maxLength={500} value={text} onInput={(e) => setText(e.currentTarget.value)} />
           </label>
           <div class="actions wrap">
-            <button type="submit" class="primary" disabled={action.busy}>{review.reply ? '답변 수정' : '답변 등록'}</button>
+            <button type="submit" class="primary" disabled={action.busy}>
+              {review.reply ? '답변 수정' : '답변 등록'}
+            </button>
             {editing && (
-              <button type="button" class="ghost" onClick={() => { setEditing(false); setText(review.reply?.text ?? ''); action.clear(); }}>취소</button>
+              <button
+                type="button"
+                class="ghost"
+                onClick={() => {
+                  setEditing(false);
+                  setText(review.reply?.text ?? '');
+                  action.clear();
+                }}
+              >
+                취소
+              </button>
             )}
           </div>
         </form>
       ) : (
         review.reply && (
           <div class="actions wrap">
-            <button type="button" disabled={action.busy} onClick={() => { setText(review.reply?.text ?? ''); setEditing(true); }}>답변 수정</button>
-            <button type="button" class="ghost" disabled={action.busy} onClick={() => action.run(() => api.deleteReply({ reviewId: review.reviewId }))}>답변 삭제</button>
+            <button
+              type="button"
+              disabled={action.busy}
+              onClick={() => {
+                setText(review.reply?.text ?? '');
+                setEditing(true);
+              }}
+            >
+              답변 수정
+            </button>
+            <button
+              type="button"
+              class="ghost"
+              disabled={action.busy}
+              onClick={() => action.run(() => api.deleteReply({ reviewId: review.reviewId }))}
+            >
+              답변 삭제
+            </button>
           </div>
         )
       )}

@@ -22,7 +22,8 @@ export function rangeOf(range: Range, now: number): { from: string; to: string }
   return { from: new Date(day.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10), to };
 }
 
-const minutes = (seconds: number | null) => (seconds === null ? '—' : seconds < 60 ? `${Math.round(seconds)}초` : `${Math.round(seconds / 60)}분`);
+const minutes = (seconds: number | null) =>
+  seconds === null ? '—' : seconds < 60 ? `${Math.round(seconds)}초` : `${Math.round(seconds / 60)}분`;
 
 export function SalesPage({ backend, storeId }: { backend: Backend; storeId: string }) {
   const load = useAction();
@@ -77,9 +78,15 @@ export function SalesPage({ backend, storeId }: { backend: Backend; storeId: str
       {range !== null && !load.error && (
         <section class="card stack" aria-labelledby="export-title">
           <h2 id="export-title">주문 내역 내보내기</h2>
-          <button type="button" disabled={exporting.busy} onClick={exportOrders}>엑셀 내보내기</button>
+          <button type="button" disabled={exporting.busy} onClick={exportOrders}>
+            엑셀 내보내기
+          </button>
           <ActionError error={exporting.error} />
-          {exportNote && <p role="status" class="small">{exportNote}</p>}
+          {exportNote && (
+            <p role="status" class="small">
+              {exportNote}
+            </p>
+          )}
         </section>
       )}
     </div>
@@ -92,19 +99,35 @@ function SummaryView({ summary }: { summary: Summary }) {
   return (
     <>
       <section class="card stack" aria-labelledby="total-title" data-testid="sales-summary">
-        <h2 id="total-title">합계 <span class="muted small">{period} · 마감 {summary.closeoutHour}시</span></h2>
+        <h2 id="total-title">
+          합계{' '}
+          <span class="muted small">
+            {period} · 마감 {summary.closeoutHour}시
+          </span>
+        </h2>
         <dl class="facts">
           <dt>매출</dt>
-          <dd><strong>{won(total.completedSales)}</strong></dd>
+          <dd>
+            <strong>{won(total.completedSales)}</strong>
+          </dd>
           <dt>주문</dt>
-          <dd>{total.orders}건 (완료 {total.completedOrders}건)</dd>
+          <dd>
+            {total.orders}건 (완료 {total.completedOrders}건)
+          </dd>
           <dt>취소</dt>
-          <dd>{total.cancelledOrders}건 · {won(total.cancelledAmount)}</dd>
+          <dd>
+            {total.cancelledOrders}건 · {won(total.cancelledAmount)}
+          </dd>
         </dl>
         <table class="figures">
           <caption class="sr-only">주문 방식별 매출</caption>
           <thead>
-            <tr><th scope="col">방식</th><th scope="col">매출</th><th scope="col">완료</th><th scope="col">취소</th></tr>
+            <tr>
+              <th scope="col">방식</th>
+              <th scope="col">매출</th>
+              <th scope="col">완료</th>
+              <th scope="col">취소</th>
+            </tr>
           </thead>
           <tbody>
             {(Object.keys(total.byChannel) as (keyof typeof total.byChannel)[]).map((channel) => (
@@ -128,7 +151,9 @@ function SummaryView({ summary }: { summary: Summary }) {
             {summary.topItemsByQuantity.map((item) => (
               <li key={`${item.menuItemId}:${item.name}`} class="row">
                 <span>{item.name}</span>
-                <span class="muted small push">{item.quantity}개 · {won(item.amount)}</span>
+                <span class="muted small push">
+                  {item.quantity}개 · {won(item.amount)}
+                </span>
               </li>
             ))}
           </ol>
@@ -139,11 +164,17 @@ function SummaryView({ summary }: { summary: Summary }) {
         <h2 id="prep-title">처리 시간</h2>
         <dl class="facts">
           <dt>접수 → 준비 시작</dt>
-          <dd>평균 {minutes(summary.durations.receiptToStart.averageSeconds)} · 90% {minutes(summary.durations.receiptToStart.p90Seconds)}</dd>
+          <dd>
+            평균 {minutes(summary.durations.receiptToStart.averageSeconds)} · 90% {minutes(summary.durations.receiptToStart.p90Seconds)}
+          </dd>
           <dt>준비 시작 → 준비완료</dt>
-          <dd>평균 {minutes(summary.durations.startToReady.averageSeconds)} · 90% {minutes(summary.durations.startToReady.p90Seconds)}</dd>
+          <dd>
+            평균 {minutes(summary.durations.startToReady.averageSeconds)} · 90% {minutes(summary.durations.startToReady.p90Seconds)}
+          </dd>
           <dt>준비 시작 → 완료</dt>
-          <dd>평균 {minutes(summary.durations.startToComplete.averageSeconds)} · 90% {minutes(summary.durations.startToComplete.p90Seconds)}</dd>
+          <dd>
+            평균 {minutes(summary.durations.startToComplete.averageSeconds)} · 90% {minutes(summary.durations.startToComplete.p90Seconds)}
+          </dd>
         </dl>
       </section>
     </>

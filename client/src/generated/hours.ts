@@ -203,7 +203,9 @@ export function seoulDayWord(at: number, now: number): string {
 export function availabilityMessage(availability: Availability, now: number): string {
   const { opensAt, closesAt, closedAt } = availability;
   const reopening = (again: string) =>
-    opensAt === null ? '다음 영업 시간이 아직 정해지지 않았어요.' : `${seoulDayWord(opensAt, now)} ${seoulClock(opensAt)}에 ${again}열어요.`;
+    opensAt === null
+      ? '다음 영업 시간이 아직 정해지지 않았어요.'
+      : `${seoulDayWord(opensAt, now)} ${seoulClock(opensAt)}에 ${again}열어요.`;
   switch (availability.reason) {
     case 'inactive':
       return '현재 주문할 수 없는 매장이에요.';

@@ -19,13 +19,7 @@ import { LOG_EVENTS, outcomeEvent } from '../logEvents';
 /** Early by at most this much: ask Cloud Tasks to redeliver. Earlier than that: leave it to the sweep. */
 export const EARLY_RETRY_WINDOW_MS = 60_000;
 
-export type AutoCompleteOutcome =
-  | 'completed'
-  | 'already_terminal'
-  | 'not_pickup'
-  | 'order_not_found'
-  | 'early'
-  | 'invalid_payload';
+export type AutoCompleteOutcome = 'completed' | 'already_terminal' | 'not_pickup' | 'order_not_found' | 'early' | 'invalid_payload';
 
 /** Completes the order if its hour has come (the task handler's use case). */
 export async function autoCompleteDueOrder(orderId: string): Promise<AutoCompleteOutcome> {

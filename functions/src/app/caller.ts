@@ -43,11 +43,7 @@ export function claimedStoreIds(caller: Caller): string[] {
  * Every role the caller holds towards this order, most privileged first. `storeRole` is the
  * caller's membership at the order's store, read in the command's transaction.
  */
-export function actorsFor(
-  caller: Caller,
-  storeRole: StoreRole | null,
-  order: Pick<Order, 'storeId' | 'customerUid'>,
-): Actor[] {
+export function actorsFor(caller: Caller, storeRole: StoreRole | null, order: Pick<Order, 'storeId' | 'customerUid'>): Actor[] {
   const actors: Actor[] = [];
   if (storeRole) actors.push({ role: 'partner', uid: caller.uid });
   if (isAdmin(caller)) actors.push({ role: 'admin', uid: caller.uid });

@@ -52,13 +52,11 @@ export async function scheduleAutoComplete(order: TimedOrder): Promise<ScheduleO
 export async function scheduleReminder(order: TimedOrder, minutes: number): Promise<ScheduleOutcome> {
   if (!timerPending('reminder', order) || !(minutes > 0)) return 'not_applicable';
   const remindAt = order.createdAt + minutes * 60_000;
-  const { outcome, task } = await enqueueTask(
-    paramValue(reminderQueue),
-    REMINDER_FUNCTION,
-    reminderTaskId(order.orderId),
+  const { outcome, task } = await enqueueTask(paramValue(reminderQueue), REMINDER_FUNCTION, reminderTaskId(order.orderId), remindAt, {
+    orderId: order.orderId,
     remindAt,
-    { orderId: order.orderId, remindAt, minutes },
-  );
+    minutes,
+  });
   logger.info(LOG_EVENTS.tasksReminderScheduled, {
     orderId: order.orderId,
     storeId: order.storeId,

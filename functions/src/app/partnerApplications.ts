@@ -72,7 +72,10 @@ export interface ReviewPartnerApplicationResult {
   storeId: string | null;
 }
 
-export async function reviewPartnerApplicationHandler(input: z.output<typeof reviewPartnerApplicationInput>, caller: Caller): Promise<ReviewPartnerApplicationResult> {
+export async function reviewPartnerApplicationHandler(
+  input: z.output<typeof reviewPartnerApplicationInput>,
+  caller: Caller,
+): Promise<ReviewPartnerApplicationResult> {
   requireAdmin(caller);
   const { application, storeCreated } = await db().runTransaction(async (tx) => {
     const snapshot = await tx.get(applicationRef(input.applicationId));
@@ -85,8 +88,7 @@ export async function reviewPartnerApplicationHandler(input: z.output<typeof rev
     // is retried, reads `approved` and is refused here. The store id is the application's, so
     // even a second commit could not make a second store.
     const outcome = review(current, input.decision, caller.uid, input.note || null, at);
-    const pendingCleared =
-      applicant.pendingApplicationId === current.applicationId ? { pendingApplicationId: null } : {};
+    const pendingCleared = applicant.pendingApplicationId === current.applicationId ? { pendingApplicationId: null } : {};
 
     if (outcome.store) {
       const { storeId } = outcome.store;

@@ -47,11 +47,9 @@ export async function syncPartnerClaims(uid: string): Promise<ClaimsSync | null>
       if (current.membershipVersion !== read.membershipVersion) return false;
       // Stamp whenever claims changed, or a previous sync set them without getting to stamp.
       if (changed || current.claimsVersion !== current.membershipVersion) {
-        tx.set(
-          userRef(uid),
-          toStored({ claimsVersion: current.membershipVersion, claimsUpdatedAt: now() }) as Record<string, unknown>,
-          { merge: true },
-        );
+        tx.set(userRef(uid), toStored({ claimsVersion: current.membershipVersion, claimsUpdatedAt: now() }) as Record<string, unknown>, {
+          merge: true,
+        });
       }
       return true;
     });

@@ -10,7 +10,6 @@ import { messaging } from '../infra/messaging';
 import { ClaimContext, ClaimKey, claimNotification, recordClaimProgress } from '../infra/notificationLedger';
 import { LOG_EVENTS } from '../logEvents';
 
-
 export interface PushRequest {
   key: ClaimKey;
   context: ClaimContext;
@@ -48,9 +47,7 @@ export async function pushOnce(request: PushRequest): Promise<PushReport> {
   const owed: DeviceTarget[] = [];
   try {
     const targets = await request.recipients();
-    const pending = targets.filter(
-      (target) => !claim.sentTokenIds.has(target.tokenId) && !claim.droppedTokenIds.has(target.tokenId),
-    );
+    const pending = targets.filter((target) => !claim.sentTokenIds.has(target.tokenId) && !claim.droppedTokenIds.has(target.tokenId));
     if (targets.length === 0) logger[request.noDevicesSeverity ?? 'warn']('push.no_devices', log);
 
     for (const batch of chunk(pending)) {
@@ -108,14 +105,13 @@ interface SendOutcome {
 }
 
 /** One multicast send; a send that throws leaves every token of the batch owed. */
-async function sendBatch(
-  content: PushContent,
-  batch: DeviceTarget[],
-  log: Record<string, unknown>,
-): Promise<SendOutcome[]> {
+async function sendBatch(content: PushContent, batch: DeviceTarget[], log: Record<string, unknown>): Promise<SendOutcome[]> {
   try {
     const response = await messaging().sendEachForMulticast(
-      multicast(content, batch.map((target) => target.token)),
+      multicast(
+        content,
+        batch.map((target) => target.token),
+      ),
     );
     return batch.map((_, index) => {
       const result = response.responses[index];

@@ -15,14 +15,7 @@ import { pushOnce } from './pushOnce';
 import { REMINDER_FUNCTION } from './orderTimers';
 import { LOG_EVENTS } from '../logEvents';
 
-export type ReminderOutcome =
-  | 'sent'
-  | 'duplicate'
-  | 'order_moved_on'
-  | 'order_not_found'
-  | 'invalid_payload'
-  | 'reminders_off'
-  | 'gave_up';
+export type ReminderOutcome = 'sent' | 'duplicate' | 'order_moved_on' | 'order_not_found' | 'invalid_payload' | 'reminders_off' | 'gave_up';
 
 /** Reminds the store of an order still unanswered (the task handler's use case). */
 export async function remindIfUnanswered(orderId: string): Promise<ReminderOutcome> {

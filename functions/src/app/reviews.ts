@@ -23,15 +23,7 @@ import {
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { orderFromSnapshot, orderRef } from '../infra/orders';
-import {
-  changesRating,
-  readReview,
-  readStoreRating,
-  reportRef,
-  reviewFromSnapshot,
-  reviewRef,
-  stageReviewChange,
-} from '../infra/reviews';
+import { changesRating, readReview, readStoreRating, reportRef, reviewFromSnapshot, reviewRef, stageReviewChange } from '../infra/reviews';
 import { memberRef } from '../infra/stores';
 import {
   editReviewInput,

@@ -6,16 +6,7 @@ import * as logger from 'firebase-functions/logger';
 import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
 import { MAX_PREP_EXTENSIONS } from '../domain/order';
-import {
-  Actor,
-  applyTransition,
-  decide,
-  Decision,
-  nextCustomerCallAt,
-  OrderCommand,
-  OrderEvent,
-  OrderPatch,
-} from '../domain/stateMachine';
+import { Actor, applyTransition, decide, Decision, nextCustomerCallAt, OrderCommand, OrderEvent, OrderPatch } from '../domain/stateMachine';
 import { now } from '../infra/clock';
 import { db } from '../infra/firestore';
 import { orderFromSnapshot, orderRef, writeTransition } from '../infra/orders';

@@ -46,10 +46,15 @@ export async function salesSummaryHandler(input: SalesRangeInput, caller: Caller
   const { closeoutHour } = await authorizeSales(caller, input.storeId);
   const days = await readSalesDays(input.storeId, input.from, input.to);
   const summary = summarizeDays(input.from, input.to, days);
-  logger.info(LOG_EVENTS.salesSummary, { storeId: input.storeId, from: input.from, to: input.to, storedDays: days.size, byUid: caller.uid });
+  logger.info(LOG_EVENTS.salesSummary, {
+    storeId: input.storeId,
+    from: input.from,
+    to: input.to,
+    storedDays: days.size,
+    byUid: caller.uid,
+  });
   return { storeId: input.storeId, closeoutHour, ...summary };
 }
-
 
 // ---- exportOrders
 
@@ -60,7 +65,17 @@ export const MAX_EXPORT_ORDERS = 30_000;
 
 export type ExportResult =
   | { storeId: string; from: string; to: string; rows: number; bytes: number; fileName: string; delivery: 'inline'; csv: string }
-  | { storeId: string; from: string; to: string; rows: number; bytes: number; fileName: string; delivery: 'url'; url: string; expiresAt: string };
+  | {
+      storeId: string;
+      from: string;
+      to: string;
+      rows: number;
+      bytes: number;
+      fileName: string;
+      delivery: 'url';
+      url: string;
+      expiresAt: string;
+    };
 
 export async function exportOrdersHandler(input: SalesRangeInput, caller: Caller): Promise<ExportResult> {
   await authorizeSales(caller, input.storeId);

@@ -14,27 +14,30 @@ export type ReconcileOutcome = 'applied' | 'unchanged' | 'order_missing';
  * order and its day, apply the difference, write the day. Running it again changes nothing.
  */
 export async function reconcileSalesDay(orderId: string): Promise<{ outcome: ReconcileOutcome; storeId?: string; businessDate?: string }> {
-  return db().runTransaction(async (tx) => {
-    const orderSnapshot = await tx.get(orderRef(orderId));
-    if (!orderSnapshot.exists) return { outcome: 'order_missing' as const };
-    const order = salesOrderOf(orderFromSnapshot(orderSnapshot));
-    const storeId = orderSnapshot.get('storeId') as string;
-    const ref = salesDayRef(storeId, order.businessDate);
-    const stored = salesDayFromSnapshot(await tx.get(ref));
-    const { day, facts, changed } = reconcileOrder(stored.sales, stored.facts[orderId] ?? 0, order);
-    if (!changed) return { outcome: 'unchanged' as const, storeId, businessDate: order.businessDate };
-    tx.set(ref, {
-      storeId,
-      businessDate: order.businessDate,
-      sales: day,
-      facts: { ...stored.facts, [orderId]: facts },
-      version: stored.version + 1,
-      updatedAt: firestore().Timestamp.fromMillis(now()),
-    });
-    return { outcome: 'applied' as const, storeId, businessDate: order.businessDate };
-    // Every order of a store and day contends on its day document (a busy lunch hour); past
-    // these attempts the trigger fails and Eventarc redelivers it (retry: true).
-  }, { maxAttempts: 10 });
+  return db().runTransaction(
+    async (tx) => {
+      const orderSnapshot = await tx.get(orderRef(orderId));
+      if (!orderSnapshot.exists) return { outcome: 'order_missing' as const };
+      const order = salesOrderOf(orderFromSnapshot(orderSnapshot));
+      const storeId = orderSnapshot.get('storeId') as string;
+      const ref = salesDayRef(storeId, order.businessDate);
+      const stored = salesDayFromSnapshot(await tx.get(ref));
+      const { day, facts, changed } = reconcileOrder(stored.sales, stored.facts[orderId] ?? 0, order);
+      if (!changed) return { outcome: 'unchanged' as const, storeId, businessDate: order.businessDate };
+      tx.set(ref, {
+        storeId,
+        businessDate: order.businessDate,
+        sales: day,
+        facts: { ...stored.facts, [orderId]: facts },
+        version: stored.version + 1,
+        updatedAt: firestore().Timestamp.fromMillis(now()),
+      });
+      return { outcome: 'applied' as const, storeId, businessDate: order.businessDate };
+      // Every order of a store and day contends on its day document (a busy lunch hour); past
+      // these attempts the trigger fails and Eventarc redelivers it (retry: true).
+    },
+    { maxAttempts: 10 },
+  );
 }
 
 /**
@@ -42,7 +45,12 @@ export async function reconcileSalesDay(orderId: string): Promise<{ outcome: Rec
  * backfill for orders placed before the trigger existed. Idempotent, so it is safe to run again
  * (and alongside the trigger).
  */
-export async function backfillSalesDays(storeId: string, from: string, to: string, limit = 30_000): Promise<{ orders: number; applied: number }> {
+export async function backfillSalesDays(
+  storeId: string,
+  from: string,
+  to: string,
+  limit = 30_000,
+): Promise<{ orders: number; applied: number }> {
   const snapshot = await ordersOfBusinessDays(storeId, from, to, limit).get();
   let applied = 0;
   for (const doc of snapshot.docs) {

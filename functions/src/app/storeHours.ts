@@ -18,7 +18,11 @@ import { LOG_EVENTS } from '../logEvents';
 /** The store, once the caller's membership (read in this transaction) allows managing it. */
 async function managedStore(tx: Transaction, caller: Caller, storeId: string): Promise<StoreProfile> {
   // The private profile only fills the returned view (phone, address); these callables never write it.
-  const [storeSnapshot, privateSnapshot, memberSnapshot] = await tx.getAll(storeRef(storeId), storePrivateRef(storeId), memberRef(storeId, caller.uid));
+  const [storeSnapshot, privateSnapshot, memberSnapshot] = await tx.getAll(
+    storeRef(storeId),
+    storePrivateRef(storeId),
+    memberRef(storeId, caller.uid),
+  );
   const role: unknown = memberSnapshot.exists ? memberSnapshot.get('role') : null;
   const denial = storeActionDenial(isStoreRole(role) ? role : null, isAdmin(caller), 'manage_store');
   if (denial) throw new DomainError(denial, { storeId });

@@ -79,7 +79,10 @@ export interface InviteStoreMemberResult extends InvitationView {
   created: boolean;
 }
 
-export async function inviteStoreMemberHandler(input: z.output<typeof inviteStoreMemberInput>, caller: Caller): Promise<InviteStoreMemberResult> {
+export async function inviteStoreMemberHandler(
+  input: z.output<typeof inviteStoreMemberInput>,
+  caller: Caller,
+): Promise<InviteStoreMemberResult> {
   const { storeId, email, role } = input;
   const invitationId = invitationIdFor(storeId, email);
   const ttlDays = paramValue(storeInvitationTtlDays);
@@ -100,7 +103,12 @@ export async function inviteStoreMemberHandler(input: z.output<typeof inviteStor
     return { invitation: decision.invitation, created: true };
   });
   // No email in the log line: the invitation id stands for it.
-  logger.info(created ? LOG_EVENTS.storeMemberInvited : LOG_EVENTS.storeMemberInviteReplayed, { storeId, invitationId, role, byUid: caller.uid });
+  logger.info(created ? LOG_EVENTS.storeMemberInvited : LOG_EVENTS.storeMemberInviteReplayed, {
+    storeId,
+    invitationId,
+    role,
+    byUid: caller.uid,
+  });
   return { ...viewOf(invitation), created };
 }
 
@@ -112,7 +120,10 @@ export interface AcceptStoreInvitationResult {
   accepted: boolean;
 }
 
-export async function acceptStoreInvitationHandler(input: z.output<typeof invitationIdInput>, caller: Caller): Promise<AcceptStoreInvitationResult> {
+export async function acceptStoreInvitationHandler(
+  input: z.output<typeof invitationIdInput>,
+  caller: Caller,
+): Promise<AcceptStoreInvitationResult> {
   const invitee = await inviteeOf(caller);
   const result = await db().runTransaction(async (tx) => {
     const invitation = await readInvitation(tx, input.invitationId);
@@ -151,7 +162,12 @@ export async function acceptStoreInvitationHandler(input: z.output<typeof invita
     return { invitation, accepted: true };
   });
   const { invitationId, storeId, role } = result.invitation;
-  logger.info(result.accepted ? LOG_EVENTS.storeInvitationAccepted : LOG_EVENTS.storeInvitationAcceptReplayed, { storeId, invitationId, uid: caller.uid, role });
+  logger.info(result.accepted ? LOG_EVENTS.storeInvitationAccepted : LOG_EVENTS.storeInvitationAcceptReplayed, {
+    storeId,
+    invitationId,
+    uid: caller.uid,
+    role,
+  });
   // Also on a replay: it repairs claims a crashed call left behind.
   await syncPartnerClaimsAfterCommit(caller.uid, { storeId });
   return { invitationId, storeId, role, accepted: result.accepted };
@@ -168,7 +184,12 @@ export async function declineStoreInvitationHandler(input: z.output<typeof invit
     tx.set(invitationRef(current.invitationId), invitationToStored(answered(current, 'declined', caller.uid, at)));
     return { invitation: current, declined: true };
   });
-  logger.info(LOG_EVENTS.storeInvitationDeclined, { storeId: invitation.storeId, invitationId: invitation.invitationId, uid: caller.uid, declined });
+  logger.info(LOG_EVENTS.storeInvitationDeclined, {
+    storeId: invitation.storeId,
+    invitationId: invitation.invitationId,
+    uid: caller.uid,
+    declined,
+  });
   return { invitationId: invitation.invitationId, storeId: invitation.storeId, declined };
 }
 
@@ -182,6 +203,11 @@ export async function revokeStoreInvitationHandler(input: z.output<typeof invita
     tx.set(invitationRef(current.invitationId), invitationToStored(answered(current, 'revoked', caller.uid, now())));
     return { invitation: current, revoked: true };
   });
-  logger.info(LOG_EVENTS.storeInvitationRevoked, { storeId: invitation.storeId, invitationId: invitation.invitationId, byUid: caller.uid, revoked });
+  logger.info(LOG_EVENTS.storeInvitationRevoked, {
+    storeId: invitation.storeId,
+    invitationId: invitation.invitationId,
+    byUid: caller.uid,
+    revoked,
+  });
   return { invitationId: invitation.invitationId, storeId: invitation.storeId, revoked };
 }

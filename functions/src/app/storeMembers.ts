@@ -31,7 +31,10 @@ export interface RemoveStoreMemberResult {
   removed: boolean;
 }
 
-export async function removeStoreMemberHandler(input: z.output<typeof removeStoreMemberInput>, caller: Caller): Promise<RemoveStoreMemberResult> {
+export async function removeStoreMemberHandler(
+  input: z.output<typeof removeStoreMemberInput>,
+  caller: Caller,
+): Promise<RemoveStoreMemberResult> {
   const { storeId, uid } = input;
 
   const removed = await db().runTransaction(async (tx) => {

@@ -15,14 +15,7 @@ import * as logger from 'firebase-functions/logger';
 import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
 import { OrderCommand } from '../domain/stateMachine';
-import {
-  snapshotOf,
-  supersedes,
-  TrackingEvent,
-  trackingEventDocId,
-  TrackingSnapshot,
-  TrackingSource,
-} from '../domain/tracking';
+import { snapshotOf, supersedes, TrackingEvent, trackingEventDocId, TrackingSnapshot, TrackingSource } from '../domain/tracking';
 import { now } from '../infra/clock';
 import { db, firestore, toStored } from '../infra/firestore';
 import { decideAsSystem, stageOrderCommand, TransitionExtension } from './runOrderCommand';
@@ -77,13 +70,7 @@ export function staleShipments(cutoff: number, limit: number): Query {
 
 const MARK_DELIVERED: OrderCommand = { type: 'mark_delivered' };
 
-function applyToOrder(
-  tx: Transaction,
-  order: Order,
-  event: TrackingEvent,
-  snapshot: TrackingSnapshot,
-  at: number,
-): OrderTrackingOutcome {
+function applyToOrder(tx: Transaction, order: Order, event: TrackingEvent, snapshot: TrackingSnapshot, at: number): OrderTrackingOutcome {
   // Couriers reuse waybill numbers and owners mistype them: a scan from before the order existed
   // belongs to some other parcel, and must neither complete this order nor become its state.
   if (event.occurredAt < order.createdAt) return 'outdated';
@@ -107,10 +94,7 @@ function applyToOrder(
   }
   if (!supersedes(order.shipment?.lastEvent, snapshot)) return 'outdated';
   // A courier scan is not a state transition: no version bump, no history entry.
-  tx.update(
-    orderRef(order.orderId),
-    toStored({ 'shipment.lastEvent': snapshot, 'shipment.lastCheckedAt': at }) as Record<string, unknown>,
-  );
+  tx.update(orderRef(order.orderId), toStored({ 'shipment.lastEvent': snapshot, 'shipment.lastCheckedAt': at }) as Record<string, unknown>);
   return 'updated';
 }
 
@@ -134,8 +118,7 @@ export async function recordTrackingEvent(event: TrackingEvent, source: Tracking
       const order = orderFromSnapshot(doc);
       return { orderId: order.orderId, storeId: order.storeId, outcome: applyToOrder(tx, order, event, snapshot, at) };
     });
-    const outcome: IntakeOutcome =
-      orders.length === 0 ? 'unmatched' : PRECEDENCE.find((o) => orders.some((r) => r.outcome === o))!;
+    const outcome: IntakeOutcome = orders.length === 0 ? 'unmatched' : PRECEDENCE.find((o) => orders.some((r) => r.outcome === o))!;
     tx.create(
       eventRef,
       toStored({

@@ -62,11 +62,7 @@ export function callSpacer(requestsPerSecond: number, sleep: (ms: number) => Pro
 export async function pollStaleShipments(options: PollOptions): Promise<PollSummary> {
   const { provider } = options;
   const maxConsecutiveFailures = options.maxConsecutiveFailures ?? 3;
-  const spaced = callSpacer(
-    options.requestsPerSecond,
-    options.sleep ?? realSleep,
-    options.monotonicNow ?? (() => performance.now()),
-  );
+  const spaced = callSpacer(options.requestsPerSecond, options.sleep ?? realSleep, options.monotonicNow ?? (() => performance.now()));
   const startedAt = now();
   const due = await staleShipments(startedAt - options.staleAfterMs, options.batchSize).get();
   const summary: PollSummary = {

@@ -2,7 +2,10 @@
 
 /** Thrown when the event should be delivered again later (partial failure, or a live duplicate). */
 export class RetryLaterError extends Error {
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'RetryLaterError';
   }

@@ -21,14 +21,15 @@ export const documentId = text()
   .max(128)
   .regex(/^(?!__.*__$)(?!\.\.?$)[^/]+$/, '올바른 ID가 아닙니다.');
 
-export const koreanPhone = text()
-  .transform((raw, ctx) => {
-    const normalized = normalizeKoreanPhone(raw);
-    if (!normalized) {
-      ctx.addIssue({ code: 'custom', message: '전화번호 형식이 올바르지 않습니다.' });
-      return z.NEVER;
-    }
-    return normalized;
-  });
+export const koreanPhone = text().transform((raw, ctx) => {
+  const normalized = normalizeKoreanPhone(raw);
+  if (!normalized) {
+    ctx.addIssue({ code: 'custom', message: '전화번호 형식이 올바르지 않습니다.' });
+    return z.NEVER;
+  }
+  return normalized;
+});
 
-export const postalCode = text().trim().regex(/^\d{5}$/, '우편번호는 5자리 숫자입니다.');
+export const postalCode = text()
+  .trim()
+  .regex(/^\d{5}$/, '우편번호는 5자리 숫자입니다.');

@@ -42,10 +42,7 @@ export const placeOrderInput = z
     }
     // Every chosen option is snapshotted into the order: bound them so an order stays far below
     // Firestore's 1 MiB document limit.
-    const chosen = input.items.reduce(
-      (sum, line) => sum + (line.options ?? []).reduce((n, group) => n + group.choiceIds.length, 0),
-      0,
-    );
+    const chosen = input.items.reduce((sum, line) => sum + (line.options ?? []).reduce((n, group) => n + group.choiceIds.length, 0), 0);
     if (chosen > MAX_CHOSEN_OPTIONS_PER_ORDER) {
       ctx.addIssue({ code: 'custom', path: ['items'], message: `옵션은 주문당 ${MAX_CHOSEN_OPTIONS_PER_ORDER}개까지 선택할 수 있습니다.` });
     }

@@ -31,7 +31,12 @@ const dayRanges = z
 
 /** Every weekday, absent ones closed. */
 const weeklyHours = z
-  .strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, dayRanges.optional()])) as Record<(typeof WEEKDAYS)[number], z.ZodOptional<typeof dayRanges>>)
+  .strictObject(
+    Object.fromEntries(WEEKDAYS.map((day) => [day, dayRanges.optional()])) as Record<
+      (typeof WEEKDAYS)[number],
+      z.ZodOptional<typeof dayRanges>
+    >,
+  )
   .transform((weekly): WeeklyHours => Object.fromEntries(WEEKDAYS.map((day) => [day, weekly[day] ?? []])) as WeeklyHours);
 
 const seoulDate = z.string().refine(isCalendarDate, '날짜는 YYYY-MM-DD 형식의 실제 날짜로 입력해 주세요.');
@@ -57,7 +62,12 @@ export const pauseStoreInput = z
     /** ISO-8601 with an offset ("2026-11-26T14:30:00+09:00"). */
     until: isoWithOffset.optional(),
     /** Or a pause of this many minutes from now. */
-    minutes: z.number().int().min(1).max(24 * 60).optional(),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
   })
   .superRefine((input, ctx) => {
     if ((input.until === undefined) === (input.minutes === undefined)) {

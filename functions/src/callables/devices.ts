@@ -5,11 +5,7 @@ import { PLATFORMS, removeDevice, saveDevice } from '../infra/devices';
 import { text } from '../boundary/primitives';
 import { defineCallable } from './shell';
 
-const fcmToken = text()
-  .trim()
-  .min(1)
-  .max(4096)
-  .regex(/^\S+$/, '올바른 기기 토큰이 아닙니다.');
+const fcmToken = text().trim().min(1).max(4096).regex(/^\S+$/, '올바른 기기 토큰이 아닙니다.');
 
 export const registerDeviceInput = z.strictObject({ token: fcmToken, platform: z.enum(PLATFORMS) });
 export const unregisterDeviceInput = z.strictObject({ token: fcmToken });

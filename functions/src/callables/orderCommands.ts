@@ -29,20 +29,12 @@ export const prepareShipment = defineCallable('prepareShipment', orderIdInput, (
 
 /** 발송 처리: preparing_shipment → shipped, with courier and tracking number. */
 export const shipOrder = defineCallable('shipOrder', trackingInput, (input, caller) =>
-  commandForCaller(
-    input.orderId,
-    { type: 'ship', carrier: input.carrier, trackingNumber: input.trackingNumber },
-    caller,
-  ),
+  commandForCaller(input.orderId, { type: 'ship', carrier: input.carrier, trackingNumber: input.trackingNumber }, caller),
 );
 
 /** 송장 수정: only while shipped. */
 export const updateTracking = defineCallable('updateTracking', trackingInput, (input, caller) =>
-  commandForCaller(
-    input.orderId,
-    { type: 'update_tracking', carrier: input.carrier, trackingNumber: input.trackingNumber },
-    caller,
-  ),
+  commandForCaller(input.orderId, { type: 'update_tracking', carrier: input.carrier, trackingNumber: input.trackingNumber }, caller),
 );
 
 /** 주문 취소, by the order's customer or a partner of its store. */

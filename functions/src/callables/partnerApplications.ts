@@ -3,6 +3,14 @@ import { reviewPartnerApplicationHandler, submitPartnerApplicationHandler } from
 import { reviewPartnerApplicationInput, submitPartnerApplicationInput } from '../boundary/storeSchemas';
 import { defineCallable } from './shell';
 
-export const submitPartnerApplication = defineCallable('submitPartnerApplication', submitPartnerApplicationInput, submitPartnerApplicationHandler);
+export const submitPartnerApplication = defineCallable(
+  'submitPartnerApplication',
+  submitPartnerApplicationInput,
+  submitPartnerApplicationHandler,
+);
 
-export const reviewPartnerApplication = defineCallable('reviewPartnerApplication', reviewPartnerApplicationInput, reviewPartnerApplicationHandler);
+export const reviewPartnerApplication = defineCallable(
+  'reviewPartnerApplication',
+  reviewPartnerApplicationInput,
+  reviewPartnerApplicationHandler,
+);

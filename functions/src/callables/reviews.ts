@@ -1,6 +1,21 @@
 // The reviews callables: parse, run the use case in app/reviews.ts, answer.
-import { deleteReplyHandler, deleteReviewHandler, editReviewHandler, moderateReviewHandler, replyToReviewHandler, reportReviewHandler, submitReviewHandler } from '../app/reviews';
-import { editReviewInput, moderateReviewInput, replyToReviewInput, reportReviewInput, reviewIdInput, submitReviewInput } from '../boundary/reviewSchemas';
+import {
+  deleteReplyHandler,
+  deleteReviewHandler,
+  editReviewHandler,
+  moderateReviewHandler,
+  replyToReviewHandler,
+  reportReviewHandler,
+  submitReviewHandler,
+} from '../app/reviews';
+import {
+  editReviewInput,
+  moderateReviewInput,
+  replyToReviewInput,
+  reportReviewInput,
+  reviewIdInput,
+  submitReviewInput,
+} from '../boundary/reviewSchemas';
 import { defineCallable } from './shell';
 
 export const submitReview = defineCallable('submitReview', submitReviewInput, submitReviewHandler);

@@ -34,7 +34,6 @@ export function invalidArgument(issues: FieldIssue[]): HttpsError {
   return httpsErrorFor('invalid_argument', { fields: issues });
 }
 
-
 /** Maps anything a handler throws to the public error convention. */
 export function toHttpsError(error: unknown, context: Record<string, unknown>): HttpsError {
   if (error instanceof HttpsError) return error;

@@ -1,5 +1,10 @@
 // The storeInvitations callables: parse, run the use case in app/storeInvitations.ts, answer.
-import { acceptStoreInvitationHandler, declineStoreInvitationHandler, inviteStoreMemberHandler, revokeStoreInvitationHandler } from '../app/storeInvitations';
+import {
+  acceptStoreInvitationHandler,
+  declineStoreInvitationHandler,
+  inviteStoreMemberHandler,
+  revokeStoreInvitationHandler,
+} from '../app/storeInvitations';
 import { invitationIdInput, inviteStoreMemberInput } from '../boundary/storeSchemas';
 import { defineCallable } from './shell';
 

@@ -62,7 +62,5 @@ export function orderLimitDecision<P extends { at: number }>(
 
 /** Placements inside the window that ends now, oldest first. */
 export function recentWithin<P extends { at: number }>(placements: readonly P[], windowMs: number, now: number): P[] {
-  return placements
-    .filter((placement) => Number.isFinite(placement.at) && placement.at > now - windowMs)
-    .sort((a, b) => a.at - b.at);
+  return placements.filter((placement) => Number.isFinite(placement.at) && placement.at > now - windowMs).sort((a, b) => a.at - b.at);
 }

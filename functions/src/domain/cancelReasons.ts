@@ -44,7 +44,6 @@ export function cancelReasonsFor(role: ActorRole): CancelReason[] {
 /** Whether this actor may cancel with this reason (an unknown reason belongs to nobody). */
 export function isCancelReasonFor(reason: string, role: ActorRole): boolean {
   return (
-    Object.prototype.hasOwnProperty.call(CANCEL_REASON_SIDES, reason) &&
-    CANCEL_REASON_SIDES[reason as CancelReason] === cancelSideOf(role)
+    Object.prototype.hasOwnProperty.call(CANCEL_REASON_SIDES, reason) && CANCEL_REASON_SIDES[reason as CancelReason] === cancelSideOf(role)
   );
 }

@@ -35,8 +35,7 @@ export const CARRIERS = [
     code: 'hanjin',
     name: '한진택배',
     digits: [10, 12],
-    trackingUrlTemplate:
-      'https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&schLang=KR&wblnumText2={trackingNumber}',
+    trackingUrlTemplate: 'https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&schLang=KR&wblnumText2={trackingNumber}',
     deliveryTrackerId: 'kr.hanjin',
   },
   {

@@ -145,11 +145,6 @@ export function revokeDecision(invitation: Invitation): 'revoke' | 'noop' | Reas
 }
 
 /** The invitation after an answer. */
-export function answered(
-  invitation: Invitation,
-  status: Exclude<InvitationStatus, 'pending'>,
-  byUid: string,
-  at: number,
-): Invitation {
+export function answered(invitation: Invitation, status: Exclude<InvitationStatus, 'pending'>, byUid: string, at: number): Invitation {
   return { ...invitation, status, updatedAt: at, respondedAt: at, respondedBy: byUid };
 }

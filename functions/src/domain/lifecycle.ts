@@ -54,9 +54,7 @@ export type AppliedOrder = Pick<Order, 'status' | 'version' | 'shipment'> & Part
 export type ObservedOrder = Pick<Order, 'status' | 'shipment'> & Partial<Pick<Order, 'prep' | 'customerCall'>>;
 
 export type Decision =
-  | { outcome: 'transition'; from: OrderStatus; to: OrderStatus }
-  | { outcome: 'noop' }
-  | { outcome: 'deny'; reason: Reason };
+  { outcome: 'transition'; from: OrderStatus; to: OrderStatus } | { outcome: 'noop' } | { outcome: 'deny'; reason: Reason };
 
 /** The fields a transition changes, in domain terms (epoch ms). */
 export type OrderPatch = Partial<Order> & Pick<Order, 'status' | 'updatedAt' | 'version'>;
@@ -303,8 +301,7 @@ export const COMMANDS: CommandSpecs = {
     },
     notice: 'tracking_updated',
     // Courier progress on the same number also touches the shipment; only a new carrier or number counts.
-    happened: (before, after) =>
-      !!before.shipment && !!after.shipment && !sameTracking(before, after.shipment),
+    happened: (before, after) => !!before.shipment && !!after.shipment && !sameTracking(before, after.shipment),
     timers: {},
   },
   mark_delivered: {
@@ -432,9 +429,7 @@ interface TableRow extends RuleRow {
   command: CommandType;
 }
 
-const ROWS: readonly TableRow[] = COMMAND_TYPES.flatMap((command) =>
-  COMMANDS[command].rules.map((rule) => ({ command, ...rule })),
-);
+const ROWS: readonly TableRow[] = COMMAND_TYPES.flatMap((command) => COMMANDS[command].rules.map((rule) => ({ command, ...rule })));
 
 /** Statuses of a flow that some row leaves: the order is still open. In ORDER_STATUSES order. */
 function openIn(flow: Flow): OrderStatus[] {

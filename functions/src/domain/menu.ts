@@ -121,12 +121,7 @@ export interface PricedOrder {
   total: number;
 }
 
-export function priceOrder(
-  store: Store,
-  channel: Channel,
-  requested: RequestedItem[],
-  menu: ReadonlyMap<string, MenuItem>,
-): PricedOrder {
+export function priceOrder(store: Store, channel: Channel, requested: RequestedItem[], menu: ReadonlyMap<string, MenuItem>): PricedOrder {
   const items = requested.map((line) => priceItem(line, menu.get(line.menuItemId)));
   const subtotal = items.reduce((sum, item) => sum + item.lineTotal, 0);
   const deliveryFee = channel === 'delivery' ? store.deliveryFee : 0;

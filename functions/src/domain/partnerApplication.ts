@@ -35,12 +35,7 @@ export interface PartnerApplication extends ApplicationForm {
   storeId: string | null;
 }
 
-export function newApplication(
-  applicationId: string,
-  applicantUid: string,
-  form: ApplicationForm,
-  at: number,
-): PartnerApplication {
+export function newApplication(applicationId: string, applicantUid: string, form: ApplicationForm, at: number): PartnerApplication {
   return {
     applicationId,
     applicantUid,

@@ -110,7 +110,10 @@ export const REASONS = {
   review_hidden: { code: 'failed-precondition', message: '숨김 처리된 리뷰에는 답글을 달 수 없습니다.' },
   own_review_report: { code: 'failed-precondition', message: '본인이 작성한 리뷰는 신고할 수 없습니다.' },
   // Abuse limits and account checks (issue 11; docs/abuse-and-privacy.md)
-  app_check_failed: { code: 'unauthenticated', message: '앱 인증에 실패했습니다. 공식 앱을 최신 버전으로 업데이트한 뒤 다시 시도해 주세요.' },
+  app_check_failed: {
+    code: 'unauthenticated',
+    message: '앱 인증에 실패했습니다. 공식 앱을 최신 버전으로 업데이트한 뒤 다시 시도해 주세요.',
+  },
   app_check_token_reused: { code: 'unauthenticated', message: '요청 인증이 만료되었습니다. 다시 시도해 주세요.' },
   anonymous_account: { code: 'permission-denied', message: '비회원(익명) 계정으로는 이용할 수 없습니다. 회원가입 후 다시 시도해 주세요.' },
   account_disabled: { code: 'permission-denied', message: '이용이 중지된 계정입니다. 고객센터에 문의해 주세요.' },

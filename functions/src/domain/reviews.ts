@@ -77,10 +77,7 @@ export interface Review {
   deletedAt: number | null;
 }
 
-export type PublicReview = Pick<
-  Review,
-  'reviewId' | 'storeId' | 'authorName' | 'rating' | 'text' | 'reply' | 'createdAt' | 'editedAt'
->;
+export type PublicReview = Pick<Review, 'reviewId' | 'storeId' | 'authorName' | 'rating' | 'text' | 'reply' | 'createdAt' | 'editedAt'>;
 
 export function publicReviewOf(review: Review): PublicReview | null {
   if (review.status !== 'visible') return null;
@@ -291,11 +288,7 @@ export function ratingFromStored(value: unknown): RatingAggregate {
  * counted: absent, hidden or deleted). Pure arithmetic: the same change applied in the same
  * transaction as the review's write keeps the aggregate equal to a recomputation.
  */
-export function applyRatingChange(
-  aggregate: RatingAggregate,
-  before: ReviewRating | null,
-  after: ReviewRating | null,
-): RatingAggregate {
+export function applyRatingChange(aggregate: RatingAggregate, before: ReviewRating | null, after: ReviewRating | null): RatingAggregate {
   if (before === after) return aggregate;
   const distribution = { ...aggregate.distribution };
   if (before !== null) {

@@ -161,11 +161,7 @@ function addItem(items: ItemSales[], line: SalesOrder['items'][number], sign: 1 
  * Moves a day from the facts it holds for this order to the order's current facts. `changed` is
  * false when it already holds them (a redelivered trigger), and then `day` is the input unchanged.
  */
-export function reconcileOrder(
-  day: DaySales,
-  heldFacts: number,
-  order: SalesOrder,
-): { day: DaySales; facts: number; changed: boolean } {
+export function reconcileOrder(day: DaySales, heldFacts: number, order: SalesOrder): { day: DaySales; facts: number; changed: boolean } {
   const facts = factsOf(order);
   if (facts === heldFacts) return { day, facts, changed: false };
   const removed = heldFacts & ~facts; // none in the lifecycle as it is; kept exact if one is ever undone
@@ -234,9 +230,7 @@ export function durationStats(histogram: Readonly<Record<string, number>>): Dura
 
 function rankItems(items: ItemSales[], by: 'quantity' | 'amount'): ItemSales[] {
   const other = by === 'quantity' ? 'amount' : 'quantity';
-  return [...items]
-    .sort((a, b) => b[by] - a[by] || b[other] - a[other] || compareItems(a, b))
-    .slice(0, TOP_ITEMS);
+  return [...items].sort((a, b) => b[by] - a[by] || b[other] - a[other] || compareItems(a, b)).slice(0, TOP_ITEMS);
 }
 
 /** The summary of `from`..`to` from the days' aggregates; a day without one had no orders. */
@@ -269,7 +263,10 @@ export function summarizeDays(from: string, to: string, days: ReadonlyMap<string
     days: perDay,
     total: figuresOf(merged.byChannel),
     cancellations: { byActor, byReason },
-    durations: Object.fromEntries(DURATIONS.map((name) => [name, durationStats(merged.durations[name])])) as Record<DurationName, DurationStats>,
+    durations: Object.fromEntries(DURATIONS.map((name) => [name, durationStats(merged.durations[name])])) as Record<
+      DurationName,
+      DurationStats
+    >,
     ordersByHour: merged.ordersByHour,
     topItemsByQuantity: rankItems(merged.items, 'quantity'),
     topItemsByAmount: rankItems(merged.items, 'amount'),

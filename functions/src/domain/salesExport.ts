@@ -37,7 +37,17 @@ export const EXPORT_HEADERS = [
 
 export type ExportOrder = Pick<
   Order,
-  'businessDate' | 'orderNumber' | 'createdAt' | 'prep' | 'completion' | 'cancellation' | 'channel' | 'status' | 'items' | 'total' | 'deliveryFee'
+  | 'businessDate'
+  | 'orderNumber'
+  | 'createdAt'
+  | 'prep'
+  | 'completion'
+  | 'cancellation'
+  | 'channel'
+  | 'status'
+  | 'items'
+  | 'total'
+  | 'deliveryFee'
 >;
 
 /**

@@ -18,16 +18,7 @@ import {
   TABLE_ROWS,
 } from './lifecycle';
 
-export type {
-  Actor,
-  CommandType,
-  Decision,
-  OrderCommand,
-  OrderEvent,
-  OrderPatch,
-  OrderState,
-  RuleRow,
-} from './lifecycle';
+export type { Actor, CommandType, Decision, OrderCommand, OrderEvent, OrderPatch, OrderState, RuleRow } from './lifecycle';
 export { autoCompleteAtOf, COMMAND_TYPES, nextCustomerCallAt, RULE_ROWS } from './lifecycle';
 
 /** The whole lifecycle of both flows as one table (rows of domain/lifecycle.ts COMMANDS, with guards). */

@@ -8,7 +8,10 @@ import { DomainError } from './reasons';
  * switch are left to storeRefusal (domain/menu.ts), which has no next opening time to name.
  * The specific sentence goes in `message`, which replaces the reason's generic one in details.message.
  */
-export function hoursRefusal(store: AvailabilityInput, now: number): DomainError<'store_paused' | 'store_outside_hours' | 'store_holiday'> | null {
+export function hoursRefusal(
+  store: AvailabilityInput,
+  now: number,
+): DomainError<'store_paused' | 'store_outside_hours' | 'store_holiday'> | null {
   const availability = availabilityAt(store, now);
   const reason =
     availability.reason === 'paused'

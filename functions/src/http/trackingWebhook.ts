@@ -45,10 +45,7 @@ export function trackingWebhookBodyAt(now: () => number) {
     trackingNumber: text().max(64).transform(normalizeTrackingNumber).pipe(z.string().min(1).max(40)),
     status: text().trim().min(1).max(64).transform(toTrackingStatus),
     occurredAt: z
-      .union([
-        z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)),
-        z.number().int().min(MIN_EPOCH_MS),
-      ])
+      .union([z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)), z.number().int().min(MIN_EPOCH_MS)])
       .refine((ms) => isPlausibleCourierTime(ms, now()), 'occurredAt must be between 2000-01-01 and a day from now'),
     location: optionalText(200),
     description: optionalText(500),

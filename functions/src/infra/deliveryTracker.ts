@@ -38,9 +38,7 @@ const trackEvent = z.object({
 
 const trackResponse = z.object({
   data: z.object({ track: z.object({ lastEvent: trackEvent.nullish() }).nullish() }).nullish(),
-  errors: z
-    .array(z.object({ message: z.string().nullish(), extensions: z.object({ code: z.string().nullish() }).nullish() }))
-    .nullish(),
+  errors: z.array(z.object({ message: z.string().nullish(), extensions: z.object({ code: z.string().nullish() }).nullish() })).nullish(),
 });
 
 export interface DeliveryTrackerOptions {

@@ -149,8 +149,7 @@ export async function deleteDevices(targets: readonly DeviceTarget[]): Promise<v
  */
 export async function pruneDevicesRefreshedBefore(cutoff: number, limit: number): Promise<{ found: number; deleted: number }> {
   const isStale = (refreshedAt: unknown) =>
-    typeof (refreshedAt as { toMillis?: unknown })?.toMillis === 'function' &&
-    (refreshedAt as { toMillis(): number }).toMillis() < cutoff;
+    typeof (refreshedAt as { toMillis?: unknown })?.toMillis === 'function' && (refreshedAt as { toMillis(): number }).toMillis() < cutoff;
   const stale = await db()
     .collection(DEVICE_TOKENS)
     .where('refreshedAt', '<', toStored(cutoff, 'refreshedAt'))

@@ -109,11 +109,17 @@ export async function claimNotification(
       return { status: 'busy', leaseExpiresAt: stored.leaseExpiresAt };
     }
     if (stored.attempts >= maxAttempts) {
-      tx.update(ref, toStored({ state: 'gave_up', holder: null, leaseExpiresAt: null, updatedAt: at, finishedAt: at }) as Record<string, unknown>);
+      tx.update(
+        ref,
+        toStored({ state: 'gave_up', holder: null, leaseExpiresAt: null, updatedAt: at, finishedAt: at }) as Record<string, unknown>,
+      );
       return { status: 'finished', state: 'gave_up' };
     }
     const attempt = stored.attempts + 1;
-    tx.update(ref, toStored({ state: 'sending', holder, leaseExpiresAt: at + leaseMs, attempts: attempt, updatedAt: at }) as Record<string, unknown>);
+    tx.update(
+      ref,
+      toStored({ state: 'sending', holder, leaseExpiresAt: at + leaseMs, attempts: attempt, updatedAt: at }) as Record<string, unknown>,
+    );
     return {
       status: 'acquired',
       holder,

@@ -10,14 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
 import { DomainError } from '../domain/reasons';
-import {
-  applyRatingChange,
-  contributionOf,
-  publicReviewOf,
-  RatingAggregate,
-  ratingFromStored,
-  Review,
-} from '../domain/reviews';
+import { applyRatingChange, contributionOf, publicReviewOf, RatingAggregate, ratingFromStored, Review } from '../domain/reviews';
 import { db, fromStored, toStored } from './firestore';
 import { storeRef } from './stores';
 

@@ -57,7 +57,10 @@ export async function redactExpiredPersonalData(options: { batchSize?: number; r
       }
       if (!redactionDue({ ...order, personalDataRedactedAt: redactedAt }, retentionMs, at)) return false;
       // Not a transition: no version, history entry or updatedAt change (the order's timeline stays).
-      tx.update(orderRef(order.orderId), toStored({ delivery: redactedDelivery(order.delivery), personalDataRedactedAt: at }) as Record<string, unknown>);
+      tx.update(
+        orderRef(order.orderId),
+        toStored({ delivery: redactedDelivery(order.delivery), personalDataRedactedAt: at }) as Record<string, unknown>,
+      );
       return true;
     });
     if (done) {

@@ -6,9 +6,7 @@ import { afterOrderPlaced } from '../app/orderEvents';
 import { orderFromSnapshot } from '../infra/orders';
 import { FUNCTION_MEMORY } from '../memory';
 
-export async function handleOrderCreated(
-  event: FirestoreEvent<QueryDocumentSnapshot | undefined, { orderId: string }>,
-): Promise<void> {
+export async function handleOrderCreated(event: FirestoreEvent<QueryDocumentSnapshot | undefined, { orderId: string }>): Promise<void> {
   if (!event.data) return;
   await afterOrderPlaced(orderFromSnapshot(event.data), event.id);
 }

@@ -13,9 +13,7 @@ import { FUNCTION_MEMORY } from '../memory';
 
 export const REVIEW_CREATED_FUNCTION = 'onReviewCreated';
 
-export async function handleReviewCreated(
-  event: FirestoreEvent<QueryDocumentSnapshot | undefined, { reviewId: string }>,
-): Promise<void> {
+export async function handleReviewCreated(event: FirestoreEvent<QueryDocumentSnapshot | undefined, { reviewId: string }>): Promise<void> {
   if (!event.data) return;
   const review = reviewFromSnapshot(event.data);
   const log = { reviewId: review.reviewId, orderId: review.orderId, storeId: review.storeId, eventId: event.id };

@@ -30,7 +30,13 @@ export async function handleOrderWrittenForSales(
   if (!changesSalesFacts(event.data)) return;
   const orderId = event.params.orderId;
   const result = await reconcileSalesDay(orderId);
-  logger.info(LOG_EVENTS.salesDayReconciled, { orderId, storeId: result.storeId, businessDate: result.businessDate, outcome: result.outcome, eventId: event.id });
+  logger.info(LOG_EVENTS.salesDayReconciled, {
+    orderId,
+    storeId: result.storeId,
+    businessDate: result.businessDate,
+    outcome: result.outcome,
+    eventId: event.id,
+  });
 }
 
 export const onOrderWrittenSales = onDocumentWritten(

@@ -107,7 +107,10 @@ describe('custom claims', () => {
     });
 
     it('compares claims regardless of key order', () => {
-      assert.equal(sameClaims({ admin: true, stores: { a: 'owner', b: 'staff' } }, { stores: { b: 'staff', a: 'owner' }, admin: true }), true);
+      assert.equal(
+        sameClaims({ admin: true, stores: { a: 'owner', b: 'staff' } }, { stores: { b: 'staff', a: 'owner' }, admin: true }),
+        true,
+      );
       assert.equal(sameClaims({ stores: { a: 'owner' } }, { stores: { a: 'staff' } }), false);
       assert.equal(sameClaims(undefined, {}), true);
       assert.equal(sameClaims({ admin: true }, {}), false);

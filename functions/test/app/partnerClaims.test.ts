@@ -94,7 +94,10 @@ describe('custom-claims sync', () => {
     assert.deepEqual(auth.claimsOf(UID), { admin: true, plan: 'pro', stores: { s2: 'staff' } });
     assert.equal((await user()).claimsVersion, 2);
     const synced = capturedLogs.filter((line) => line.message === 'claims.synced');
-    assert.ok(synced.some((line) => line.attempt === 2), JSON.stringify(synced));
+    assert.ok(
+      synced.some((line) => line.attempt === 2),
+      JSON.stringify(synced),
+    );
   });
 
   describe('the admin claim', () => {
@@ -153,7 +156,9 @@ describe('custom-claims sync', () => {
   });
 
   it('a user deleted from Auth is skipped', async () => {
-    await db().doc('users/gone').set({ stores: { s1: 'owner' }, membershipVersion: 1, claimsVersion: 0 });
+    await db()
+      .doc('users/gone')
+      .set({ stores: { s1: 'owner' }, membershipVersion: 1, claimsVersion: 0 });
     assert.equal(await syncPartnerClaims('gone'), null);
     assert.equal(auth.claimsWrites.length, 0);
   });

@@ -88,7 +88,10 @@ describe('tracking poller', () => {
     clock = T0 + 6 * HOUR + 30 * MIN;
     const provider = new FakeProvider(() => inTransit(T0 + 2 * HOUR));
     const first = await pollStaleShipments(options(provider, { batchSize: 2 }));
-    assert.deepEqual(provider.calls.map((c) => c.trackingNumber), numbers.slice(0, 2));
+    assert.deepEqual(
+      provider.calls.map((c) => c.trackingNumber),
+      numbers.slice(0, 2),
+    );
     assert.deepEqual(first, { due: 2, checked: 2, completed: 0, updated: 2, unchanged: 0, failed: 0, stopped: false });
     for (const id of ids.slice(0, 2)) {
       const order = await storedOrder(id);
@@ -100,11 +103,17 @@ describe('tracking poller', () => {
 
     const second = await pollStaleShipments(options(provider, { batchSize: 2 }));
     assert.equal(second.due, 2);
-    assert.deepEqual(provider.calls.map((c) => c.trackingNumber), numbers.slice(0, 4));
+    assert.deepEqual(
+      provider.calls.map((c) => c.trackingNumber),
+      numbers.slice(0, 4),
+    );
 
     const third = await pollStaleShipments(options(provider, { batchSize: 2 }));
     assert.equal(third.due, 1, 'the fresh and the completed orders are not due');
-    assert.deepEqual(provider.calls.map((c) => c.trackingNumber), numbers);
+    assert.deepEqual(
+      provider.calls.map((c) => c.trackingNumber),
+      numbers,
+    );
 
     const fourth = await pollStaleShipments(options(provider, { batchSize: 2 }));
     assert.equal(fourth.due, 0);
@@ -143,7 +152,12 @@ describe('tracking poller', () => {
     clock = T0 + 7 * HOUR;
     const provider = new FakeProvider((number) => ({
       found: true,
-      lastEvent: { status: 'in_transit', occurredAt: wrongTimes[numbers.indexOf(number)]!, location: '옥천\ud800HUB', description: '\udc00간선상차' },
+      lastEvent: {
+        status: 'in_transit',
+        occurredAt: wrongTimes[numbers.indexOf(number)]!,
+        location: '옥천\ud800HUB',
+        description: '\udc00간선상차',
+      },
     }));
     const summary = await pollStaleShipments(options(provider));
     assert.deepEqual({ ...summary }, { due: 5, checked: 5, completed: 0, updated: 5, unchanged: 0, failed: 0, stopped: false });
@@ -268,7 +282,7 @@ describe('tracking poller', () => {
     }
   });
 
-  it('after updateTracking, the next poll asks about the new number, and the old number\'s answer is not applied', async () => {
+  it("after updateTracking, the next poll asks about the new number, and the old number's answer is not applied", async () => {
     const [orderId] = await shipAll(['900000000001']);
     clock = T0 + 2 * HOUR;
     await call(updateTracking, { orderId, carrier: 'epost', trackingNumber: '9000000000099' }, owner);

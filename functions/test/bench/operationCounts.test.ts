@@ -49,15 +49,10 @@ const measured: Record<string, { reads: number; writes: number; rpcs: string; ta
 function expectCount(name: string, count: OpCount, expected: Expected, target: string, meets: boolean | null): void {
   const rpcs = summarizeRpcs(count.rpcSequence);
   measured[name] = { reads: count.reads, writes: count.writes, rpcs, target, met: meets };
-  const detail = [
-    ...count.operations.map((op) => `${op.kind} ${op.via} ${op.path}`),
-    `rpcs: ${count.rpcSequence.join(' → ')}`,
-  ].join('\n  ');
-  assert.deepEqual(
-    { reads: count.reads, writes: count.writes, rpcs: count.rpcSequence },
-    expected,
-    `${name}:\n  ${detail}`,
+  const detail = [...count.operations.map((op) => `${op.kind} ${op.via} ${op.path}`), `rpcs: ${count.rpcSequence.join(' → ')}`].join(
+    '\n  ',
   );
+  assert.deepEqual({ reads: count.reads, writes: count.writes, rpcs: count.rpcSequence }, expected, `${name}:\n  ${detail}`);
 }
 
 /** "1 batchGetDocuments + 1 runQuery + 1 commit": RPCs by method, in the order first sent. */
@@ -71,8 +66,7 @@ function summarizeRpcs(sequence: RpcMethod[]): string {
 const readRpcs = (count: OpCount) => count.rpcSequence.filter((m) => m === 'batchGetDocuments' || m === 'runQuery').length;
 const commits = (count: OpCount) => count.rpcSequence.filter((m) => m === 'commit').length;
 /** Issue 18's bar for a transition: one read round trip and one commit, no separate begin. */
-const oneRoundTrip = (count: OpCount) =>
-  readRpcs(count) === 1 && commits(count) === 1 && count.rpcSequence.length === 2;
+const oneRoundTrip = (count: OpCount) => readRpcs(count) === 1 && commits(count) === 1 && count.rpcSequence.length === 2;
 
 // The system's transition (auto-complete): the order read; the order and its history entry
 // written. One BatchGetDocuments (it also begins the transaction), one Commit.
@@ -84,8 +78,7 @@ const TRANSITION_TARGET = '≤ 2 reads, ≤ 2 writes; 1 read RPC + 1 commit';
 // (customers read the order and its history, which carry only the role): 3 writes, one more than
 // issue 18's "≤ 2 writes", which predates that split (docs/bench.md "Round trips").
 const PARTNER_TRANSITION: Expected = { reads: 2, writes: 3, rpcs: ['batchGetDocuments', 'commit'] };
-const PARTNER_TRANSITION_TARGET =
-  "≤ 2 reads (order + membership), 3 writes (issue: ≤ 2; + the staff-action entry); 1 read RPC + 1 commit";
+const PARTNER_TRANSITION_TARGET = '≤ 2 reads (order + membership), 3 writes (issue: ≤ 2; + the staff-action entry); 1 read RPC + 1 commit';
 const partnerMeets = (count: OpCount) => count.reads <= 2 && count.writes <= 3 && oneRoundTrip(count);
 const systemMeets = (count: OpCount) => count.reads <= 2 && count.writes <= 2 && oneRoundTrip(count);
 // placeOrder: every document in one BatchGetDocuments, the unanswered-orders query (a query cannot
@@ -94,11 +87,18 @@ const PLACE_RPCS: RpcMethod[] = ['batchGetDocuments', 'runQuery', 'commit'];
 // The new-order trigger (no target): the push claim's three transactions (read + commit each) and
 // the recipients' queries (members, then each member's devices, concurrently).
 const TRIGGER_RPCS: RpcMethod[] = [
-  'batchGetDocuments', 'commit', 'runQuery', 'runQuery', 'runQuery', 'batchGetDocuments', 'commit', 'batchGetDocuments', 'commit',
+  'batchGetDocuments',
+  'commit',
+  'runQuery',
+  'runQuery',
+  'runQuery',
+  'batchGetDocuments',
+  'commit',
+  'batchGetDocuments',
+  'commit',
 ];
 const PLACE_TARGET = 'documents in 1 batched read (+ the unanswered query) + 1 commit; 4 writes';
-const placeMeets = (count: OpCount) =>
-  count.rpcSequence.filter((m) => m === 'batchGetDocuments').length === 1 && commits(count) === 1;
+const placeMeets = (count: OpCount) => count.rpcSequence.filter((m) => m === 'batchGetDocuments').length === 1 && commits(count) === 1;
 
 describe('Firestore operations per command (exact)', () => {
   const fakes = useNotificationFakes();
@@ -113,7 +113,7 @@ describe('Firestore operations per command (exact)', () => {
     if (process.env.OP_COUNTS_OUT) writeFileSync(process.env.OP_COUNTS_OUT, JSON.stringify(measured, null, 2));
   });
 
-  describe('placeOrder: the idempotency record, the store, each distinct menu item, the customer\'s limits and unanswered orders, the day counter; 4 writes', () => {
+  describe("placeOrder: the idempotency record, the store, each distinct menu item, the customer's limits and unanswered orders, the day counter; 4 writes", () => {
     it('one line item: 6 reads, 4 writes (limits, counter, order, history entry)', async () => {
       const count = await countOperations(() =>
         call(
@@ -130,7 +130,10 @@ describe('Firestore operations per command (exact)', () => {
       // The unanswered-orders query costs 1 read when it finds none, else 1 per order found (≤ the limit, 3).
       expectCount('placeOrder (1 item)', count, { reads: 6, writes: 4, rpcs: PLACE_RPCS }, PLACE_TARGET, placeMeets(count));
       assert.deepEqual(
-        count.operations.filter((op) => op.kind === 'write').map((op) => op.path.split('/')[0]).sort(),
+        count.operations
+          .filter((op) => op.kind === 'write')
+          .map((op) => op.path.split('/')[0])
+          .sort(),
         ['orderLimits', 'orders', 'orders', 'stores'],
       );
     });
@@ -165,7 +168,13 @@ describe('Firestore operations per command (exact)', () => {
           as.customer(CUSTOMER),
         ),
       );
-      expectCount('placeOrder (1 item, 00:00-06:00 Seoul)', count, { reads: 7, writes: 4, rpcs: PLACE_RPCS }, PLACE_TARGET, placeMeets(count));
+      expectCount(
+        'placeOrder (1 item, 00:00-06:00 Seoul)',
+        count,
+        { reads: 7, writes: 4, rpcs: PLACE_RPCS },
+        PLACE_TARGET,
+        placeMeets(count),
+      );
       assert.deepEqual(
         count.operations.filter((op) => op.kind === 'write' && op.path.includes('orderCounters')).map((op) => op.path),
         [`stores/${STORE_ID}/orderCounters/2026-03-03`],
@@ -200,11 +209,10 @@ describe('Firestore operations per command (exact)', () => {
       expectCount('startPreparing', preparing, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(preparing));
       const completed = await countOperations(() => call(completeOrder, { orderId }, owner));
       expectCount('completeOrder', completed, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(completed));
-      assert.deepEqual(completed.operations.filter((op) => op.kind === 'write').map((op) => op.path), [
-        `orders/${orderId}`,
-        `orders/${orderId}/events/000003`,
-        `orders/${orderId}/staffActions/000003`,
-      ]);
+      assert.deepEqual(
+        completed.operations.filter((op) => op.kind === 'write').map((op) => op.path),
+        [`orders/${orderId}`, `orders/${orderId}/events/000003`, `orders/${orderId}/staffActions/000003`],
+      );
     });
 
     it('extendPrep, markReady, callCustomer', async () => {
@@ -223,9 +231,7 @@ describe('Firestore operations per command (exact)', () => {
       const orderId = await placeDelivery();
       const prepared = await countOperations(() => call(prepareShipment, { orderId }, owner));
       expectCount('prepareShipment', prepared, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(prepared));
-      const shipped = await countOperations(() =>
-        call(shipOrder, { orderId, carrier: 'cj', trackingNumber: '123456789012' }, owner),
-      );
+      const shipped = await countOperations(() => call(shipOrder, { orderId, carrier: 'cj', trackingNumber: '123456789012' }, owner));
       expectCount('shipOrder', shipped, PARTNER_TRANSITION, PARTNER_TRANSITION_TARGET, partnerMeets(shipped));
       const corrected = await countOperations(() =>
         call(updateTracking, { orderId, carrier: 'cj', trackingNumber: '987654321098' }, owner),
@@ -271,11 +277,9 @@ describe('Firestore operations per command (exact)', () => {
       );
     });
 
-    it("a partner whose token claims no store (claims not refreshed yet): the membership is read after the order", async () => {
+    it('a partner whose token claims no store (claims not refreshed yet): the membership is read after the order', async () => {
       const orderId = await placePickup();
-      const count = await countOperations(() =>
-        call(startPreparing, { orderId, prepMinutes: 10 }, { uid: 'owner-of-store-a', token: {} }),
-      );
+      const count = await countOperations(() => call(startPreparing, { orderId, prepMinutes: 10 }, { uid: 'owner-of-store-a', token: {} }));
       expectCount(
         'startPreparing (no store claim)',
         count,
@@ -320,7 +324,7 @@ describe('Firestore operations per command (exact)', () => {
   });
 
   describe("a partner's live tab query", () => {
-    it('the orders read rule reads one document: the reader\'s membership at the queried store', () => {
+    it("the orders read rule reads one document: the reader's membership at the queried store", () => {
       const rules = readFileSync(join(__dirname, '..', '..', '..', 'firestore.rules'), 'utf8');
       const block = /match \/orders\/\{orderId\} \{([\s\S]*?)\n {4}\}/.exec(rules);
       assert.ok(block, 'the orders match block is in firestore.rules');

@@ -33,21 +33,44 @@ function buildOrder(date: string, n: number): Order {
   const fate = n % 10; // 0: cancelled, 1: auto-completed, 2: still open, else completed by the store
   const lines = 1 + (n % 3);
   const items = Array.from({ length: lines }, (_, i) => ({
-    menuItemId: ['americano', 'latte', 'beans', 'cake'][(n + i) % 4], name: ['아메리카노', '카페라떼', '원두 200g', '치즈케이크'][(n + i) % 4],
-    unitPrice: 4500, quantity: 1 + (i % 2), options: [], lineTotal: 4500 * (1 + (i % 2)),
+    menuItemId: ['americano', 'latte', 'beans', 'cake'][(n + i) % 4],
+    name: ['아메리카노', '카페라떼', '원두 200g', '치즈케이크'][(n + i) % 4],
+    unitPrice: 4500,
+    quantity: 1 + (i % 2),
+    options: [],
+    lineTotal: 4500 * (1 + (i % 2)),
   }));
   const subtotal = items.reduce((s, l) => s + l.lineTotal, 0);
   const pickup = channel !== 'delivery';
   const startedAt = createdAt + (30 + (n % 7) * 20) * 1000;
   const prep = pickup && fate !== 0 && fate !== 1 ? { minutes: 10, startedAt } : null;
   return {
-    orderId: `${date}-${String(n).padStart(4, '0')}`, storeId: STORE_ID, storeName: '고카페인 테스트점', customerUid: `c-${n % 50}`, requestId: `r-${date}-${n}`,
-    channel, status: fate === 0 ? 'cancelled' : fate === 2 ? (pickup ? 'preparing' : 'shipped') : 'completed',
-    items, subtotal, deliveryFee: pickup ? 0 : 3000, total: subtotal + (pickup ? 0 : 3000), orderNumber: n + 1,
-    businessDate: businessDateOf(createdAt), customerNote: null, delivery: null, createdAt, updatedAt: createdAt,
-    autoCompleteAt: pickup ? createdAt + 3_600_000 : null, prep, shipmentPreparingAt: null, shipment: null,
+    orderId: `${date}-${String(n).padStart(4, '0')}`,
+    storeId: STORE_ID,
+    storeName: '고카페인 테스트점',
+    customerUid: `c-${n % 50}`,
+    requestId: `r-${date}-${n}`,
+    channel,
+    status: fate === 0 ? 'cancelled' : fate === 2 ? (pickup ? 'preparing' : 'shipped') : 'completed',
+    items,
+    subtotal,
+    deliveryFee: pickup ? 0 : 3000,
+    total: subtotal + (pickup ? 0 : 3000),
+    orderNumber: n + 1,
+    businessDate: businessDateOf(createdAt),
+    customerNote: null,
+    delivery: null,
+    createdAt,
+    updatedAt: createdAt,
+    autoCompleteAt: pickup ? createdAt + 3_600_000 : null,
+    prep,
+    shipmentPreparingAt: null,
+    shipment: null,
     cancellation: fate === 0 ? { by: 'partner', uid: 'owner-1', reason: 'sold_out', note: null, at: createdAt + 60_000 } : null,
-    completion: fate === 0 || fate === 2 ? null : { by: fate === 1 || !pickup ? 'system' : 'partner', uid: null, at: (prep?.startedAt ?? createdAt) + 300_000 },
+    completion:
+      fate === 0 || fate === 2
+        ? null
+        : { by: fate === 1 || !pickup ? 'system' : 'partner', uid: null, at: (prep?.startedAt ?? createdAt) + 300_000 },
     version: 3,
   };
 }
@@ -107,8 +130,12 @@ describe('sales summary cost: 300 orders a day over 31 days', function () {
     for (let run = 0; run < RUNS; run += 1) {
       const measured = await countOperations(() =>
         timed(async () => {
-          const snapshot = await db().collection('orders').where('storeId', '==', STORE_ID)
-            .where('businessDate', '>=', FROM).where('businessDate', '<=', TO).get();
+          const snapshot = await db()
+            .collection('orders')
+            .where('storeId', '==', STORE_ID)
+            .where('businessDate', '>=', FROM)
+            .where('businessDate', '<=', TO)
+            .get();
           return summarizeDays(FROM, TO, daysFromOrders(snapshot.docs.map((d) => salesOrderOf(orderFromSnapshot(d)))));
         }),
       );
@@ -126,16 +153,30 @@ describe('sales summary cost: 300 orders a day over 31 days', function () {
     for (let run = 0; run < RUNS; run += 1) {
       bReads = 0;
       const { ms } = await timed(async () => {
-        await Promise.all(dates.flatMap((date) => CHANNELS.map(async (channel) => {
-          const snapshot = await db().collection('orders').where('storeId', '==', STORE_ID).where('businessDate', '==', date)
-            .where('channel', '==', channel).where('status', '==', 'completed')
-            .aggregate({ orders: AggregateField.count(), sales: AggregateField.sum('total') }).get();
-          bReads += Math.max(1, Math.ceil(snapshot.data().orders / 1000));
-        })));
+        await Promise.all(
+          dates.flatMap((date) =>
+            CHANNELS.map(async (channel) => {
+              const snapshot = await db()
+                .collection('orders')
+                .where('storeId', '==', STORE_ID)
+                .where('businessDate', '==', date)
+                .where('channel', '==', channel)
+                .where('status', '==', 'completed')
+                .aggregate({ orders: AggregateField.count(), sales: AggregateField.sum('total') })
+                .get();
+              bReads += Math.max(1, Math.ceil(snapshot.data().orders / 1000));
+            }),
+          ),
+        );
       });
       bRuns.push(ms);
     }
-    figures.B = { billedReads: bReads, queries: dates.length * CHANNELS.length, medianMs: Math.round(median(bRuns)), runsMs: bRuns.map(Math.round) };
+    figures.B = {
+      billedReads: bReads,
+      queries: dates.length * CHANNELS.length,
+      medianMs: Math.round(median(bRuns)),
+      runsMs: bRuns.map(Math.round),
+    };
 
     // C: getSalesSummary's handler (membership + store + one query over the stored days).
     const cRuns: number[] = [];

@@ -25,7 +25,12 @@ const ORDER = {
 
 describe('App Check on every callable', () => {
   it('finds the callables (the list below is not empty)', () => {
-    assert.ok(callables().length >= 17, `callables: ${callables().map(([name]) => name).join(', ')}`);
+    assert.ok(
+      callables().length >= 17,
+      `callables: ${callables()
+        .map(([name]) => name)
+        .join(', ')}`,
+    );
   });
 
   it('every callable refuses a request without an App Check token, and writes nothing', async () => {
@@ -44,7 +49,11 @@ describe('App Check on every callable', () => {
     await seedStore();
     const before = await dumpDatabase();
     const replayed = { ...APP_CHECK, alreadyConsumed: true };
-    await expectError(call(placeOrder, { ...ORDER, requestId: requestId() }, as.customer(), replayed), 'unauthenticated', 'app_check_token_reused');
+    await expectError(
+      call(placeOrder, { ...ORDER, requestId: requestId() }, as.customer(), replayed),
+      'unauthenticated',
+      'app_check_token_reused',
+    );
     assert.deepEqual(await dumpDatabase(), before);
     // With a fresh token the same order goes through.
     const placed = await call(placeOrder, { ...ORDER, requestId: requestId() }, as.customer(), { ...APP_CHECK, alreadyConsumed: false });
@@ -55,7 +64,11 @@ describe('App Check on every callable', () => {
     await seedStore();
     const replayed = { ...APP_CHECK, alreadyConsumed: true };
     // Gets past App Check to its own permission check.
-    await expectError(call(updateStore, { storeId: STORE_ID, name: 'x' }, as.customer(), replayed), 'permission-denied', 'not_store_member');
+    await expectError(
+      call(updateStore, { storeId: STORE_ID, name: 'x' }, as.customer(), replayed),
+      'permission-denied',
+      'not_store_member',
+    );
   });
 
   describe('APP_CHECK_ENFORCED=false (functions/.env.local, the emulators)', () => {
@@ -85,7 +98,10 @@ describe('App Check on every callable', () => {
         encoding: 'utf8',
         env: { ...process.env, FIREBASE_CONFIG: JSON.stringify({ projectId: 'demo-gocafein-test' }) },
       });
-      return JSON.parse(out.trim().split('\n').at(-1)!) as { status: number; body: { error?: { status?: string; details?: { reason?: string } } } };
+      return JSON.parse(out.trim().split('\n').at(-1)!) as {
+        status: number;
+        body: { error?: { status?: string; details?: { reason?: string } } };
+      };
     };
 
     it('enforced: answers 401 before the handler runs (no reason: the handler never saw it)', () => {

@@ -62,8 +62,16 @@ describe('authority ends at once', () => {
     assert.deepEqual(oldToken.token.stores, { [STORE_ID]: 'owner' });
 
     const OWNER_ONLY = ['permission-denied', 'store_owner_only'] as const;
-    await expectDenied(auth, () => call(upsertMenuItem, { storeId: STORE_ID, itemId: 'latte', name: '카페라떼', price: 100 }, oldToken), ...OWNER_ONLY);
-    await expectDenied(auth, () => call(setMenuItemSoldOut, { storeId: STORE_ID, itemId: 'latte', soldOut: true }, oldToken), ...OWNER_ONLY);
+    await expectDenied(
+      auth,
+      () => call(upsertMenuItem, { storeId: STORE_ID, itemId: 'latte', name: '카페라떼', price: 100 }, oldToken),
+      ...OWNER_ONLY,
+    );
+    await expectDenied(
+      auth,
+      () => call(setMenuItemSoldOut, { storeId: STORE_ID, itemId: 'latte', soldOut: true }, oldToken),
+      ...OWNER_ONLY,
+    );
     await expectDenied(auth, () => call(deleteMenuItem, { storeId: STORE_ID, itemId: 'latte' }, oldToken), ...OWNER_ONLY);
     await expectDenied(auth, () => call(setStoreStatus, { storeId: STORE_ID, open: true }, oldToken), ...OWNER_ONLY);
     await expectDenied(auth, () => call(updateStore, { storeId: STORE_ID, deliveryFee: 0 }, oldToken), ...OWNER_ONLY);
@@ -83,7 +91,11 @@ describe('authority ends at once', () => {
     const oldToken = auth.tokenOf(CO_OWNER);
     await call(removeStoreMember, { storeId: STORE_ID, uid: CO_OWNER }, auth.tokenOf(OWNER));
     const NOT_MEMBER = ['permission-denied', 'not_store_member'] as const;
-    await expectDenied(auth, () => call(upsertMenuItem, { storeId: STORE_ID, itemId: 'latte', name: '카페라떼', price: 100 }, oldToken), ...NOT_MEMBER);
+    await expectDenied(
+      auth,
+      () => call(upsertMenuItem, { storeId: STORE_ID, itemId: 'latte', name: '카페라떼', price: 100 }, oldToken),
+      ...NOT_MEMBER,
+    );
     await expectDenied(auth, () => call(setStoreStatus, { storeId: STORE_ID, open: false }, oldToken), ...NOT_MEMBER);
   });
 });

@@ -104,10 +104,7 @@ describe('registerDevice / unregisterDevice', () => {
       'invalid-argument',
       'invalid_argument',
     );
-    assert.deepEqual(
-      (bad.details as { fields: { path: string }[] }).fields.map((f) => f.path).sort(),
-      ['platform', 'token'],
-    );
+    assert.deepEqual((bad.details as { fields: { path: string }[] }).fields.map((f) => f.path).sort(), ['platform', 'token']);
     await expectError(call(registerDevice, { token: '', platform: 'web' }, as.customer('u1')), 'invalid-argument', 'invalid_argument');
     await expectError(call(unregisterDevice, { token: TOKEN, extra: 1 }, as.customer('u1')), 'invalid-argument', 'invalid_argument');
     assert.deepEqual(await dumpDatabase(), before);

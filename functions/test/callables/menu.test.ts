@@ -67,7 +67,11 @@ describe('menu', () => {
       );
       await expectDenied(
         auth,
-        () => orderOf(itemId, [{ groupId: 'milk', choiceIds: ['whole'] }, { groupId: 'extra', choiceIds: ['shot', 'vanilla', 'cream'] }]),
+        () =>
+          orderOf(itemId, [
+            { groupId: 'milk', choiceIds: ['whole'] },
+            { groupId: 'extra', choiceIds: ['shot', 'vanilla', 'cream'] },
+          ]),
         'invalid-argument',
         'option_choice_count',
       );
@@ -94,7 +98,11 @@ describe('menu', () => {
     });
 
     it('creates an item under a given new id; orders keep the old name after a rename', async () => {
-      const { itemId, created } = await call(upsertMenuItem, { storeId: STORE_ID, itemId: 'flat-white', name: '플랫화이트', price: 5000 }, owner());
+      const { itemId, created } = await call(
+        upsertMenuItem,
+        { storeId: STORE_ID, itemId: 'flat-white', name: '플랫화이트', price: 5000 },
+        owner(),
+      );
       assert.equal(itemId, 'flat-white');
       assert.equal(created, true);
       const order = await orderOf('flat-white');
@@ -143,7 +151,12 @@ describe('menu', () => {
 
     it('staff and other partners may not; an admin may; not into a store that does not exist', async () => {
       const input = { storeId: STORE_ID, name: '라떼', price: 4500 };
-      await expectDenied(auth, () => call(upsertMenuItem, input, auth.tokenOf(`staff-of-${STORE_ID}`)), 'permission-denied', 'store_owner_only');
+      await expectDenied(
+        auth,
+        () => call(upsertMenuItem, input, auth.tokenOf(`staff-of-${STORE_ID}`)),
+        'permission-denied',
+        'store_owner_only',
+      );
       await expectDenied(auth, () => call(upsertMenuItem, input, as.owner(OTHER_STORE_ID)), 'permission-denied', 'not_store_member');
       await expectDenied(auth, () => call(upsertMenuItem, input, as.customer()), 'permission-denied', 'not_store_member');
       await expectDenied(auth, () => call(upsertMenuItem, input, as.anonymous), 'unauthenticated', 'unauthenticated');
@@ -178,9 +191,19 @@ describe('menu', () => {
         'menu_item_not_found',
       );
       const input = { storeId: STORE_ID, itemId: 'latte', soldOut: true };
-      await expectDenied(auth, () => call(setMenuItemSoldOut, input, auth.tokenOf(`staff-of-${STORE_ID}`)), 'permission-denied', 'store_owner_only');
+      await expectDenied(
+        auth,
+        () => call(setMenuItemSoldOut, input, auth.tokenOf(`staff-of-${STORE_ID}`)),
+        'permission-denied',
+        'store_owner_only',
+      );
       await expectDenied(auth, () => call(setMenuItemSoldOut, input, as.owner(OTHER_STORE_ID)), 'permission-denied', 'not_store_member');
-      const error = await expectDenied(auth, () => call(setMenuItemSoldOut, { storeId: STORE_ID, itemId: 'latte' }, owner()), 'invalid-argument', 'invalid_argument');
+      const error = await expectDenied(
+        auth,
+        () => call(setMenuItemSoldOut, { storeId: STORE_ID, itemId: 'latte' }, owner()),
+        'invalid-argument',
+        'invalid_argument',
+      );
       assert.deepEqual(fieldPaths(error), ['soldOut']);
     });
   });
@@ -199,10 +222,20 @@ describe('menu', () => {
 
     it('refusals', async () => {
       const input = { storeId: STORE_ID, itemId: 'latte' };
-      await expectDenied(auth, () => call(deleteMenuItem, input, auth.tokenOf(`staff-of-${STORE_ID}`)), 'permission-denied', 'store_owner_only');
+      await expectDenied(
+        auth,
+        () => call(deleteMenuItem, input, auth.tokenOf(`staff-of-${STORE_ID}`)),
+        'permission-denied',
+        'store_owner_only',
+      );
       await expectDenied(auth, () => call(deleteMenuItem, input, as.owner(OTHER_STORE_ID)), 'permission-denied', 'not_store_member');
       await expectDenied(auth, () => call(deleteMenuItem, input, as.anonymous), 'unauthenticated', 'unauthenticated');
-      const error = await expectDenied(auth, () => call(deleteMenuItem, { storeId: STORE_ID }, owner()), 'invalid-argument', 'invalid_argument');
+      const error = await expectDenied(
+        auth,
+        () => call(deleteMenuItem, { storeId: STORE_ID }, owner()),
+        'invalid-argument',
+        'invalid_argument',
+      );
       assert.deepEqual(fieldPaths(error), ['itemId']);
     });
   });

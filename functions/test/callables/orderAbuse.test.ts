@@ -21,7 +21,9 @@ const order = (storeId = STORE_ID, id = requestId()) => ({
 });
 const anonymous = (uid: string): AuthContext => ({ uid, token: { firebase: { sign_in_provider: 'anonymous' } } });
 const reasonOf = (result: PromiseSettledResult<unknown>) =>
-  result.status === 'fulfilled' ? 'accepted' : ((result.reason as { details?: { reason?: string } }).details?.reason ?? String(result.reason));
+  result.status === 'fulfilled'
+    ? 'accepted'
+    : ((result.reason as { details?: { reason?: string } }).details?.reason ?? String(result.reason));
 
 describe('who may order and apply', () => {
   const auth = installFakeAuth();
@@ -57,7 +59,11 @@ describe('who may order and apply', () => {
     auth.setAccountState('customer-1', { emailVerified: false });
     assert.equal((await call(placeOrder, order(), as.customer('customer-1'))).status, 'received');
     const before = await dumpDatabase();
-    await expectError(call(submitPartnerApplication, APPLICATION_FORM, as.customer('customer-1')), 'failed-precondition', 'email_not_verified');
+    await expectError(
+      call(submitPartnerApplication, APPLICATION_FORM, as.customer('customer-1')),
+      'failed-precondition',
+      'email_not_verified',
+    );
     assert.deepEqual(await dumpDatabase(), before);
     auth.setAccountState('customer-1', { emailVerified: true });
     assert.equal((await call(submitPartnerApplication, APPLICATION_FORM, as.customer('customer-1'))).status, 'pending');

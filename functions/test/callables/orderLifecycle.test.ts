@@ -1,12 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  cancelOrder,
-  completeOrder,
-  prepareShipment,
-  shipOrder,
-  startPreparing,
-  updateTracking,
-} from '../../src/callables/orderCommands';
+import { cancelOrder, completeOrder, prepareShipment, shipOrder, startPreparing, updateTracking } from '../../src/callables/orderCommands';
 import { as, call, expectError } from '../support/callables';
 import { db } from '../../src/infra/firestore';
 import { dumpDatabase } from '../support/database';
@@ -168,10 +161,18 @@ describe('order lifecycle callables', () => {
     it('the customer cannot cancel once preparation started', async () => {
       const pickup = await placePickup();
       await call(startPreparing, { orderId: pickup, prepMinutes: 10 }, owner);
-      await denied(() => call(cancelOrder, { orderId: pickup, reason: 'changed_mind' }, customer), 'failed-precondition', 'customer_cancel_too_late');
+      await denied(
+        () => call(cancelOrder, { orderId: pickup, reason: 'changed_mind' }, customer),
+        'failed-precondition',
+        'customer_cancel_too_late',
+      );
       const delivery = await placeDelivery();
       await call(prepareShipment, { orderId: delivery }, owner);
-      await denied(() => call(cancelOrder, { orderId: delivery, reason: 'changed_mind' }, customer), 'failed-precondition', 'customer_cancel_too_late');
+      await denied(
+        () => call(cancelOrder, { orderId: delivery, reason: 'changed_mind' }, customer),
+        'failed-precondition',
+        'customer_cancel_too_late',
+      );
     });
 
     it('terminal orders stay terminal', async () => {
@@ -227,15 +228,31 @@ describe('order lifecycle callables', () => {
       await denied(() => call(startPreparing, { orderId, prepMinutes: 10 }, as.anonymous), 'unauthenticated', 'unauthenticated');
       await denied(() => call(cancelOrder, { orderId, reason: 'changed_mind' }, as.anonymous), 'unauthenticated', 'unauthenticated');
       // The emulator can hand over an auth object without a uid: that is not a signed-in user.
-      await denied(() => call(cancelOrder, { orderId, reason: 'changed_mind' }, { uid: '', token: {} }), 'unauthenticated', 'unauthenticated');
+      await denied(
+        () => call(cancelOrder, { orderId, reason: 'changed_mind' }, { uid: '', token: {} }),
+        'unauthenticated',
+        'unauthenticated',
+      );
     });
 
     it('the customer of another order, and a partner of another store', async () => {
       await seedStore(OTHER_STORE_ID);
       const orderId = await placePickup();
-      await denied(() => call(cancelOrder, { orderId, reason: 'changed_mind' }, as.customer('someone-else')), 'permission-denied', 'not_order_participant');
-      await denied(() => call(startPreparing, { orderId, prepMinutes: 10 }, as.owner(OTHER_STORE_ID)), 'permission-denied', 'not_order_participant');
-      await denied(() => call(cancelOrder, { orderId, reason: 'sold_out' }, as.staff(OTHER_STORE_ID)), 'permission-denied', 'not_order_participant');
+      await denied(
+        () => call(cancelOrder, { orderId, reason: 'changed_mind' }, as.customer('someone-else')),
+        'permission-denied',
+        'not_order_participant',
+      );
+      await denied(
+        () => call(startPreparing, { orderId, prepMinutes: 10 }, as.owner(OTHER_STORE_ID)),
+        'permission-denied',
+        'not_order_participant',
+      );
+      await denied(
+        () => call(cancelOrder, { orderId, reason: 'sold_out' }, as.staff(OTHER_STORE_ID)),
+        'permission-denied',
+        'not_order_participant',
+      );
     });
 
     it('a customer cannot run partner commands on their own order', async () => {

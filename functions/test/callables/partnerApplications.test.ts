@@ -106,7 +106,12 @@ describe('partner applications (입점신청)', () => {
 
     it('requires sign-in', async () => {
       await expectDenied(auth, () => call(submitPartnerApplication, APPLICATION_FORM, as.anonymous), 'unauthenticated', 'unauthenticated');
-      await expectDenied(auth, () => call(submitPartnerApplication, APPLICATION_FORM, { uid: '', token: {} }), 'unauthenticated', 'unauthenticated');
+      await expectDenied(
+        auth,
+        () => call(submitPartnerApplication, APPLICATION_FORM, { uid: '', token: {} }),
+        'unauthenticated',
+        'unauthenticated',
+      );
     });
 
     it('checks the business number by its check digit', async () => {
@@ -241,9 +246,19 @@ describe('partner applications (입점신청)', () => {
       const { applicationId } = await submit();
       await seedStore('store-x');
       for (const who of [applicant, as.owner('store-x'), as.staff('store-x'), { uid: 'x', token: { admin: 'true' } }]) {
-        await expectDenied(auth, () => call(reviewPartnerApplication, { applicationId, decision: 'approve' }, who), 'permission-denied', 'admin_only');
+        await expectDenied(
+          auth,
+          () => call(reviewPartnerApplication, { applicationId, decision: 'approve' }, who),
+          'permission-denied',
+          'admin_only',
+        );
       }
-      await expectDenied(auth, () => call(reviewPartnerApplication, { applicationId, decision: 'approve' }, as.anonymous), 'unauthenticated', 'unauthenticated');
+      await expectDenied(
+        auth,
+        () => call(reviewPartnerApplication, { applicationId, decision: 'approve' }, as.anonymous),
+        'unauthenticated',
+        'unauthenticated',
+      );
     });
 
     it('an unknown application is not found', async () => {

@@ -70,7 +70,16 @@ describe('partner onboarding, end to end', () => {
       storeId,
       channel: 'takeout',
       requestId: requestId(),
-      items: [{ menuItemId: 'flat-white', quantity: 1, options: [{ groupId: 'milk', choiceIds: ['oat'] }, { groupId: 'extra', choiceIds: ['shot'] }] }],
+      items: [
+        {
+          menuItemId: 'flat-white',
+          quantity: 1,
+          options: [
+            { groupId: 'milk', choiceIds: ['oat'] },
+            { groupId: 'extra', choiceIds: ['shot'] },
+          ],
+        },
+      ],
     };
     await expectDenied(auth, () => call(placeOrder, order, auth.tokenOf(CUSTOMER)), 'failed-precondition', 'store_closed');
     const opened = await call(setStoreStatus, { storeId, open: true }, ownerToken);
@@ -117,10 +126,13 @@ describe('partner onboarding, end to end', () => {
       ],
     );
     const staffActions = await db().collection(`orders/${placed.orderId}/staffActions`).get();
-    assert.deepEqual(staffActions.docs.map((doc) => [doc.get('command'), doc.get('actorUid')]), [
-      ['start_preparing', STAFF],
-      ['complete', OWNER],
-    ]);
+    assert.deepEqual(
+      staffActions.docs.map((doc) => [doc.get('command'), doc.get('actorUid')]),
+      [
+        ['start_preparing', STAFF],
+        ['complete', OWNER],
+      ],
+    );
     const application = (await db().doc(`partnerApplications/${applicationId}`).get()).data()!;
     assert.equal(application.status, 'approved');
     assert.equal(application.storeId, storeId);

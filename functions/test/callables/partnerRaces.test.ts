@@ -37,7 +37,10 @@ describe('onboarding races', () => {
       assert.equal(stores.size, round + 1, 'one store per approved application');
       assert.equal((await db().doc(`stores/${applicationId}/private/profile`).get()).get('applicationId'), applicationId);
       const members = await db().collection(`stores/${applicationId}/members`).get();
-      assert.deepEqual(members.docs.map((doc) => doc.id), [applicant]);
+      assert.deepEqual(
+        members.docs.map((doc) => doc.id),
+        [applicant],
+      );
       const user = (await db().doc(`users/${applicant}`).get()).data()!;
       assert.equal(user.membershipVersion, 1);
       assert.equal(user.claimsVersion, 1);

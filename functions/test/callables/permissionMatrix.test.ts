@@ -114,21 +114,51 @@ function row(
   return { callable, fn, input, expect: { anonymous, nonPartner, customer, staff, owner, otherPartner, admin }, ...options };
 }
 
-const ORDER_PROCESSING: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
-  [UNAUTHENTICATED, NOT_PARTICIPANT, CUSTOMER_MAY_NOT, ALLOW, ALLOW, NOT_PARTICIPANT, ALLOW];
-const STORE_MANAGEMENT: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
-  [UNAUTHENTICATED, NOT_MEMBER, NOT_MEMBER, OWNER_ONLY, ALLOW, NOT_MEMBER, ALLOW];
+const ORDER_PROCESSING: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] = [
+  UNAUTHENTICATED,
+  NOT_PARTICIPANT,
+  CUSTOMER_MAY_NOT,
+  ALLOW,
+  ALLOW,
+  NOT_PARTICIPANT,
+  ALLOW,
+];
+const STORE_MANAGEMENT: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] = [
+  UNAUTHENTICATED,
+  NOT_MEMBER,
+  NOT_MEMBER,
+  OWNER_ONLY,
+  ALLOW,
+  NOT_MEMBER,
+  ALLOW,
+];
 const emailOf = (uid: string | null) => (uid === UIDS.admin ? 'admin@example.com' : `${uid ?? NEWCOMER}@example.com`);
-const ANY_SIGNED_IN: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] =
-  [UNAUTHENTICATED, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW];
+const ANY_SIGNED_IN: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] = [
+  UNAUTHENTICATED,
+  ALLOW,
+  ALLOW,
+  ALLOW,
+  ALLOW,
+  ALLOW,
+  ALLOW,
+];
 
 // ---------------------------------------------------------------------------------------------
 // THE MATRIX: one row per exported callable.
 const MATRIX: Row[] = [
   // Orders (core)
-  row('placeOrder', placeOrder, () => ({
-    storeId: STORE_ID, channel: 'delivery', requestId: requestId(), items: [{ menuItemId: 'beans', quantity: 1 }], delivery: DELIVERY,
-  }), ANY_SIGNED_IN),
+  row(
+    'placeOrder',
+    placeOrder,
+    () => ({
+      storeId: STORE_ID,
+      channel: 'delivery',
+      requestId: requestId(),
+      items: [{ menuItemId: 'beans', quantity: 1 }],
+      delivery: DELIVERY,
+    }),
+    ANY_SIGNED_IN,
+  ),
   row('startPreparing', startPreparing, async (w) => ({ orderId: await w.pickupOrder('received'), prepMinutes: 10 }), ORDER_PROCESSING),
   row('completeOrder', completeOrder, async (w) => ({ orderId: await w.pickupOrder('preparing') }), ORDER_PROCESSING),
   // 준비완료, 고객 호출, 시간 추가 (issue 14): the store's members and admins, like the other order commands
@@ -136,49 +166,111 @@ const MATRIX: Row[] = [
   row('callCustomer', callCustomer, async (w) => ({ orderId: await w.pickupOrder('ready') }), ORDER_PROCESSING),
   row('extendPrep', extendPrep, async (w) => ({ orderId: await w.pickupOrder('preparing'), addMinutes: 10 }), ORDER_PROCESSING),
   row('prepareShipment', prepareShipment, async (w) => ({ orderId: await w.deliveryOrder('received') }), ORDER_PROCESSING),
-  row('shipOrder', shipOrder, async (w) => ({
-    orderId: await w.deliveryOrder('preparing_shipment'), carrier: 'cj', trackingNumber: '123456789012',
-  }), ORDER_PROCESSING),
-  row('updateTracking', updateTracking, async (w) => ({
-    orderId: await w.deliveryOrder('shipped'), carrier: 'epost', trackingNumber: '1234567890123',
-  }), ORDER_PROCESSING),
+  row(
+    'shipOrder',
+    shipOrder,
+    async (w) => ({
+      orderId: await w.deliveryOrder('preparing_shipment'),
+      carrier: 'cj',
+      trackingNumber: '123456789012',
+    }),
+    ORDER_PROCESSING,
+  ),
+  row(
+    'updateTracking',
+    updateTracking,
+    async (w) => ({
+      orderId: await w.deliveryOrder('shipped'),
+      carrier: 'epost',
+      trackingNumber: '1234567890123',
+    }),
+    ORDER_PROCESSING,
+  ),
   // Each side gives a reason of its own (domain/cancelReasons.ts).
-  row('cancelOrder', cancelOrder, async (w, callerUid) => ({
-    orderId: await w.pickupOrder('received'), reason: callerUid === UIDS.customer ? 'changed_mind' : 'customer_request',
-  }),
-    [UNAUTHENTICATED, NOT_PARTICIPANT, ALLOW, ALLOW, ALLOW, NOT_PARTICIPANT, ALLOW]),
+  row(
+    'cancelOrder',
+    cancelOrder,
+    async (w, callerUid) => ({
+      orderId: await w.pickupOrder('received'),
+      reason: callerUid === UIDS.customer ? 'changed_mind' : 'customer_request',
+    }),
+    [UNAUTHENTICATED, NOT_PARTICIPANT, ALLOW, ALLOW, ALLOW, NOT_PARTICIPANT, ALLOW],
+  ),
 
   // Onboarding
   row('submitPartnerApplication', submitPartnerApplication, () => APPLICATION_FORM, ANY_SIGNED_IN),
-  row('reviewPartnerApplication', reviewPartnerApplication, async (w) => ({
-    applicationId: await w.pendingApplication(), decision: 'approve',
-  }), [UNAUTHENTICATED, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ALLOW]),
+  row(
+    'reviewPartnerApplication',
+    reviewPartnerApplication,
+    async (w) => ({
+      applicationId: await w.pendingApplication(),
+      decision: 'approve',
+    }),
+    [UNAUTHENTICATED, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ALLOW],
+  ),
 
   // Members
-  row('inviteStoreMember', inviteStoreMember, () => ({ storeId: STORE_ID, email: `${NEWCOMER}@example.com`, role: 'staff' }), STORE_MANAGEMENT),
+  row(
+    'inviteStoreMember',
+    inviteStoreMember,
+    () => ({ storeId: STORE_ID, email: `${NEWCOMER}@example.com`, role: 'staff' }),
+    STORE_MANAGEMENT,
+  ),
   // Each signed-in caller answers an invitation sent to their own verified email.
-  row('acceptStoreInvitation', acceptStoreInvitation, async (w, callerUid) => ({
-    invitationId: await w.invitation(emailOf(callerUid)),
-  }), ANY_SIGNED_IN),
-  row('declineStoreInvitation', declineStoreInvitation, async (w, callerUid) => ({
-    invitationId: await w.invitation(emailOf(callerUid)),
-  }), ANY_SIGNED_IN),
-  row('revokeStoreInvitation', revokeStoreInvitation, async (w) => ({
-    invitationId: await w.invitation(`${NEWCOMER}@example.com`, STORE_ID),
-  }), STORE_MANAGEMENT),
+  row(
+    'acceptStoreInvitation',
+    acceptStoreInvitation,
+    async (w, callerUid) => ({
+      invitationId: await w.invitation(emailOf(callerUid)),
+    }),
+    ANY_SIGNED_IN,
+  ),
+  row(
+    'declineStoreInvitation',
+    declineStoreInvitation,
+    async (w, callerUid) => ({
+      invitationId: await w.invitation(emailOf(callerUid)),
+    }),
+    ANY_SIGNED_IN,
+  ),
+  row(
+    'revokeStoreInvitation',
+    revokeStoreInvitation,
+    async (w) => ({
+      invitationId: await w.invitation(`${NEWCOMER}@example.com`, STORE_ID),
+    }),
+    STORE_MANAGEMENT,
+  ),
   row('removeStoreMember', removeStoreMember, () => ({ storeId: STORE_ID, uid: BARISTA }), STORE_MANAGEMENT),
 
   // Store settings
   row('setStoreStatus', setStoreStatus, () => ({ storeId: STORE_ID, open: false }), STORE_MANAGEMENT),
   row('updateStore', updateStore, () => ({ storeId: STORE_ID, name: '고카페인 새이름점', deliveryFee: 2500 }), STORE_MANAGEMENT),
   // Opening hours, pause and busy mode (docs/hours.md)
-  row('setStoreHours', setStoreHours, () => ({ storeId: STORE_ID, weekly: { mon: [{ open: '08:00', close: '18:00' }] }, holidays: ['2026-12-25'] }), STORE_MANAGEMENT),
+  row(
+    'setStoreHours',
+    setStoreHours,
+    () => ({ storeId: STORE_ID, weekly: { mon: [{ open: '08:00', close: '18:00' }] }, holidays: ['2026-12-25'] }),
+    STORE_MANAGEMENT,
+  ),
   row('pauseStore', pauseStore, () => ({ storeId: STORE_ID, minutes: 30 }), STORE_MANAGEMENT),
-  row('resumeStore', resumeStore, async () => {
-    await db().doc(`stores/${STORE_ID}`).update({ pausedUntil: firestore().Timestamp.fromMillis(Date.now() + 3_600_000) });
-    return { storeId: STORE_ID };
-  }, STORE_MANAGEMENT),
-  row('setBusyMode', setBusyMode, () => ({ storeId: STORE_ID, addMinutes: 10, until: new Date(Date.now() + 3_600_000).toISOString() }), STORE_MANAGEMENT),
+  row(
+    'resumeStore',
+    resumeStore,
+    async () => {
+      await db()
+        .doc(`stores/${STORE_ID}`)
+        .update({ pausedUntil: firestore().Timestamp.fromMillis(Date.now() + 3_600_000) });
+      return { storeId: STORE_ID };
+    },
+    STORE_MANAGEMENT,
+  ),
+  row(
+    'setBusyMode',
+    setBusyMode,
+    () => ({ storeId: STORE_ID, addMinutes: 10, until: new Date(Date.now() + 3_600_000).toISOString() }),
+    STORE_MANAGEMENT,
+  ),
 
   // Menu
   row('upsertMenuItem', upsertMenuItem, () => ({ storeId: STORE_ID, name: '바닐라 라떼', price: 5000 }), STORE_MANAGEMENT),
@@ -187,29 +279,87 @@ const MATRIX: Row[] = [
 
   // Devices (push notifications): every signed-in user registers their own
   row('registerDevice', registerDevice, () => ({ token: DEVICE_TOKEN, platform: 'ios' }), ANY_SIGNED_IN),
-  row('unregisterDevice', unregisterDevice, async (_w, callerUid) => {
-    if (callerUid) await call(registerDevice, { token: DEVICE_TOKEN, platform: 'android' }, { uid: callerUid, token: {} });
-    return { token: DEVICE_TOKEN };
-  }, ANY_SIGNED_IN),
+  row(
+    'unregisterDevice',
+    unregisterDevice,
+    async (_w, callerUid) => {
+      if (callerUid) await call(registerDevice, { token: DEVICE_TOKEN, platform: 'android' }, { uid: callerUid, token: {} });
+      return { token: DEVICE_TOKEN };
+    },
+    ANY_SIGNED_IN,
+  ),
 
   // Reviews (docs/reviews.md): the order's customer writes; owners reply; admins moderate
-  row('submitReview', submitReview, async (w) => ({ orderId: await w.completedOrder(), rating: 5, text: '맛있어요' }),
-    [UNAUTHENTICATED, NOT_PARTICIPANT, ALLOW, NOT_PARTICIPANT, NOT_PARTICIPANT, NOT_PARTICIPANT, NOT_PARTICIPANT]),
-  row('editReview', editReview, async (w) => ({ reviewId: await w.completedOrder('review'), rating: 2 }),
-    [UNAUTHENTICATED, NOT_AUTHOR, ALLOW, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR]),
-  row('deleteReview', deleteReview, async (w) => ({ reviewId: await w.completedOrder('review') }),
-    [UNAUTHENTICATED, NOT_AUTHOR, ALLOW, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR]),
-  row('replyToReview', replyToReview, async (w) => ({ reviewId: await w.completedOrder('review'), text: '감사합니다' }),
-    [UNAUTHENTICATED, NOT_MEMBER, NOT_MEMBER, OWNER_ONLY, ALLOW, NOT_MEMBER, NOT_MEMBER]),
-  row('deleteReply', deleteReply, async (w) => ({ reviewId: await w.completedOrder('reply') }),
-    [UNAUTHENTICATED, NOT_MEMBER, NOT_MEMBER, OWNER_ONLY, ALLOW, NOT_MEMBER, NOT_MEMBER]),
-  row('reportReview', reportReview, async (w) => ({ reviewId: await w.completedOrder('review'), reason: 'spam' }),
-    [UNAUTHENTICATED, ALLOW, deny('failed-precondition', 'own_review_report'), ALLOW, ALLOW, ALLOW, ALLOW]),
-  row('moderateReview', moderateReview, async (w) => ({ reviewId: await w.completedOrder('review'), decision: 'hide', reason: '욕설' }),
-    [UNAUTHENTICATED, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ALLOW]),
+  row('submitReview', submitReview, async (w) => ({ orderId: await w.completedOrder(), rating: 5, text: '맛있어요' }), [
+    UNAUTHENTICATED,
+    NOT_PARTICIPANT,
+    ALLOW,
+    NOT_PARTICIPANT,
+    NOT_PARTICIPANT,
+    NOT_PARTICIPANT,
+    NOT_PARTICIPANT,
+  ]),
+  row('editReview', editReview, async (w) => ({ reviewId: await w.completedOrder('review'), rating: 2 }), [
+    UNAUTHENTICATED,
+    NOT_AUTHOR,
+    ALLOW,
+    NOT_AUTHOR,
+    NOT_AUTHOR,
+    NOT_AUTHOR,
+    NOT_AUTHOR,
+  ]),
+  row('deleteReview', deleteReview, async (w) => ({ reviewId: await w.completedOrder('review') }), [
+    UNAUTHENTICATED,
+    NOT_AUTHOR,
+    ALLOW,
+    NOT_AUTHOR,
+    NOT_AUTHOR,
+    NOT_AUTHOR,
+    NOT_AUTHOR,
+  ]),
+  row('replyToReview', replyToReview, async (w) => ({ reviewId: await w.completedOrder('review'), text: '감사합니다' }), [
+    UNAUTHENTICATED,
+    NOT_MEMBER,
+    NOT_MEMBER,
+    OWNER_ONLY,
+    ALLOW,
+    NOT_MEMBER,
+    NOT_MEMBER,
+  ]),
+  row('deleteReply', deleteReply, async (w) => ({ reviewId: await w.completedOrder('reply') }), [
+    UNAUTHENTICATED,
+    NOT_MEMBER,
+    NOT_MEMBER,
+    OWNER_ONLY,
+    ALLOW,
+    NOT_MEMBER,
+    NOT_MEMBER,
+  ]),
+  row('reportReview', reportReview, async (w) => ({ reviewId: await w.completedOrder('review'), reason: 'spam' }), [
+    UNAUTHENTICATED,
+    ALLOW,
+    deny('failed-precondition', 'own_review_report'),
+    ALLOW,
+    ALLOW,
+    ALLOW,
+    ALLOW,
+  ]),
+  row('moderateReview', moderateReview, async (w) => ({ reviewId: await w.completedOrder('review'), decision: 'hide', reason: '욕설' }), [
+    UNAUTHENTICATED,
+    ADMIN_ONLY,
+    ADMIN_ONLY,
+    ADMIN_ONLY,
+    ADMIN_ONLY,
+    ADMIN_ONLY,
+    ALLOW,
+  ]),
   // Sales (docs/sales.md): owners and admins; staff process orders but do not see the figures
-  row('getSalesSummary', getSalesSummary, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, { readOnly: true }),
-  row('exportOrders', exportOrders, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, { readOnly: true }),
+  row('getSalesSummary', getSalesSummary, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, {
+    readOnly: true,
+  }),
+  row('exportOrders', exportOrders, () => ({ storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }), STORE_MANAGEMENT, {
+    readOnly: true,
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -217,8 +367,7 @@ const MATRIX: Row[] = [
 describe('permission matrix', () => {
   const auth = installFakeAuth();
 
-  const contextOf = (actor: ActorKind): AuthContext | undefined =>
-    actor === 'anonymous' ? as.anonymous : auth.tokenOf(UIDS[actor]);
+  const contextOf = (actor: ActorKind): AuthContext | undefined => (actor === 'anonymous' ? as.anonymous : auth.tokenOf(UIDS[actor]));
 
   beforeEach(async () => {
     await seedStore(STORE_ID);
@@ -241,7 +390,10 @@ describe('permission matrix', () => {
       if (state === 'ready') {
         await call(markReady, { orderId }, owner);
         const { Timestamp } = firestore();
-        await db().collection('orders').doc(orderId).update({ readyAt: Timestamp.fromMillis(Date.now() - 2 * 60_000) });
+        await db()
+          .collection('orders')
+          .doc(orderId)
+          .update({ readyAt: Timestamp.fromMillis(Date.now() - 2 * 60_000) });
       }
       return orderId;
     },

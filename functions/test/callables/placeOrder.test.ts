@@ -180,7 +180,14 @@ describe('placeOrder', () => {
         'unknown_option',
       );
       await expectError(
-        call(placeOrder, withOptions([{ groupId: 'syrup', choiceIds: ['x'] }, { groupId: 'size', choiceIds: ['regular'] }]), as.customer()),
+        call(
+          placeOrder,
+          withOptions([
+            { groupId: 'syrup', choiceIds: ['x'] },
+            { groupId: 'size', choiceIds: ['regular'] },
+          ]),
+          as.customer(),
+        ),
         'invalid-argument',
         'unknown_option',
       );

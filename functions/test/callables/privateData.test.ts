@@ -60,13 +60,24 @@ describe('private data in what the callables write', () => {
     assert.equal((await storedOrder(delivery)).cancellation.by, 'admin');
     assert.deepEqual(
       (await historyOf(pickup)).map((entry) => [entry.actorRole, entry.actorUid]),
-      [['customer', CUSTOMER], ['partner', null], ['partner', null]],
+      [
+        ['customer', CUSTOMER],
+        ['partner', null],
+        ['partner', null],
+      ],
     );
 
     // The store keeps who did it, where only its members read (firestore.rules staffActions).
     const actions = async (orderId: string) =>
-      (await db().collection(`orders/${orderId}/staffActions`).get()).docs.map((doc) => [doc.id, doc.get('actorRole'), doc.get('actorUid')]);
-    assert.deepEqual(await actions(pickup), [['000002', 'partner', STAFF], ['000003', 'partner', OWNER]]);
+      (await db().collection(`orders/${orderId}/staffActions`).get()).docs.map((doc) => [
+        doc.id,
+        doc.get('actorRole'),
+        doc.get('actorUid'),
+      ]);
+    assert.deepEqual(await actions(pickup), [
+      ['000002', 'partner', STAFF],
+      ['000003', 'partner', OWNER],
+    ]);
     assert.deepEqual(await actions(delivery), [['000002', 'admin', 'admin-1']]);
   });
 

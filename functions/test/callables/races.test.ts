@@ -18,13 +18,17 @@ describe('races', () => {
     const orderId = await placePickup();
     for (let i = 0; i < 10; i += 1) await seedMembership(STORE_ID, `staff-${i}`, 'staff');
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) =>
-        call(startPreparing, { orderId, prepMinutes: 10 }, as.staff(STORE_ID, `staff-${i}`)),
-      ),
+      Array.from({ length: 10 }, (_, i) => call(startPreparing, { orderId, prepMinutes: 10 }, as.staff(STORE_ID, `staff-${i}`))),
     );
-    assert.deepEqual(results.map((r) => r.status), Array(10).fill('fulfilled'));
+    assert.deepEqual(
+      results.map((r) => r.status),
+      Array(10).fill('fulfilled'),
+    );
     const history = await historyOf(orderId);
-    assert.deepEqual(history.map((e) => e.command), ['place', 'start_preparing']);
+    assert.deepEqual(
+      history.map((e) => e.command),
+      ['place', 'start_preparing'],
+    );
     assert.equal((await storedOrder(orderId)).version, 2);
   });
 
@@ -66,7 +70,10 @@ describe('races', () => {
       ),
     );
     const numbers = results.map((r) => r.orderNumber as number).sort((a, b) => a - b);
-    assert.deepEqual(numbers, Array.from({ length: 20 }, (_, i) => i + 1));
+    assert.deepEqual(
+      numbers,
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     assert.equal((await db().collection('orders').get()).size, 20);
   });
 

@@ -2,14 +2,7 @@
 // the stored order and history, the customer pushes (once per event, once per call) and the
 // one-hour auto-complete of a ready order (issue 14, docs/orders.md).
 import { strict as assert } from 'node:assert';
-import {
-  callCustomer,
-  cancelOrder,
-  completeOrder,
-  extendPrep,
-  markReady,
-  startPreparing,
-} from '../../src/callables/orderCommands';
+import { callCustomer, cancelOrder, completeOrder, extendPrep, markReady, startPreparing } from '../../src/callables/orderCommands';
 import { durationsOf, factsOf, FACTS } from '../../src/domain/sales';
 import { orderFromSnapshot } from '../../src/infra/orders';
 import { runSystemCommand } from '../../src/app/runOrderCommand';
@@ -18,14 +11,7 @@ import { sweepOverdueOrders } from '../../src/scheduled/autoCompleteSweep';
 import { as, call, expectError } from '../support/callables';
 import { dumpDatabase } from '../support/database';
 import { seedStore, STORE_ID } from '../support/fixtures';
-import {
-  changeAndDeliver,
-  deliverUpdated,
-  orderSnapshot,
-  seedDevices,
-  seedMember,
-  useNotificationFakes,
-} from '../support/notifications';
+import { changeAndDeliver, deliverUpdated, orderSnapshot, seedDevices, seedMember, useNotificationFakes } from '../support/notifications';
 import { CUSTOMER, historyOf, placeDelivery, placePickup, storedOrder } from '../support/orders';
 import { setDependenciesForTest } from '../../src/deps';
 
@@ -81,10 +67,7 @@ describe('준비완료, 고객 호출, 시간 추가', () => {
       assert.equal(stored.readyAt, PLACED_AT + 10 * MINUTE);
       assert.equal(stored.version, 3);
       const history = await historyOf(orderId);
-      assert.deepEqual(
-        history.map((e) => [e.command, e.from, e.to, e.actorRole]).at(-1),
-        ['mark_ready', 'preparing', 'ready', 'partner'],
-      );
+      assert.deepEqual(history.map((e) => [e.command, e.from, e.to, e.actorRole]).at(-1), ['mark_ready', 'preparing', 'ready', 'partner']);
       const sales = salesOrderOf(stored);
       assert.ok(factsOf(sales) & FACTS.ready);
       assert.equal(durationsOf(sales).startToReady, 8 * 60);
@@ -154,7 +137,10 @@ describe('준비완료, 고객 호출, 시간 추가', () => {
   });
 
   describe('pushes', () => {
-    for (const [channel, label] of [['dine_in', '매장'], ['takeout', '포장']] as const) {
+    for (const [channel, label] of [
+      ['dine_in', '매장'],
+      ['takeout', '포장'],
+    ] as const) {
       it(`준비완료 (${label}): the exact ready push, once under redelivery`, async () => {
         const orderId = await preparing(channel);
         clock = PLACED_AT + 10 * MINUTE;
@@ -192,10 +178,7 @@ describe('준비완료, 고객 호출, 시간 추가', () => {
         'customer_called_recently',
       );
       assert.equal(early.message, '고객 호출은 1분에 한 번만 할 수 있습니다. 잠시 후 다시 호출해 주세요.');
-      assert.equal(
-        (early.details as { retryAt: string }).retryAt,
-        new Date(PLACED_AT + 11 * MINUTE).toISOString(),
-      );
+      assert.equal((early.details as { retryAt: string }).retryAt, new Date(PLACED_AT + 11 * MINUTE).toISOString());
 
       clock = PLACED_AT + 11 * MINUTE;
       let view: { customerCall: unknown; status: string; version: number } | undefined;
@@ -212,7 +195,7 @@ describe('준비완료, 고객 호출, 시간 추가', () => {
       assert.equal(fakes.messaging().sends[0].data?.call, '1');
       assert.match(fakes.messaging().sends[0].notification?.body ?? '', /주문하신 메뉴가 준비되었습니다/);
 
-      clock += 30 * MINUTE / 60; // 30 s after the first call
+      clock += (30 * MINUTE) / 60; // 30 s after the first call
       await refusedWithoutWrites(() => call(callCustomer, { orderId }, owner), 'resource-exhausted', 'customer_called_recently');
 
       clock = PLACED_AT + 12 * MINUTE;
@@ -222,7 +205,10 @@ describe('준비완료, 고객 호출, 시간 추가', () => {
       const history = await historyOf(orderId);
       assert.deepEqual(
         history.slice(-2).map((e) => [e.command, e.from, e.to, (e.data as { call: number }).call]),
-        [['call_customer', 'ready', 'ready', 1], ['call_customer', 'ready', 'ready', 2]],
+        [
+          ['call_customer', 'ready', 'ready', 1],
+          ['call_customer', 'ready', 'ready', 2],
+        ],
       );
     });
 

@@ -25,7 +25,11 @@ describe('review races', () => {
       Array.from({ length: 8 }, (_, i) => call(submitReview, { orderId, rating: (i % 5) + 1, text: `시도 ${i}` }, customer())),
     );
     const won = results.filter((r) => r.status === 'fulfilled');
-    assert.equal(won.length, 1, JSON.stringify(results.map((r) => (r.status === 'rejected' ? (r.reason as { details?: unknown }).details : 'ok'))));
+    assert.equal(
+      won.length,
+      1,
+      JSON.stringify(results.map((r) => (r.status === 'rejected' ? (r.reason as { details?: unknown }).details : 'ok'))),
+    );
     for (const lost of results.filter((r) => r.status === 'rejected')) {
       assert.equal(((lost as PromiseRejectedResult).reason as { details: { reason: string } }).details.reason, 'review_exists');
     }
@@ -37,7 +41,9 @@ describe('review races', () => {
 
   it('8 identical concurrent submits (a retrying client): all succeed, one review', async () => {
     const orderId = await completedOrder();
-    const results = await Promise.all(Array.from({ length: 8 }, () => call(submitReview, { orderId, rating: 4, text: '같은 리뷰' }, customer())));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => call(submitReview, { orderId, rating: 4, text: '같은 리뷰' }, customer())),
+    );
     assert.equal(results.filter((r) => r.changed).length, 1);
     assert.equal(((await storeRating()) as { count: number }).count, 1);
   });
@@ -45,7 +51,9 @@ describe('review races', () => {
   it('12 concurrent submits across orders of one store: the aggregate is exact', async () => {
     const orders: string[] = [];
     for (let i = 0; i < 12; i += 1) orders.push(await completedOrder(`customer-${i}`));
-    await Promise.all(orders.map((orderId, i) => call(submitReview, { orderId, rating: REVIEW_RATINGS[i % 5] }, customer(`customer-${i}`))));
+    await Promise.all(
+      orders.map((orderId, i) => call(submitReview, { orderId, rating: REVIEW_RATINGS[i % 5] }, customer(`customer-${i}`))),
+    );
     const rating = (await storeRating()) as { count: number; sum: number; distribution: Record<string, number> };
     assert.deepEqual(rating, await recomputedRating());
     assert.equal(rating.count, 12);

@@ -93,11 +93,26 @@ describe('review callables', () => {
 
     it('refuses, writing nothing: another user, an open order, an unknown order, after the window, after a delete', async () => {
       const orderId = await completedOrder();
-      await expectDenied(auth, () => call(submitReview, { orderId, rating: 5 }, customer('customer-2')), 'permission-denied', 'not_order_participant');
+      await expectDenied(
+        auth,
+        () => call(submitReview, { orderId, rating: 5 }, customer('customer-2')),
+        'permission-denied',
+        'not_order_participant',
+      );
       await expectDenied(auth, () => call(submitReview, { orderId, rating: 5 }, OWNER), 'permission-denied', 'not_order_participant');
       const open = await placePickup();
-      await expectDenied(auth, () => call(submitReview, { orderId: open, rating: 5 }, customer()), 'failed-precondition', 'order_not_completed');
-      await expectDenied(auth, () => call(submitReview, { orderId: 'no-such-order', rating: 5 }, customer()), 'not-found', 'order_not_found');
+      await expectDenied(
+        auth,
+        () => call(submitReview, { orderId: open, rating: 5 }, customer()),
+        'failed-precondition',
+        'order_not_completed',
+      );
+      await expectDenied(
+        auth,
+        () => call(submitReview, { orderId: 'no-such-order', rating: 5 }, customer()),
+        'not-found',
+        'order_not_found',
+      );
       clock = T0 + 7 * DAY_MS + 1;
       await expectDenied(auth, () => call(submitReview, { orderId, rating: 5 }, customer()), 'failed-precondition', 'review_window_closed');
       clock = T0 + 7 * DAY_MS;
@@ -111,7 +126,12 @@ describe('review callables', () => {
       process.env.REVIEW_WINDOW_DAYS = '1';
       try {
         clock = T0 + 2 * DAY_MS;
-        await expectDenied(auth, () => call(submitReview, { orderId, rating: 5 }, customer()), 'failed-precondition', 'review_window_closed');
+        await expectDenied(
+          auth,
+          () => call(submitReview, { orderId, rating: 5 }, customer()),
+          'failed-precondition',
+          'review_window_closed',
+        );
       } finally {
         delete process.env.REVIEW_WINDOW_DAYS;
       }
@@ -160,10 +180,20 @@ describe('review callables', () => {
 
     it('edit refusals write nothing: another user, after the window, a deleted review, bad input', async () => {
       const reviewId = await reviewedOrder();
-      await expectDenied(auth, () => call(editReview, { reviewId, rating: 1 }, customer('customer-2')), 'permission-denied', 'not_review_author');
+      await expectDenied(
+        auth,
+        () => call(editReview, { reviewId, rating: 1 }, customer('customer-2')),
+        'permission-denied',
+        'not_review_author',
+      );
       await expectDenied(auth, () => call(editReview, { reviewId, rating: 1 }, OWNER), 'permission-denied', 'not_review_author');
       await expectDenied(auth, () => call(editReview, { reviewId: 'nope', rating: 1 }, customer()), 'not-found', 'review_not_found');
-      const error = await expectDenied(auth, () => call(editReview, { reviewId, rating: 7, text: 'x'.repeat(600) }, customer()), 'invalid-argument', 'invalid_argument');
+      const error = await expectDenied(
+        auth,
+        () => call(editReview, { reviewId, rating: 7, text: 'x'.repeat(600) }, customer()),
+        'invalid-argument',
+        'invalid_argument',
+      );
       assert.deepEqual(fieldPaths(error).sort(), ['rating', 'text']);
       clock = T0 + 8 * DAY_MS;
       await expectDenied(auth, () => call(editReview, { reviewId, rating: 1 }, customer()), 'failed-precondition', 'review_window_closed');
@@ -191,7 +221,12 @@ describe('review callables', () => {
       assert.ok(await publicReview(kept));
       // Again: a no-op (a retried call).
       assert.deepEqual(await call(deleteReview, { reviewId: gone }, customer()), { reviewId: gone, deleted: false });
-      await expectDenied(auth, () => call(deleteReview, { reviewId: kept }, customer('customer-2')), 'permission-denied', 'not_review_author');
+      await expectDenied(
+        auth,
+        () => call(deleteReview, { reviewId: kept }, customer('customer-2')),
+        'permission-denied',
+        'not_review_author',
+      );
     });
 
     it('deleting a hidden review does not move the rating (it did not count)', async () => {
@@ -234,7 +269,12 @@ describe('review callables', () => {
       await expectDenied(auth, () => call(replyToReview, input, customer()), 'permission-denied', 'not_store_member');
       await expectDenied(auth, () => call(replyToReview, input, as.admin()), 'permission-denied', 'not_store_member');
       await expectDenied(auth, () => call(replyToReview, { reviewId: 'nope', text: '감사' }, OWNER), 'not-found', 'review_not_found');
-      const error = await expectDenied(auth, () => call(replyToReview, { reviewId, text: '   ' }, OWNER), 'invalid-argument', 'invalid_argument');
+      const error = await expectDenied(
+        auth,
+        () => call(replyToReview, { reviewId, text: '   ' }, OWNER),
+        'invalid-argument',
+        'invalid_argument',
+      );
       assert.deepEqual(fieldPaths(error), ['text']);
       await call(moderateReview, { reviewId, decision: 'hide', reason: '개인정보 노출' }, as.admin());
       await expectDenied(auth, () => call(replyToReview, input, OWNER), 'failed-precondition', 'review_hidden');
@@ -263,16 +303,35 @@ describe('review callables', () => {
       assert.equal(review!.reportState, 'open');
       assert.ok(await publicReview(reviewId), 'still public');
       assert.equal(((await storeRating()) as { count: number }).count, 1, 'still counted');
-      const report = await db().doc(`reviews/${reviewId}/reports/${reportIdOf(reviewId, OWNER.uid)}`).get();
-      assert.deepEqual({ ...report.data(), createdAt: report.get('createdAt').toMillis() }, {
-        reviewId, storeId: STORE_ID, reason: 'abusive', note: '욕설이 있어요', createdAt: clock,
-      });
+      const report = await db()
+        .doc(`reviews/${reviewId}/reports/${reportIdOf(reviewId, OWNER.uid)}`)
+        .get();
+      assert.deepEqual(
+        { ...report.data(), createdAt: report.get('createdAt').toMillis() },
+        {
+          reviewId,
+          storeId: STORE_ID,
+          reason: 'abusive',
+          note: '욕설이 있어요',
+          createdAt: clock,
+        },
+      );
       assert.ok(!JSON.stringify(report.data()).includes(OWNER.uid), 'the report does not name its reporter');
       assert.deepEqual(await call(reportReview, { reviewId, reason: 'spam' }, OWNER), { reviewId, reported: false });
       await call(reportReview, { reviewId, reason: 'spam' }, customer('customer-2'));
       assert.equal((await storedReview(reviewId))!.reportCount, 2);
-      await expectDenied(auth, () => call(reportReview, { reviewId, reason: 'spam' }, customer()), 'failed-precondition', 'own_review_report');
-      const error = await expectDenied(auth, () => call(reportReview, { reviewId, reason: 'boring' }, OWNER), 'invalid-argument', 'invalid_argument');
+      await expectDenied(
+        auth,
+        () => call(reportReview, { reviewId, reason: 'spam' }, customer()),
+        'failed-precondition',
+        'own_review_report',
+      );
+      const error = await expectDenied(
+        auth,
+        () => call(reportReview, { reviewId, reason: 'boring' }, OWNER),
+        'invalid-argument',
+        'invalid_argument',
+      );
       assert.deepEqual(fieldPaths(error), ['reason']);
     });
 
@@ -298,11 +357,26 @@ describe('review callables', () => {
     it('moderation refusals write nothing', async () => {
       const reviewId = await reviewedOrder();
       for (const caller of [OWNER, STAFF, customer()]) {
-        await expectDenied(auth, () => call(moderateReview, { reviewId, decision: 'hide', reason: '욕설' }, caller), 'permission-denied', 'admin_only');
+        await expectDenied(
+          auth,
+          () => call(moderateReview, { reviewId, decision: 'hide', reason: '욕설' }, caller),
+          'permission-denied',
+          'admin_only',
+        );
       }
-      const error = await expectDenied(auth, () => call(moderateReview, { reviewId, decision: 'delete', reason: '' }, as.admin()), 'invalid-argument', 'invalid_argument');
+      const error = await expectDenied(
+        auth,
+        () => call(moderateReview, { reviewId, decision: 'delete', reason: '' }, as.admin()),
+        'invalid-argument',
+        'invalid_argument',
+      );
       assert.deepEqual(fieldPaths(error).sort(), ['decision', 'reason']);
-      await expectDenied(auth, () => call(moderateReview, { reviewId: 'nope', decision: 'hide', reason: '욕설' }, as.admin()), 'not-found', 'review_not_found');
+      await expectDenied(
+        auth,
+        () => call(moderateReview, { reviewId: 'nope', decision: 'hide', reason: '욕설' }, as.admin()),
+        'not-found',
+        'review_not_found',
+      );
     });
   });
 });

@@ -108,7 +108,12 @@ describe('sales', () => {
 
     it('outside 0..6 or not a whole hour: invalid-argument on closeoutHour, nothing written', async () => {
       for (const closeoutHour of [7, -1, 2.5, '3']) {
-        const error = await expectDenied(auth, () => call(updateStore, { storeId: STORE_ID, closeoutHour }, owner()), 'invalid-argument', 'invalid_argument');
+        const error = await expectDenied(
+          auth,
+          () => call(updateStore, { storeId: STORE_ID, closeoutHour }, owner()),
+          'invalid-argument',
+          'invalid_argument',
+        );
         assert.deepEqual(fieldPaths(error), ['closeoutHour'], String(closeoutHour));
       }
     });
@@ -138,7 +143,8 @@ describe('sales', () => {
       }
       const orders = await allOrders();
       for (const order of orders) await reconcileSalesDay(order.orderId);
-      for (const order of orders) assert.equal((await reconcileSalesDay(order.orderId)).outcome, 'unchanged', 'a second run changes nothing');
+      for (const order of orders)
+        assert.equal((await reconcileSalesDay(order.orderId)).outcome, 'unchanged', 'a second run changes nothing');
 
       const summary = await call(getSalesSummary, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-04' }, owner());
       const { storeId, closeoutHour, ...figures } = summary;
@@ -169,10 +175,14 @@ describe('sales', () => {
       await reconcileSalesDay(second.orderId);
       const repeat = await countOperations(() => reconcileSalesDay(second.orderId));
       assert.deepEqual([repeat.reads, repeat.writes], [2, 0], 'a redelivery reads and writes nothing more');
-      const summary = await countOperations(() => call(getSalesSummary, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }, owner()));
+      const summary = await countOperations(() =>
+        call(getSalesSummary, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }, owner()),
+      );
       assert.deepEqual([summary.reads, summary.writes], [2 + 2, 0], summary.operations.map((op) => `${op.kind} ${op.path}`).join(', '));
       assert.equal(summary.result.total.orders, 2);
-      const asAdmin = await countOperations(() => call(getSalesSummary, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }, as.admin()));
+      const asAdmin = await countOperations(() =>
+        call(getSalesSummary, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-31' }, as.admin()),
+      );
       assert.equal(asAdmin.reads, 1 + 2, 'an admin needs no membership read');
     });
 
@@ -205,8 +215,18 @@ describe('sales', () => {
     it('authority is the membership document now, not the token: a removed owner is refused at once', async () => {
       await db().doc(`stores/${STORE_ID}/members/${OWNER}`).delete();
       // The token still says owner.
-      await expectDenied(auth, () => call(getSalesSummary, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-01' }, as.owner(STORE_ID)), 'permission-denied', 'not_store_member');
-      await expectDenied(auth, () => call(exportOrders, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-01' }, as.owner(STORE_ID)), 'permission-denied', 'not_store_member');
+      await expectDenied(
+        auth,
+        () => call(getSalesSummary, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-01' }, as.owner(STORE_ID)),
+        'permission-denied',
+        'not_store_member',
+      );
+      await expectDenied(
+        auth,
+        () => call(exportOrders, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-01' }, as.owner(STORE_ID)),
+        'permission-denied',
+        'not_store_member',
+      );
     });
   });
 
@@ -272,7 +292,8 @@ describe('sales', () => {
     it('race: concurrent completions, cancellations and (re)deliveries end exactly at the recomputation', async function () {
       this.timeout(120_000); // hidane serializes transactions on the day document with locks
       const ids: string[] = [];
-      for (let i = 0; i < 9; i += 1) ids.push((await place(i % 3 === 0 ? 'delivery' : i % 2 === 0 ? 'dine_in' : 'takeout', 1 + (i % 3))).orderId);
+      for (let i = 0; i < 9; i += 1)
+        ids.push((await place(i % 3 === 0 ? 'delivery' : i % 2 === 0 ? 'dine_in' : 'takeout', 1 + (i % 3))).orderId);
       clock += 60_000;
       // A trigger run that loses to contention past its attempts fails, and Eventarc delivers it again.
       const redelivered = async (orderId: string): Promise<unknown> => {
@@ -321,7 +342,10 @@ describe('sales', () => {
       const lines = result.csv.slice(1).split('\r\n');
       assert.equal(lines[0], EXPORT_HEADERS.join(','));
       assert.equal(lines.length, 4, 'two orders and the final CRLF');
-      assert.match(lines[1], /^2026-03-02,1,2026-03-02 12:00:00,,,2026-03-02 12:00:00,포장,취소,카페라떼 x2,9000,0,매장,재료 소진으로 주문이 취소되었습니다.,$/);
+      assert.match(
+        lines[1],
+        /^2026-03-02,1,2026-03-02 12:00:00,,,2026-03-02 12:00:00,포장,취소,카페라떼 x2,9000,0,매장,재료 소진으로 주문이 취소되었습니다.,$/,
+      );
       assert.match(lines[2], /^2026-03-02,2,.*,배송,접수,원두 200g x1,15000,3000,,,$/);
       assert.equal(result.bytes, Buffer.byteLength(result.csv, 'utf8'));
       assert.equal(result.fileName, '주문내역_2026-03-02_2026-03-02.csv');
@@ -333,22 +357,50 @@ describe('sales', () => {
       const longName = '아주 긴 이름의 시즌 한정 스페셜 블렌드 콜드브루 라떼 '.repeat(2);
       for (let n = 1; n <= 120; n += 1) {
         const order: Order = {
-          orderId: `bulk-${n}`, storeId: STORE_ID, storeName: '고카페인 테스트점', customerUid: 'c', requestId: `r-${n}`, channel: 'takeout',
-          status: 'completed', items: Array.from({ length: 50 }, () => ({ menuItemId: 'latte', name: longName, unitPrice: 4500, quantity: 1, options: [], lineTotal: 4500 })),
-          subtotal: 225000, deliveryFee: 0, total: 225000, orderNumber: n, businessDate: '2026-03-02', customerNote: null, delivery: null,
-          createdAt: clock, updatedAt: clock, autoCompleteAt: null, prep: null, shipmentPreparingAt: null, shipment: null, cancellation: null,
-          completion: { by: 'system', uid: null, at: clock }, version: 2,
+          orderId: `bulk-${n}`,
+          storeId: STORE_ID,
+          storeName: '고카페인 테스트점',
+          customerUid: 'c',
+          requestId: `r-${n}`,
+          channel: 'takeout',
+          status: 'completed',
+          items: Array.from({ length: 50 }, () => ({
+            menuItemId: 'latte',
+            name: longName,
+            unitPrice: 4500,
+            quantity: 1,
+            options: [],
+            lineTotal: 4500,
+          })),
+          subtotal: 225000,
+          deliveryFee: 0,
+          total: 225000,
+          orderNumber: n,
+          businessDate: '2026-03-02',
+          customerNote: null,
+          delivery: null,
+          createdAt: clock,
+          updatedAt: clock,
+          autoCompleteAt: null,
+          prep: null,
+          shipmentPreparingAt: null,
+          shipment: null,
+          cancellation: null,
+          completion: { by: 'system', uid: null, at: clock },
+          version: 2,
         };
         batch.set(db().doc(`orders/${order.orderId}`), orderToStored(order));
       }
       await batch.commit();
       const saved: SaveForDownload[] = [];
-      setDependenciesForTest({ exportStorage: {
-        async saveForDownload(file) {
-          saved.push(file);
-          return `https://storage.example/${file.path}?X-Goog-Signature=fake`;
+      setDependenciesForTest({
+        exportStorage: {
+          async saveForDownload(file) {
+            saved.push(file);
+            return `https://storage.example/${file.path}?X-Goog-Signature=fake`;
+          },
         },
-      } });
+      });
       const result = await call(exportOrders, { storeId: STORE_ID, from: '2026-03-01', to: '2026-03-02' }, as.admin());
       assert.equal(result.delivery, 'url');
       assert.equal(saved.length, 1);

@@ -18,7 +18,17 @@ const K = (day: number, clock: string) => Date.parse(`2026-12-${String(day).padS
 const OWNER = `owner-of-${STORE_ID}`;
 const STAFF = `staff-of-${STORE_ID}`;
 const WEEKDAY = [{ open: '08:00', close: '18:00' }];
-const CAFE = { mon: WEEKDAY, tue: WEEKDAY, wed: WEEKDAY, thu: WEEKDAY, fri: WEEKDAY, sat: [{ open: '22:00', close: '02:00' }, { open: '10:00', close: '22:00' }] };
+const CAFE = {
+  mon: WEEKDAY,
+  tue: WEEKDAY,
+  wed: WEEKDAY,
+  thu: WEEKDAY,
+  fri: WEEKDAY,
+  sat: [
+    { open: '22:00', close: '02:00' },
+    { open: '10:00', close: '22:00' },
+  ],
+};
 
 const storeDoc = async () => (await db().doc(`stores/${STORE_ID}`).get()).data()!;
 const details = (error: HttpsError) => error.details as { reason: string; message: string; opensAt: string | null };
@@ -42,21 +52,37 @@ describe('opening hours, pause and busy mode', () => {
   const order = () => {
     const uid = `hours-customer-${++customers}`;
     auth.addUser(uid);
-    return call(placeOrder, { storeId: STORE_ID, channel: 'takeout', requestId: requestId(), items: [{ menuItemId: 'latte', quantity: 1 }] }, as.customer(uid));
+    return call(
+      placeOrder,
+      { storeId: STORE_ID, channel: 'takeout', requestId: requestId(), items: [{ menuItemId: 'latte', quantity: 1 }] },
+      as.customer(uid),
+    );
   };
   const refusedOrder = (reason: string) => expectDenied(auth, order, 'failed-precondition', reason);
 
   describe('setStoreHours and placeOrder', () => {
     it('stores the week (every day, ranges sorted) and holidays, and placeOrder follows the hours', async () => {
-      const view = await call(setStoreHours, { storeId: STORE_ID, weekly: CAFE, holidays: ['2026-12-25', '2026-12-24', '2026-12-25'] }, owner());
+      const view = await call(
+        setStoreHours,
+        { storeId: STORE_ID, weekly: CAFE, holidays: ['2026-12-25', '2026-12-24', '2026-12-25'] },
+        owner(),
+      );
       const stored = (await storeDoc()).hours;
       assert.deepEqual(stored.weekly.sun, []);
-      assert.deepEqual(stored.weekly.sat, [{ open: '10:00', close: '22:00' }, { open: '22:00', close: '02:00' }]);
+      assert.deepEqual(stored.weekly.sat, [
+        { open: '10:00', close: '22:00' },
+        { open: '22:00', close: '02:00' },
+      ]);
       assert.deepEqual(stored.holidays, ['2026-12-24', '2026-12-25']);
       assert.equal((await storeDoc()).updatedAt.toMillis(), K(1, '12:00'));
       assert.equal(view.status, 'open');
       assert.deepEqual(view.now, {
-        reason: 'open', message: '오늘 18:00까지 주문할 수 있어요.', opensAt: null, closesAt: '2026-12-01T09:00:00.000Z', waitMinutes: 10, busyUntil: null,
+        reason: 'open',
+        message: '오늘 18:00까지 주문할 수 있어요.',
+        opensAt: null,
+        closesAt: '2026-12-01T09:00:00.000Z',
+        waitMinutes: 10,
+        busyUntil: null,
       });
       await order();
 
@@ -69,7 +95,10 @@ describe('opening hours, pause and busy mode', () => {
     it('names the right next opening across a holiday, a weekend and a night range', async () => {
       await call(setStoreHours, { storeId: STORE_ID, weekly: CAFE, holidays: ['2026-12-02'] }, owner());
       clock = K(1, '18:00');
-      assert.equal(details(await refusedOrder('store_outside_hours')).message, '오늘은 18:00에 영업을 마감했어요. 12월 3일(목) 08:00에 다시 열어요.');
+      assert.equal(
+        details(await refusedOrder('store_outside_hours')).message,
+        '오늘은 18:00에 영업을 마감했어요. 12월 3일(목) 08:00에 다시 열어요.',
+      );
       clock = K(2, '12:00');
       const holiday = details(await refusedOrder('store_holiday'));
       assert.equal(holiday.message, '오늘은 휴무일이에요. 내일 08:00에 열어요.');
@@ -78,7 +107,10 @@ describe('opening hours, pause and busy mode', () => {
       clock = K(6, '01:30'); // Sunday, in Saturday's range past midnight
       await order();
       clock = K(6, '02:00');
-      assert.equal(details(await refusedOrder('store_outside_hours')).message, '오늘은 02:00에 영업을 마감했어요. 내일 08:00에 다시 열어요.');
+      assert.equal(
+        details(await refusedOrder('store_outside_hours')).message,
+        '오늘은 02:00에 영업을 마감했어요. 내일 08:00에 다시 열어요.',
+      );
     });
 
     it('the owner’s closed switch still wins (store_closed); channels are checked after the hours', async () => {
@@ -111,14 +143,58 @@ describe('opening hours, pause and busy mode', () => {
         [{ storeId: STORE_ID, weekly: { mon: [{ open: '24:00', close: '02:00' }] } }, 'weekly.mon.0.open'],
         [{ storeId: STORE_ID, weekly: { tue: [{ open: '8:00', close: '18:00' }] } }, 'weekly.tue.0.open'],
         [{ storeId: STORE_ID, weekly: { wed: [{ open: '08:00' }] } }, 'weekly.wed.0.close'],
-        [{ storeId: STORE_ID, weekly: { thu: Array.from({ length: 5 }, (_, i) => ({ open: `0${i}:00`, close: `0${i}:30` })) } }, 'weekly.thu'],
-        [{ storeId: STORE_ID, weekly: { fri: [{ open: '08:00', close: '12:00' }, { open: '11:00', close: '14:00' }] } }, 'weekly.fri.1'],
-        [{ storeId: STORE_ID, weekly: { sat: [{ open: '22:00', close: '03:00' }, { open: '23:00', close: '23:30' }] } }, 'weekly.sat.1'],
-        [{ storeId: STORE_ID, weekly: { sun: [{ open: '01:00', close: '02:00' }, { open: '22:00', close: '03:00' }, { open: '01:00', close: '02:00' }] } }, 'weekly.sun.2'],
+        [
+          { storeId: STORE_ID, weekly: { thu: Array.from({ length: 5 }, (_, i) => ({ open: `0${i}:00`, close: `0${i}:30` })) } },
+          'weekly.thu',
+        ],
+        [
+          {
+            storeId: STORE_ID,
+            weekly: {
+              fri: [
+                { open: '08:00', close: '12:00' },
+                { open: '11:00', close: '14:00' },
+              ],
+            },
+          },
+          'weekly.fri.1',
+        ],
+        [
+          {
+            storeId: STORE_ID,
+            weekly: {
+              sat: [
+                { open: '22:00', close: '03:00' },
+                { open: '23:00', close: '23:30' },
+              ],
+            },
+          },
+          'weekly.sat.1',
+        ],
+        [
+          {
+            storeId: STORE_ID,
+            weekly: {
+              sun: [
+                { open: '01:00', close: '02:00' },
+                { open: '22:00', close: '03:00' },
+                { open: '01:00', close: '02:00' },
+              ],
+            },
+          },
+          'weekly.sun.2',
+        ],
         [{ storeId: STORE_ID, weekly: { funday: [] } }, 'weekly'],
         [{ storeId: STORE_ID, weekly: null, holidays: ['2026-02-30'] }, 'holidays.0'],
         [{ storeId: STORE_ID, weekly: null, holidays: ['2026/12/25'] }, 'holidays.0'],
-        [{ storeId: STORE_ID, weekly: null, holidays: Array.from({ length: 101 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10)) }, 'holidays'],
+        [
+          {
+            storeId: STORE_ID,
+            weekly: null,
+            holidays: Array.from({ length: 101 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10)),
+          },
+          'holidays',
+        ],
       ];
       for (const [input, path] of cases) {
         const error = await expectDenied(auth, () => call(setStoreHours, input, owner()), 'invalid-argument', 'invalid_argument');
@@ -213,7 +289,12 @@ describe('opening hours, pause and busy mode', () => {
     it('staff, other partners and customers may not; an admin may; an unknown store is not found', async () => {
       await expectDenied(auth, () => call(pauseStore, pause, auth.tokenOf(STAFF)), 'permission-denied', 'store_owner_only');
       await expectDenied(auth, () => call(pauseStore, pause, as.owner(OTHER_STORE_ID)), 'permission-denied', 'not_store_member');
-      await expectDenied(auth, () => call(setStoreHours, { storeId: STORE_ID, weekly: null, holidays: [] }, as.customer()), 'permission-denied', 'not_store_member');
+      await expectDenied(
+        auth,
+        () => call(setStoreHours, { storeId: STORE_ID, weekly: null, holidays: [] }, as.customer()),
+        'permission-denied',
+        'not_store_member',
+      );
       await expectDenied(auth, () => call(resumeStore, { storeId: STORE_ID }, as.anonymous), 'unauthenticated', 'unauthenticated');
       assert.equal((await call(pauseStore, pause, as.admin())).status, 'paused');
       await expectDenied(auth, () => call(pauseStore, { storeId: 'ghost', minutes: 10 }, as.admin()), 'not-found', 'store_not_found');
@@ -223,7 +304,11 @@ describe('opening hours, pause and busy mode', () => {
       await db().doc(`stores/${STORE_ID}/members/${OWNER}`).delete();
       await expectDenied(auth, () => call(pauseStore, pause, as.owner(STORE_ID)), 'permission-denied', 'not_store_member');
       await db().doc(`stores/${STORE_ID}/members/${STAFF}`).update({ role: 'owner' }); // promoted, token not refreshed
-      assert.equal((await call(setBusyMode, { storeId: STORE_ID, addMinutes: 5, until: '2026-12-01T13:00:00+09:00' }, as.staff(STORE_ID))).busyMode.addMinutes, 5);
+      assert.equal(
+        (await call(setBusyMode, { storeId: STORE_ID, addMinutes: 5, until: '2026-12-01T13:00:00+09:00' }, as.staff(STORE_ID))).busyMode
+          .addMinutes,
+        5,
+      );
     });
   });
 });

@@ -73,7 +73,7 @@ describe('store invitations', () => {
     assert.equal(stored.respondedBy, LEE);
   });
 
-  it('a new member gets no push before accepting, and the next order\'s push after', async () => {
+  it("a new member gets no push before accepting, and the next order's push after", async () => {
     await seedDevices(LEE, ['lee-phone']);
     await seedDevices(OWNER, ['owner-phone']);
     auth.addUser(CUSTOMER); // placeOrder checks the customer's account is active
@@ -93,17 +93,32 @@ describe('store invitations', () => {
     const { invitationId } = await invite();
     // Someone who registered with another address.
     auth.addUser('kim', 'kim@example.com');
-    await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId }, auth.tokenOf('kim')), 'permission-denied', 'invitation_not_for_you');
+    await expectDenied(
+      auth,
+      () => call(acceptStoreInvitation, { invitationId }, auth.tokenOf('kim')),
+      'permission-denied',
+      'invitation_not_for_you',
+    );
     // The same address, registered first by someone who never proved it is theirs.
     auth.addUser('squatter', 'lee@example.com', {}, { emailVerified: false });
-    await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId }, auth.tokenOf('squatter')), 'failed-precondition', 'email_not_verified');
+    await expectDenied(
+      auth,
+      () => call(acceptStoreInvitation, { invitationId }, auth.tokenOf('squatter')),
+      'failed-precondition',
+      'email_not_verified',
+    );
     // A token that says verified is checked against the Auth record (changed since it was minted).
     const staleToken = lee();
     auth.setEmail(LEE, 'lee@example.com', false);
     await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId }, staleToken), 'failed-precondition', 'email_not_verified');
     auth.setEmail(LEE, 'lee.new@example.com', true);
     await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId }, staleToken), 'failed-precondition', 'email_not_verified');
-    await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId }, as.customer(LEE)), 'permission-denied', 'invitation_not_for_you');
+    await expectDenied(
+      auth,
+      () => call(acceptStoreInvitation, { invitationId }, as.customer(LEE)),
+      'permission-denied',
+      'invitation_not_for_you',
+    );
     assert.equal(await doc(`stores/${STORE_ID}/members/${LEE}`), undefined);
   });
 
@@ -127,15 +142,30 @@ describe('store invitations', () => {
     const toPark = await invite('park@example.com');
     assert.equal((await call(declineStoreInvitation, { invitationId: toPark.invitationId }, auth.tokenOf('park'))).declined, true);
     assert.equal((await call(declineStoreInvitation, { invitationId: toPark.invitationId }, auth.tokenOf('park'))).declined, false);
-    await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId: toPark.invitationId }, auth.tokenOf('park')), 'failed-precondition', 'invitation_declined');
+    await expectDenied(
+      auth,
+      () => call(acceptStoreInvitation, { invitationId: toPark.invitationId }, auth.tokenOf('park')),
+      'failed-precondition',
+      'invitation_declined',
+    );
 
     auth.addUser('choi', 'choi@example.com');
     const toChoi = await invite('choi@example.com');
     assert.equal((await call(revokeStoreInvitation, { invitationId: toChoi.invitationId }, owner())).revoked, true);
     assert.equal((await call(revokeStoreInvitation, { invitationId: toChoi.invitationId }, owner())).revoked, false);
-    await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId: toChoi.invitationId }, auth.tokenOf('choi')), 'failed-precondition', 'invitation_revoked');
+    await expectDenied(
+      auth,
+      () => call(acceptStoreInvitation, { invitationId: toChoi.invitationId }, auth.tokenOf('choi')),
+      'failed-precondition',
+      'invitation_revoked',
+    );
     // An accepted invitation is not revoked: the member is removed instead.
-    await expectDenied(auth, () => call(revokeStoreInvitation, { invitationId: first.invitationId }, owner()), 'failed-precondition', 'invitation_already_accepted');
+    await expectDenied(
+      auth,
+      () => call(revokeStoreInvitation, { invitationId: first.invitationId }, owner()),
+      'failed-precondition',
+      'invitation_already_accepted',
+    );
   });
 
   it('expires after STORE_INVITATION_TTL_DAYS (default 7); inviting again issues a fresh one', async () => {
@@ -163,7 +193,12 @@ describe('store invitations', () => {
     assert.deepEqual(auth.claimsOf(LEE), { stores: { [STORE_ID]: 'owner' } });
 
     const toStaff = await invite(`${STAFF}@example.com`, 'owner');
-    const error = await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId: toStaff.invitationId }, auth.tokenOf(STAFF)), 'already-exists', 'already_member');
+    const error = await expectDenied(
+      auth,
+      () => call(acceptStoreInvitation, { invitationId: toStaff.invitationId }, auth.tokenOf(STAFF)),
+      'already-exists',
+      'already_member',
+    );
     assert.equal((error.details as { role: string }).role, 'staff');
   });
 
@@ -180,7 +215,12 @@ describe('store invitations', () => {
     // A token claiming ownership without the membership document is nobody.
     await expectDenied(auth, () => call(inviteStoreMember, input, as.owner(STORE_ID, 'ghost')), 'permission-denied', 'not_store_member');
     const { invitationId } = await call(inviteStoreMember, input, as.admin());
-    await expectDenied(auth, () => call(revokeStoreInvitation, { invitationId }, auth.tokenOf(STAFF)), 'permission-denied', 'store_owner_only');
+    await expectDenied(
+      auth,
+      () => call(revokeStoreInvitation, { invitationId }, auth.tokenOf(STAFF)),
+      'permission-denied',
+      'store_owner_only',
+    );
     await expectDenied(auth, () => call(revokeStoreInvitation, { invitationId }, lee()), 'permission-denied', 'not_store_member');
     await expectDenied(auth, () => call(inviteStoreMember, { ...input, storeId: 'no-store' }, as.admin()), 'not-found', 'store_not_found');
     await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId: 'missing' }, lee()), 'not-found', 'invitation_not_found');
@@ -197,7 +237,12 @@ describe('store invitations', () => {
       const error = await expectDenied(auth, () => call(inviteStoreMember, input, owner()), 'invalid-argument', 'invalid_argument');
       assert.ok(fieldPaths(error).includes(path), `${path} in ${JSON.stringify(fieldPaths(error))}`);
     }
-    const error = await expectDenied(auth, () => call(acceptStoreInvitation, { invitationId: 'a/b' }, lee()), 'invalid-argument', 'invalid_argument');
+    const error = await expectDenied(
+      auth,
+      () => call(acceptStoreInvitation, { invitationId: 'a/b' }, lee()),
+      'invalid-argument',
+      'invalid_argument',
+    );
     assert.ok(fieldPaths(error).includes('invitationId'));
   });
 });

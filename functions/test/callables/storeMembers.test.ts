@@ -34,7 +34,12 @@ describe('store members', () => {
     await seedMember(auth, STORE_ID, 'co-owner', 'owner');
     const staleToken = auth.tokenOf('co-owner');
     await call(removeStoreMember, { storeId: STORE_ID, uid: 'co-owner' }, owner());
-    await expectDenied(auth, () => call(removeStoreMember, { storeId: STORE_ID, uid: OWNER }, staleToken), 'permission-denied', 'not_store_member');
+    await expectDenied(
+      auth,
+      () => call(removeStoreMember, { storeId: STORE_ID, uid: OWNER }, staleToken),
+      'permission-denied',
+      'not_store_member',
+    );
     await expectDenied(
       auth,
       () => call(inviteStoreMember, { storeId: STORE_ID, email: 'co-owner@example.com', role: 'owner' }, staleToken),
@@ -72,8 +77,18 @@ describe('store members', () => {
     });
 
     it('the only owner cannot remove themself, nor can an admin remove them', async () => {
-      await expectDenied(auth, () => call(removeStoreMember, { storeId: STORE_ID, uid: OWNER }, owner()), 'failed-precondition', 'last_owner');
-      await expectDenied(auth, () => call(removeStoreMember, { storeId: STORE_ID, uid: OWNER }, as.admin()), 'failed-precondition', 'last_owner');
+      await expectDenied(
+        auth,
+        () => call(removeStoreMember, { storeId: STORE_ID, uid: OWNER }, owner()),
+        'failed-precondition',
+        'last_owner',
+      );
+      await expectDenied(
+        auth,
+        () => call(removeStoreMember, { storeId: STORE_ID, uid: OWNER }, as.admin()),
+        'failed-precondition',
+        'last_owner',
+      );
     });
 
     it('with a second owner, an owner may leave', async () => {
@@ -93,7 +108,12 @@ describe('store members', () => {
     it('only the owner (or an admin) removes members', async () => {
       const input = { storeId: STORE_ID, uid: STAFF };
       await expectDenied(auth, () => call(removeStoreMember, input, staff()), 'permission-denied', 'store_owner_only');
-      await expectDenied(auth, () => call(removeStoreMember, input, auth.tokenOf(`owner-of-${OTHER_STORE_ID}`)), 'permission-denied', 'not_store_member');
+      await expectDenied(
+        auth,
+        () => call(removeStoreMember, input, auth.tokenOf(`owner-of-${OTHER_STORE_ID}`)),
+        'permission-denied',
+        'not_store_member',
+      );
       await expectDenied(auth, () => call(removeStoreMember, input, as.customer()), 'permission-denied', 'not_store_member');
       await expectDenied(auth, () => call(removeStoreMember, input, as.anonymous), 'unauthenticated', 'unauthenticated');
       assert.equal((await call(removeStoreMember, input, as.admin())).removed, true);

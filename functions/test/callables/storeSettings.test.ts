@@ -111,7 +111,12 @@ describe('store settings', () => {
 
     it('staff and other partners may not; an admin may; an unknown store is not found', async () => {
       const input = { storeId: STORE_ID, open: true };
-      await expectDenied(auth, () => call(setStoreStatus, input, auth.tokenOf(`staff-of-${STORE_ID}`)), 'permission-denied', 'store_owner_only');
+      await expectDenied(
+        auth,
+        () => call(setStoreStatus, input, auth.tokenOf(`staff-of-${STORE_ID}`)),
+        'permission-denied',
+        'store_owner_only',
+      );
       await expectDenied(auth, () => call(setStoreStatus, input, as.owner(OTHER_STORE_ID)), 'permission-denied', 'not_store_member');
       await expectDenied(auth, () => call(setStoreStatus, input, as.customer()), 'permission-denied', 'not_store_member');
       await expectDenied(auth, () => call(setStoreStatus, input, as.anonymous), 'unauthenticated', 'unauthenticated');
@@ -185,7 +190,12 @@ describe('store settings', () => {
 
     it('staff and other partners may not; an admin may', async () => {
       const input = { storeId: STORE_ID, name: '바뀐 이름' };
-      await expectDenied(auth, () => call(updateStore, input, auth.tokenOf(`staff-of-${STORE_ID}`)), 'permission-denied', 'store_owner_only');
+      await expectDenied(
+        auth,
+        () => call(updateStore, input, auth.tokenOf(`staff-of-${STORE_ID}`)),
+        'permission-denied',
+        'store_owner_only',
+      );
       await expectDenied(auth, () => call(updateStore, input, as.owner(OTHER_STORE_ID)), 'permission-denied', 'not_store_member');
       assert.equal((await call(updateStore, input, as.admin())).name, '바뀐 이름');
       await expectDenied(auth, () => call(updateStore, { ...input, storeId: 'ghost' }, as.admin()), 'not-found', 'store_not_found');

@@ -10,8 +10,7 @@ import { seedStore } from '../support/fixtures';
 import { placeDelivery, storedOrder } from '../support/orders';
 import { owner, shippedOrder } from '../support/tracking';
 
-const digits = (length: number, seed: number) =>
-  Array.from({ length }, (_, i) => String((seed + i * 7) % 10)).join('');
+const digits = (length: number, seed: number) => Array.from({ length }, (_, i) => String((seed + i * 7) % 10)).join('');
 
 describe('tracking numbers at shipOrder and updateTracking', () => {
   beforeEach(() => seedStore());
@@ -46,7 +45,11 @@ describe('tracking numbers at shipOrder and updateTracking', () => {
     const orderId = await placeDelivery();
     await call(prepareShipment, { orderId }, owner);
     // 13 digits: right for 우체국택배, wrong for 로젠택배 (11).
-    await expectError(call(shipOrder, { orderId, carrier: 'logen', trackingNumber: '1234567890123' }, owner), 'invalid-argument', 'invalid_argument');
+    await expectError(
+      call(shipOrder, { orderId, carrier: 'logen', trackingNumber: '1234567890123' }, owner),
+      'invalid-argument',
+      'invalid_argument',
+    );
     assert.equal((await storedOrder(orderId)).status, 'preparing_shipment');
     const shipped = await call(shipOrder, { orderId, carrier: 'epost', trackingNumber: '1234567890123' }, owner);
     assert.equal(shipped.status, 'shipped');

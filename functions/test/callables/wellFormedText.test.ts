@@ -6,13 +6,7 @@ import type { z } from 'zod';
 import { registerDeviceInput, unregisterDeviceInput } from '../../src/callables/devices';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { ILL_FORMED_TEXT_MESSAGE } from '../../src/boundary/primitives';
-import {
-  cancelOrderInput,
-  orderIdInput,
-  placeOrderInput,
-  startPreparingInput,
-  trackingInput,
-} from '../../src/boundary/schemas';
+import { cancelOrderInput, orderIdInput, placeOrderInput, startPreparingInput, trackingInput } from '../../src/boundary/schemas';
 import {
   invitationIdInput,
   inviteStoreMemberInput,
@@ -35,11 +29,18 @@ const NOW = Date.parse('2026-11-26T12:00:00+09:00');
 
 /** Valid inputs that between them hold every string field of every schema. */
 const CASES: [string, z.ZodType, unknown][] = [
-  ['placeOrder', placeOrderInput, {
-    storeId: STORE_ID, channel: 'delivery', requestId: 'request-0001', customerNote: '문 앞에 놓아 주세요',
-    items: [{ menuItemId: 'americano', quantity: 1, options: [{ groupId: 'size', choiceIds: ['regular'] }] }],
-    delivery: DELIVERY,
-  }],
+  [
+    'placeOrder',
+    placeOrderInput,
+    {
+      storeId: STORE_ID,
+      channel: 'delivery',
+      requestId: 'request-0001',
+      customerNote: '문 앞에 놓아 주세요',
+      items: [{ menuItemId: 'americano', quantity: 1, options: [{ groupId: 'size', choiceIds: ['regular'] }] }],
+      delivery: DELIVERY,
+    },
+  ],
   ['startPreparing', startPreparingInput, { orderId: 'order-1', prepMinutes: 10 }],
   ['completeOrder', orderIdInput, { orderId: 'order-1' }],
   ['shipOrder', trackingInput, { orderId: 'order-1', carrier: 'cj', trackingNumber: '123456789012' }],
@@ -56,10 +57,19 @@ const CASES: [string, z.ZodType, unknown][] = [
   ['setMenuItemSoldOut', setMenuItemSoldOutInput, { storeId: STORE_ID, itemId: 'latte', soldOut: true }],
   ['registerDevice', registerDeviceInput, { token: 'fcm-token-1', platform: 'ios' }],
   ['unregisterDevice', unregisterDeviceInput, { token: 'fcm-token-1' }],
-  ['trackingWebhook', trackingWebhookBodyAt(() => NOW), {
-    eventId: 'evt-1', carrier: 'cj', trackingNumber: '123456789012', status: 'delivered',
-    occurredAt: '2026-11-26T11:03:00+09:00', location: '서울강남', description: '배달완료',
-  }],
+  [
+    'trackingWebhook',
+    trackingWebhookBodyAt(() => NOW),
+    {
+      eventId: 'evt-1',
+      carrier: 'cj',
+      trackingNumber: '123456789012',
+      status: 'delivered',
+      occurredAt: '2026-11-26T11:03:00+09:00',
+      location: '서울강남',
+      description: '배달완료',
+    },
+  ],
 ];
 
 type Path = (string | number)[];
@@ -114,10 +124,17 @@ describe('lone surrogates are refused in every string field', () => {
     await seedStore();
     const before = await dumpDatabase();
     const error = await expectError(
-      call(placeOrder, {
-        storeId: STORE_ID, channel: 'takeout', requestId: requestId(), customerNote: '빨대 \ud83d 주세요',
-        items: [{ menuItemId: 'latte', quantity: 1 }],
-      }, as.customer()),
+      call(
+        placeOrder,
+        {
+          storeId: STORE_ID,
+          channel: 'takeout',
+          requestId: requestId(),
+          customerNote: '빨대 \ud83d 주세요',
+          items: [{ menuItemId: 'latte', quantity: 1 }],
+        },
+        as.customer(),
+      ),
       'invalid-argument',
       'invalid_argument',
     );

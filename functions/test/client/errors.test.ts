@@ -25,7 +25,7 @@ describe('client: parseError', () => {
     }
   });
 
-  it('keeps the reason\'s extras typed in details', () => {
+  it("keeps the reason's extras typed in details", () => {
     const parsed = parseError(asSdkError(httpsErrorFor('order_cancelled', { status: 'cancelled' })));
     assert.equal(parsed.reason, 'order_cancelled');
     if (parsed.reason !== 'order_cancelled') return;
@@ -45,7 +45,9 @@ describe('client: parseError', () => {
   });
 
   it('strips the status suffix when details carry no message', () => {
-    const sdkError = Object.assign(new FirebaseError('functions/not-found', '주문을 찾을 수 없습니다. [404]'), { details: { reason: 'order_not_found' } });
+    const sdkError = Object.assign(new FirebaseError('functions/not-found', '주문을 찾을 수 없습니다. [404]'), {
+      details: { reason: 'order_not_found' },
+    });
     assert.equal(parseError(sdkError).message, '주문을 찾을 수 없습니다.');
   });
 
@@ -54,7 +56,11 @@ describe('client: parseError', () => {
     assert.equal(network.reason, 'unknown');
     assert.equal(network.code, 'unavailable');
     assert.match(network.message, /네트워크/);
-    const future = parseError(Object.assign(new FirebaseError('functions/failed-precondition', 'x'), { details: { reason: 'reason_from_a_newer_server', message: '새 오류' } }));
+    const future = parseError(
+      Object.assign(new FirebaseError('functions/failed-precondition', 'x'), {
+        details: { reason: 'reason_from_a_newer_server', message: '새 오류' },
+      }),
+    );
     assert.equal(future.reason, 'unknown');
     assert.match(future.message, /[가-힣]/);
     for (const thrown of [undefined, null, 'boom', new Error('boom'), { code: 42 }]) {

@@ -37,12 +37,31 @@ describe('client: the store page state from the store document', () => {
 
   it('says open / closed / paused exactly when placeOrder takes or refuses an order', async () => {
     const weekday = [{ open: '08:00', close: '18:00' }];
-    await call(setStoreHours, { storeId: STORE_ID, weekly: { mon: weekday, tue: weekday, wed: weekday, sat: [{ open: '20:00', close: '02:00' }] }, holidays: ['2026-12-03'] }, auth.tokenOf(OWNER));
+    await call(
+      setStoreHours,
+      {
+        storeId: STORE_ID,
+        weekly: { mon: weekday, tue: weekday, wed: weekday, sat: [{ open: '20:00', close: '02:00' }] },
+        holidays: ['2026-12-03'],
+      },
+      auth.tokenOf(OWNER),
+    );
     await call(setBusyMode, { storeId: STORE_ID, addMinutes: 20, until: '2026-12-01T13:00:00+09:00' }, auth.tokenOf(OWNER));
     await call(pauseStore, { storeId: STORE_ID, until: '2026-12-01T12:45:00+09:00' }, auth.tokenOf(OWNER));
     const document = fromStored((await db().doc(`stores/${STORE_ID}`).get()).data()) as StoreDoc; // the converter's type is what storeStateAt takes
 
-    const instants = [K(1, '12:00'), K(1, '12:45'), K(1, '17:59'), K(1, '18:00'), K(2, '07:59'), K(3, '12:00'), K(5, '23:00'), K(6, '01:59'), K(6, '02:00'), K(7, '08:00')];
+    const instants = [
+      K(1, '12:00'),
+      K(1, '12:45'),
+      K(1, '17:59'),
+      K(1, '18:00'),
+      K(2, '07:59'),
+      K(3, '12:00'),
+      K(5, '23:00'),
+      K(6, '01:59'),
+      K(6, '02:00'),
+      K(7, '08:00'),
+    ];
     const seen = new Set<string>();
     let customers = 0; // a new customer per order: placeOrder limits unanswered orders per customer
     const customer = () => as.customer(auth.addUser(`page-customer-${++customers}`).uid);
@@ -50,7 +69,11 @@ describe('client: the store page state from the store document', () => {
       clock = at;
       const state = storeStateAt(document, at);
       seen.add(state.status);
-      const placed = await call(placeOrder, { storeId: STORE_ID, channel: 'takeout', requestId: requestId(), items: [{ menuItemId: 'latte', quantity: 1 }] }, customer()).then(
+      const placed = await call(
+        placeOrder,
+        { storeId: STORE_ID, channel: 'takeout', requestId: requestId(), items: [{ menuItemId: 'latte', quantity: 1 }] },
+        customer(),
+      ).then(
         () => null,
         (error: { details: { reason: string; message: string } }) => error.details,
       );

@@ -10,7 +10,11 @@ import ts from 'typescript-api'; // TypeScript 5.9's compiler API: TypeScript 7 
 const CLIENT = join(__dirname, '..', '..', '..', 'client');
 
 function emitClient(): Map<string, string> {
-  const config = ts.getParsedCommandLineOfConfigFile(join(CLIENT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(CLIENT, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  )!;
   const program = ts.createProgram(config.fileNames, config.options);
   const out = new Map<string, string>();
   const result = program.emit(undefined, (fileName, text) => out.set(fileName.slice(config.options.outDir!.length + 1), text));
@@ -30,7 +34,9 @@ describe('client: the package as built', function () {
     const js = [...files].filter(([name]) => name.endsWith('.js'));
     assert.ok(js.length >= 5, `${js.length} modules`);
     for (const [name, text] of js) {
-      const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+      const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+        (m) => m[1] ?? m[2],
+      );
       for (const specifier of specifiers) {
         if (specifier.startsWith('.')) {
           const target = join(dirname(name), specifier);

@@ -17,23 +17,51 @@ describe('client: app reads', () => {
     const cases: [sdk.Query, sdk.Query][] = [
       [
         reads.pickupOpenOrders(db, 's1'),
-        expected(sdk.where('storeId', '==', 's1'), sdk.where('channel', 'in', ['dine_in', 'takeout']), sdk.where('status', 'in', ['received', 'preparing', 'ready']), sdk.orderBy('createdAt', 'desc')),
+        expected(
+          sdk.where('storeId', '==', 's1'),
+          sdk.where('channel', 'in', ['dine_in', 'takeout']),
+          sdk.where('status', 'in', ['received', 'preparing', 'ready']),
+          sdk.orderBy('createdAt', 'desc'),
+        ),
       ],
       [
         reads.pickupFinishedOrders(db, 's1'),
-        expected(sdk.where('storeId', '==', 's1'), sdk.where('channel', 'in', ['dine_in', 'takeout']), sdk.where('status', 'in', ['completed', 'cancelled']), sdk.orderBy('createdAt', 'desc'), sdk.limit(50)),
+        expected(
+          sdk.where('storeId', '==', 's1'),
+          sdk.where('channel', 'in', ['dine_in', 'takeout']),
+          sdk.where('status', 'in', ['completed', 'cancelled']),
+          sdk.orderBy('createdAt', 'desc'),
+          sdk.limit(50),
+        ),
       ],
       [
         reads.deliveryTabOrders(db, 's1', 'shipped'),
-        expected(sdk.where('storeId', '==', 's1'), sdk.where('channel', '==', 'delivery'), sdk.where('status', '==', 'shipped'), sdk.orderBy('createdAt', 'desc')),
+        expected(
+          sdk.where('storeId', '==', 's1'),
+          sdk.where('channel', '==', 'delivery'),
+          sdk.where('status', '==', 'shipped'),
+          sdk.orderBy('createdAt', 'desc'),
+        ),
       ],
       [
         reads.deliveryFinishedOrders(db, 's1'),
-        expected(sdk.where('storeId', '==', 's1'), sdk.where('channel', '==', 'delivery'), sdk.where('status', 'in', ['completed', 'cancelled']), sdk.orderBy('createdAt', 'desc'), sdk.limit(50)),
+        expected(
+          sdk.where('storeId', '==', 's1'),
+          sdk.where('channel', '==', 'delivery'),
+          sdk.where('status', 'in', ['completed', 'cancelled']),
+          sdk.orderBy('createdAt', 'desc'),
+          sdk.limit(50),
+        ),
       ],
-      [reads.customerOrderHistory(db, 'u1'), expected(sdk.where('customerUid', '==', 'u1'), sdk.orderBy('createdAt', 'desc'), sdk.limit(20))],
+      [
+        reads.customerOrderHistory(db, 'u1'),
+        expected(sdk.where('customerUid', '==', 'u1'), sdk.orderBy('createdAt', 'desc'), sdk.limit(20)),
+      ],
       [reads.partnerOrderEvents(db, 's1', 'o1'), sdk.query(sdk.collection(db, 'orders', 'o1', 'events'), sdk.where('storeId', '==', 's1'))],
-      [reads.customerOrderEvents(db, 'u1', 'o1'), sdk.query(sdk.collection(db, 'orders', 'o1', 'events'), sdk.where('customerUid', '==', 'u1'))],
+      [
+        reads.customerOrderEvents(db, 'u1', 'o1'),
+        sdk.query(sdk.collection(db, 'orders', 'o1', 'events'), sdk.where('customerUid', '==', 'u1')),
+      ],
       [reads.storeMenu(db, 's1'), sdk.query(sdk.collection(db, 'stores', 's1', 'menuItems'))],
       [reads.activeStores(db), sdk.query(sdk.collection(db, 'stores'), sdk.where('active', '==', true))],
     ];

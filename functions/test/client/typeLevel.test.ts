@@ -13,18 +13,30 @@ const README = join(CLIENT, '..', 'README.md');
 const EXAMPLE_START = '<!-- client-example:start -->';
 
 function compile(files: Record<string, string>): readonly ts.Diagnostic[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(CLIENT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(CLIENT, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  )!;
   const options = { ...config.options, rootDir: CLIENT, noEmit: true, noUnusedLocals: false };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => files[name] ?? readFile(name);
-  host.fileExists = ((exists) => (name: string) => name in files || exists(name))(host.fileExists.bind(host));
+  host.fileExists = (
+    (exists) => (name: string) =>
+      name in files || exists(name)
+  )(host.fileExists.bind(host));
   const program = ts.createProgram(Object.keys(files), options, host);
   return ts.getPreEmitDiagnostics(program);
 }
 
 const text = (diagnostics: readonly ts.Diagnostic[]) =>
-  diagnostics.map((d) => `${d.file?.fileName ?? ''}:${d.file ? d.file.getLineAndCharacterOfPosition(d.start!).line + 1 : ''} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`).join('\n');
+  diagnostics
+    .map(
+      (d) =>
+        `${d.file?.fileName ?? ''}:${d.file ? d.file.getLineAndCharacterOfPosition(d.start!).line + 1 : ''} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+    )
+    .join('\n');
 
 describe('client: type-level test', function () {
   this.timeout(120_000);
@@ -45,7 +57,11 @@ describe('client: type-level test', function () {
     const diagnostics = compile({ [TYPE_TEST]: stripped });
     const errorLines = new Set(diagnostics.map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1));
     for (const line of marked) assert.ok(errorLines.has(line), `line ${line} (${lines[line - 1].trim()}) compiles: ${text(diagnostics)}`);
-    assert.deepEqual([...errorLines].filter((line) => !marked.includes(line)), [], 'no errors on other lines');
+    assert.deepEqual(
+      [...errorLines].filter((line) => !marked.includes(line)),
+      [],
+      'no errors on other lines',
+    );
   });
 
   it("README's app example compiles", () => {

@@ -6,13 +6,7 @@
 // Everything goes through firebase-admin, as the functions do. The harness empties the database
 // before each test, so collection names only need to be readable.
 import assert from 'node:assert/strict';
-import type {
-  CollectionReference,
-  DocumentData,
-  Query,
-  Timestamp as TimestampType,
-  WriteResult,
-} from 'firebase-admin/firestore';
+import type { CollectionReference, DocumentData, Query, Timestamp as TimestampType, WriteResult } from 'firebase-admin/firestore';
 import { db, firestore } from '../../src/infra/firestore';
 
 // Loading the module does not connect; the first db() call does, after the harness set the host.
@@ -455,12 +449,7 @@ describe('Firestore conformance', function () {
         'stores/s2/orders/o3',
       ]);
       const open = (await group.where('status', '==', 'open').get()).docs.map((doc) => doc.ref.path).sort();
-      assert.deepEqual(open, [
-        'orders/o4',
-        'stores/s1/orders/o1',
-        'stores/s1/orders/o1/orders/o5',
-        'stores/s2/orders/o3',
-      ]);
+      assert.deepEqual(open, ['orders/o4', 'stores/s1/orders/o1', 'stores/s1/orders/o1/orders/o5', 'stores/s2/orders/o3']);
     });
 
     it('evaluates Filter.and with a nested Filter.or', async () => {
@@ -539,7 +528,11 @@ describe('Firestore conformance', function () {
       const snapshots = await db().getAll(docs.doc('b'), docs.doc('missing'), docs.doc('a'));
       assert.deepEqual(
         snapshots.map((s) => [s.id, s.exists, s.get('v')]),
-        [['b', true, 2], ['missing', false, undefined], ['a', true, 1]],
+        [
+          ['b', true, 2],
+          ['missing', false, undefined],
+          ['a', true, 1],
+        ],
       );
     });
 
@@ -552,7 +545,10 @@ describe('Firestore conformance', function () {
 
       assert.equal((await docs.count().get()).data().count, 30);
       assert.equal((await docs.listDocuments()).length, 30);
-      assert.deepEqual((await docs.doc('d00').listCollections()).map((c) => c.id), ['sub']);
+      assert.deepEqual(
+        (await docs.doc('d00').listCollections()).map((c) => c.id),
+        ['sub'],
+      );
       assert.ok((await db().listCollections()).some((c) => c.id === 'docs'));
 
       await db().recursiveDelete(docs);

@@ -27,7 +27,8 @@ export const CONTRACT_DOC = join(ROOT, 'docs', 'contract.md');
 export const ORDERS_DOC = join(ROOT, 'docs', 'orders.md');
 export const HOURS_SOURCE = join(FUNCTIONS_DIR, 'src', 'domain', 'hours.ts');
 export const GENERATED_HOURS = join(CLIENT_DIR, 'src', 'generated', 'hours.ts');
-const HOURS_HEADER = '// GENERATED: a copy of functions/src/domain/hours.ts by `cd functions && npx tsx test/contract/generate.ts`. Do not edit.';
+const HOURS_HEADER =
+  '// GENERATED: a copy of functions/src/domain/hours.ts by `cd functions && npx tsx test/contract/generate.ts`. Do not edit.';
 
 export interface CallableSchemas {
   request: JsonSchema;
@@ -85,7 +86,8 @@ export function buildContract(): BuiltContract {
 
   for (const name of names) {
     const response = responses.get(name);
-    if (!response || response.flags & ts.TypeFlags.Never) throw new Error(`contract: ${name}'s response type is unknown (is responseOf<typeof import(...)['${name}']> right?)`);
+    if (!response || response.flags & ts.TypeFlags.Never)
+      throw new Error(`contract: ${name}'s response type is unknown (is responseOf<typeof import(...)['${name}']> right?)`);
   }
   const missingReasons = Object.keys(REASONS).filter((reason) => !reasonDetails.has(reason));
   if (missingReasons.length) throw new Error(`contract: ReasonDetails lacks ${missingReasons.join(', ')}`);
@@ -96,7 +98,11 @@ export function buildContract(): BuiltContract {
     const request = z.toJSONSchema(callable.request as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
     schemas[name] = {
       request: { ...request, title: `${name} request` },
-      response: { $schema: 'https://json-schema.org/draft/2020-12/schema', title: `${name} response`, ...walker.schema(responses.get(name)!) },
+      response: {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        title: `${name} response`,
+        ...walker.schema(responses.get(name)!),
+      },
     };
   }
   const files = new Map<string, string>();
@@ -105,7 +111,10 @@ export function buildContract(): BuiltContract {
     files.set(join(SCHEMAS_DIR, `${name}.response.json`), `${JSON.stringify(response, null, 2)}\n`);
   }
   const errors = Object.fromEntries(
-    Object.entries(REASONS).map(([reason, { code, message }]) => [reason, { code, message, details: walker.schema(reasonDetails.get(reason)!) }]),
+    Object.entries(REASONS).map(([reason, { code, message }]) => [
+      reason,
+      { code, message, details: walker.schema(reasonDetails.get(reason)!) },
+    ]),
   );
   files.set(
     join(SCHEMAS_DIR, 'errors.json'),
@@ -122,7 +131,7 @@ export function buildContract(): BuiltContract {
   ts_.push(`export const CONTRACT_VERSION = ${CONTRACT_VERSION};`, '');
   ts_.push(`export const CALLABLE_NAMES = ${literal(names)} as const;`, '');
   for (const [type, name] of named) ts_.push(`export type ${name} = ${walker.print(type, '', true)};`, '');
-  ts_.push('/** What each callable takes: the zod schema\'s input side. */');
+  ts_.push("/** What each callable takes: the zod schema's input side. */");
   ts_.push('export interface CallableRequests {');
   for (const name of names) ts_.push(`  ${name}: ${walker.print(requests.get(name)!, '  ')};`);
   ts_.push('}', '');
@@ -154,7 +163,8 @@ export function buildContract(): BuiltContract {
   files.set(GENERATED_TS, `${ts_.join('\n')}\n`);
   // The opening-hours logic is shared verbatim: domain/hours.ts is pure and imports nothing.
   const hoursSource = readFileSync(HOURS_SOURCE, 'utf8');
-  if (/^\s*(import|export \* from|export \{[^}]*\} from)\b/m.test(hoursSource)) throw new Error('contract: src/domain/hours.ts must import nothing (it is copied into the client)');
+  if (/^\s*(import|export \* from|export \{[^}]*\} from)\b/m.test(hoursSource))
+    throw new Error('contract: src/domain/hours.ts must import nothing (it is copied into the client)');
   files.set(GENERATED_HOURS, `${HOURS_HEADER}\n${hoursSource}`);
 
   files.set(CONTRACT_DOC, renderContractDoc(schemas, reasonDetails, walker));
@@ -189,7 +199,8 @@ function constraintText(schema: JsonSchema): string {
   pick('minItems', 'min items');
   pick('maxItems', 'max items');
   if (typeof schema.format === 'string') parts.push(`format ${schema.format}`);
-  else if (typeof schema.pattern === 'string' && schema.pattern.length <= 40) parts.push(`pattern \`${schema.pattern.replace(/\|/g, '\\|')}\``);
+  else if (typeof schema.pattern === 'string' && schema.pattern.length <= 40)
+    parts.push(`pattern \`${schema.pattern.replace(/\|/g, '\\|')}\``);
   return parts.join(', ');
 }
 
@@ -200,9 +211,12 @@ function fieldRows(schema: JsonSchema, prefix = '', rows: string[] = []): string
   for (const [name, property] of Object.entries((objectSchema.properties ?? {}) as Record<string, JsonSchema>)) {
     const path = `${prefix}${name}`;
     rows.push(`| \`${path}\` | ${typeText(property)} | ${required.has(name) ? 'yes' : ''} | ${constraintText(property)} |`);
-    const nested = Array.isArray(property.anyOf) ? (property.anyOf as JsonSchema[]).find((s) => s.type === 'object' || s.type === 'array') : property;
+    const nested = Array.isArray(property.anyOf)
+      ? (property.anyOf as JsonSchema[]).find((s) => s.type === 'object' || s.type === 'array')
+      : property;
     if (nested?.type === 'object') fieldRows(nested, `${path}.`, rows);
-    if (nested?.type === 'array' && (nested.items as JsonSchema | undefined)?.type === 'object') fieldRows(nested.items as JsonSchema, `${path}[].`, rows);
+    if (nested?.type === 'array' && (nested.items as JsonSchema | undefined)?.type === 'object')
+      fieldRows(nested.items as JsonSchema, `${path}[].`, rows);
   }
   return rows;
 }
@@ -210,16 +224,27 @@ function fieldRows(schema: JsonSchema, prefix = '', rows: string[] = []): string
 function renderContractDoc(schemas: Record<string, CallableSchemas>, reasonDetails: Map<string, ts.Type>, walker: TypeWalker): string {
   const out: string[] = [];
   const schemaLink = (name: string, side: string) => `../${relative(ROOT, join(SCHEMAS_DIR, `${name}.${side}.json`))}`;
-  out.push('<!-- GENERATED from functions/src/contract by `cd functions && npx tsx test/contract/generate.ts`; a test fails when stale. -->');
+  out.push(
+    '<!-- GENERATED from functions/src/contract by `cd functions && npx tsx test/contract/generate.ts`; a test fails when stale. -->',
+  );
   out.push('# Callable contract', '');
-  out.push(`Contract version **${CONTRACT_VERSION}**. Region \`asia-northeast3\`. TypeScript apps use [\`@gocafein/client\`](../client/README.md);`);
+  out.push(
+    `Contract version **${CONTRACT_VERSION}**. Region \`asia-northeast3\`. TypeScript apps use [\`@gocafein/client\`](../client/README.md);`,
+  );
   out.push('other clients (Android, iOS) use the JSON Schemas in [`client/schemas`](../client/schemas). Every error carries');
-  out.push('`details.reason` (stable) and `details.message` (Korean, show it as is); `invalid-argument` adds `details.fields` `[{path, message}]`');
+  out.push(
+    '`details.reason` (stable) and `details.message` (Korean, show it as is); `invalid-argument` adds `details.fields` `[{path, message}]`',
+  );
   out.push('(every reason with its extras, as JSON: [`client/schemas/errors.json`](../client/schemas/errors.json)).');
-  out.push('Adding a callable: one entry in `functions/src/contract/callables.ts`, then regenerate ([client/README.md](../client/README.md#adding-a-callable)).', '');
+  out.push(
+    'Adding a callable: one entry in `functions/src/contract/callables.ts`, then regenerate ([client/README.md](../client/README.md#adding-a-callable)).',
+    '',
+  );
   out.push('| callable | who | what | schemas |', '| --- | --- | --- | --- |');
   for (const [name, entry] of Object.entries(CALLABLES)) {
-    out.push(`| \`${name}\` | ${entry.audience} | ${entry.summary} ([more](../${entry.doc})) | [request](${schemaLink(name, 'request')}), [response](${schemaLink(name, 'response')}) |`);
+    out.push(
+      `| \`${name}\` | ${entry.audience} | ${entry.summary} ([more](../${entry.doc})) | [request](${schemaLink(name, 'request')}), [response](${schemaLink(name, 'response')}) |`,
+    );
   }
   for (const [name, { request, response }] of Object.entries(schemas)) {
     out.push('', `## ${name}`, '', `${CALLABLES[name as keyof typeof CALLABLES].summary}`, '');
@@ -258,7 +283,13 @@ export function compactShape(schema: JsonSchema): string {
   if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map((v) => `'${String(v)}'`).join('|');
   const range = (rawMin: unknown, rawMax: unknown) => {
     const [min, max] = [bounded(rawMin), bounded(rawMax)];
-    return typeof min === 'number' && typeof max === 'number' ? `${min}..${max}` : typeof max === 'number' ? `≤${max}` : typeof min === 'number' ? `≥${min}` : '';
+    return typeof min === 'number' && typeof max === 'number'
+      ? `${min}..${max}`
+      : typeof max === 'number'
+        ? `≤${max}`
+        : typeof min === 'number'
+          ? `≥${min}`
+          : '';
   };
   if (schema.type === 'object') {
     const required = new Set((schema.required ?? []) as string[]);
@@ -302,6 +333,6 @@ function renderReadmeCallables(schemas: Record<string, CallableSchemas>): string
 function renderReadmeReasons(): string {
   const out = ['| reason | code | message |', '| --- | --- | --- |'];
   for (const [reason, { code, message }] of Object.entries(REASONS)) out.push(`| \`${reason}\` | \`${code}\` | ${message} |`);
-  out.push('', 'Each reason\'s extra `details` fields: [contract.md](contract.md#error-reasons).');
+  out.push('', "Each reason's extra `details` fields: [contract.md](contract.md#error-reasons).");
   return out.join('\n');
 }

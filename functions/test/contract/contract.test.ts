@@ -63,9 +63,19 @@ describe('contract: the client package, JSON Schemas and docs come from src/cont
     request.required.push('brandNewField');
     (request.properties as Record<string, unknown>).brandNewField = { type: 'string' };
     const problems = compatibilityProblems(snapshot, { schemas: altered, version: snapshot.version });
-    assert.ok(problems.some((line) => line.includes('placeOrder request $.customerNote: removed')), problems.join('\n'));
-    assert.ok(problems.some((line) => line.includes('$.brandNewField: newly required')), problems.join('\n'));
-    assert.deepEqual(compatibilityProblems(snapshot, { schemas: altered, version: snapshot.version + 1 }), [], 'a raised version allows it');
+    assert.ok(
+      problems.some((line) => line.includes('placeOrder request $.customerNote: removed')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((line) => line.includes('$.brandNewField: newly required')),
+      problems.join('\n'),
+    );
+    assert.deepEqual(
+      compatibilityProblems(snapshot, { schemas: altered, version: snapshot.version + 1 }),
+      [],
+      'a raised version allows it',
+    );
   });
 
   it("the package's labels and tracking links are the server's", () => {

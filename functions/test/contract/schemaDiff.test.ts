@@ -14,7 +14,9 @@ describe('contract: breaking-change detection between JSON Schemas', () => {
   });
 
   it('request: a removed field, a new required field, a narrowed type or enum, a tighter bound', () => {
-    const before = object({ a: str, b: channel('x', 'y'), n: { type: 'number', maximum: 10 }, o: { anyOf: [str, { type: 'null' }] } }, ['a']);
+    const before = object({ a: str, b: channel('x', 'y'), n: { type: 'number', maximum: 10 }, o: { anyOf: [str, { type: 'null' }] } }, [
+      'a',
+    ]);
     const after = object({ b: channel('x'), n: { type: 'integer', maximum: 5 }, o: str, c: str }, ['c']);
     const found = breakingChanges(before, after, 'request');
     assert.ok(found.includes('$.a: removed'), found.join('\n'));
@@ -43,7 +45,14 @@ describe('contract: breaking-change detection between JSON Schemas', () => {
 
   it('response: a new field is compatible; nested objects and arrays are compared too', () => {
     const before = object({ items: { type: 'array', items: object({ id: str }, ['id']) } }, ['items']);
-    assert.deepEqual(breakingChanges(before, object({ items: { type: 'array', items: object({ id: str, name: str }, ['id', 'name']) }, more: str }, ['items']), 'response'), []);
+    assert.deepEqual(
+      breakingChanges(
+        before,
+        object({ items: { type: 'array', items: object({ id: str, name: str }, ['id', 'name']) }, more: str }, ['items']),
+        'response',
+      ),
+      [],
+    );
     const found = breakingChanges(before, object({ items: { type: 'array', items: object({}, []) } }, ['items']), 'response');
     assert.deepEqual(found, ['$.items[].id: removed']);
   });

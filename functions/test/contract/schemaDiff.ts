@@ -15,12 +15,23 @@ interface Kinds {
 }
 
 function kindsOf(schema: JsonSchema): Kinds {
-  const members = Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]) : Array.isArray(schema.oneOf) ? (schema.oneOf as JsonSchema[]) : null;
+  const members = Array.isArray(schema.anyOf)
+    ? (schema.anyOf as JsonSchema[])
+    : Array.isArray(schema.oneOf)
+      ? (schema.oneOf as JsonSchema[])
+      : null;
   if (members) {
     const all = members.map(kindsOf);
     const types = new Set(all.flatMap((k) => [...k.types]));
-    const values = all.some((k) => k.values === null && k.types.size && !k.types.has('null')) ? null : new Set(all.flatMap((k) => [...(k.values ?? [])]));
-    return { types, values: values && values.size ? values : null, object: all.find((k) => k.object)?.object, items: all.find((k) => k.items)?.items };
+    const values = all.some((k) => k.values === null && k.types.size && !k.types.has('null'))
+      ? null
+      : new Set(all.flatMap((k) => [...(k.values ?? [])]));
+    return {
+      types,
+      values: values && values.size ? values : null,
+      object: all.find((k) => k.object)?.object,
+      items: all.find((k) => k.items)?.items,
+    };
   }
   const declared = schema.type === undefined ? ['any'] : Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
   const values = 'const' in schema ? new Set([schema.const]) : Array.isArray(schema.enum) ? new Set(schema.enum as unknown[]) : null;
@@ -65,7 +76,10 @@ export function breakingChanges(before: JsonSchema, after: JsonSchema, side: Sid
   const was = kindsOf(before);
   const now = kindsOf(after);
   const problem = side === 'request' ? covers(now, was) : covers(was, now);
-  if (problem) out.push(`${path}: ${side === 'request' ? problem : problem.replace('no longer accepted', 'is new').replace('no longer in the set', 'is new')}`);
+  if (problem)
+    out.push(
+      `${path}: ${side === 'request' ? problem : problem.replace('no longer accepted', 'is new').replace('no longer in the set', 'is new')}`,
+    );
   if (side === 'request') {
     for (const [keyword, tighter] of BOUNDS) {
       const b = before[keyword];
@@ -92,7 +106,8 @@ export function breakingChanges(before: JsonSchema, after: JsonSchema, side: Sid
     }
     if (side === 'response') {
       // New fields are compatible, except where the old schema promised none.
-      if (was.object.additionalProperties === false && now.object.additionalProperties !== false) out.push(`${path}: may carry other fields`);
+      if (was.object.additionalProperties === false && now.object.additionalProperties !== false)
+        out.push(`${path}: may carry other fields`);
     }
   }
   if (was.items && now.items) out.push(...breakingChanges(was.items, now.items, side, `${path}[]`));

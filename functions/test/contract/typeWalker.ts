@@ -20,9 +20,7 @@ export class TypeWalker {
     if (name && !skipNamed) return name;
     const f = type.flags;
     if (f & ts.TypeFlags.Union) {
-      const parts = this.unionParts(type as ts.UnionType).map((member) =>
-        member === 'boolean' ? 'boolean' : this.print(member, indent),
-      );
+      const parts = this.unionParts(type as ts.UnionType).map((member) => (member === 'boolean' ? 'boolean' : this.print(member, indent)));
       return [...new Set(parts)].join(' | ');
     }
     if (f & ts.TypeFlags.String) return 'string';
@@ -41,7 +39,10 @@ export class TypeWalker {
       return element.flags & ts.TypeFlags.Union && !this.named.has(element) ? `(${inner})[]` : `${inner}[]`;
     }
     if (this.checker.isTupleType(type)) {
-      return `[${this.checker.getTypeArguments(type as ts.TypeReference).map((t) => this.print(t, indent)).join(', ')}]`;
+      return `[${this.checker
+        .getTypeArguments(type as ts.TypeReference)
+        .map((t) => this.print(t, indent))
+        .join(', ')}]`;
     }
     if (f & ts.TypeFlags.Object || f & ts.TypeFlags.Intersection) return this.printObject(type, indent);
     throw new Error(`contract: cannot express type ${this.checker.typeToString(type)}`);

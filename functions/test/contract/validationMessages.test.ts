@@ -38,10 +38,11 @@ describe('validation messages are Korean', () => {
       }
     }
     assert.ok(issues > 500, `${issues} issues checked`);
-    for (const code of ['invalid_type', 'too_small', 'too_big', 'unrecognized_keys', 'invalid_value']) assert.ok(codes.has(code), `${code} covered`);
+    for (const code of ['invalid_type', 'too_small', 'too_big', 'unrecognized_keys', 'invalid_value'])
+      assert.ok(codes.has(code), `${code} covered`);
   });
 
-  it('gives specific Korean messages, and a schema\'s own message wins', () => {
+  it("gives specific Korean messages, and a schema's own message wins", () => {
     const schema = z.strictObject({ name: z.string().min(2).max(5), n: z.number().int().min(1).max(9), kind: z.enum(['a', 'b']) });
     const messages = (input: unknown) => zodIssues(schema.safeParse(input).error!).map((issue) => `${issue.path}: ${issue.message}`);
     assert.deepEqual(messages({ name: 'x', n: 0, kind: 'c', more: 1 }), [

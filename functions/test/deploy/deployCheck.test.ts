@@ -49,11 +49,14 @@ async function discover(userEnvs: Record<string, string>): Promise<any> {
   const delegate = new Delegate(PROJECT_ID, ROOT, FUNCTIONS_DIR, codebase.runtime);
   await delegate.validate();
   const firebaseEnvs = functionsEnv.loadFirebaseEnvs(firebaseConfig, PROJECT_ID);
-  const discovered = await delegate.discoverBuild({ firebase: firebaseConfig }, {
-    ...userEnvs,
-    ...firebaseEnvs,
-    GOOGLE_CLOUD_QUOTA_PROJECT: PROJECT_ID,
-  });
+  const discovered = await delegate.discoverBuild(
+    { firebase: firebaseConfig },
+    {
+      ...userEnvs,
+      ...firebaseEnvs,
+      GOOGLE_CLOUD_QUOTA_PROJECT: PROJECT_ID,
+    },
+  );
   discovered.runtime = codebase.runtime;
   return discovered;
 }
@@ -113,9 +116,16 @@ describe('deploy check (firebase-tools and firebase-functions code, offline)', f
   });
 
   it('resolves every param non-interactively from the committed .env files', async () => {
-    const declared = discovered.params.filter((p: any) => p.type !== 'secret').map((p: any) => p.name).sort();
+    const declared = discovered.params
+      .filter((p: any) => p.type !== 'secret')
+      .map((p: any) => p.name)
+      .sort();
     const missing = declared.filter((name: string) => !(name in userEnvs));
-    assert.deepEqual(missing, [], `params without a value in functions/.env (firebase deploy --non-interactive stops on them): ${missing.join(', ')}`);
+    assert.deepEqual(
+      missing,
+      [],
+      `params without a value in functions/.env (firebase deploy --non-interactive stops on them): ${missing.join(', ')}`,
+    );
     const { envs } = await resolveNonInteractive(discovered, userEnvs);
     for (const name of declared) assert.ok(envs[name], `param ${name} not resolved`);
     assert.equal(envs.AUTO_COMPLETE_DELAY_MINUTES.toSDK(), '60');
@@ -123,7 +133,10 @@ describe('deploy check (firebase-tools and firebase-functions code, offline)', f
 
   it('would stop a non-interactive deploy on a param without a value (the check can fail)', async () => {
     const { REMINDER_MINUTES: _dropped, ...incomplete } = userEnvs;
-    await assert.rejects(resolveNonInteractive(discovered, incomplete), /non-interactive mode but have no value for the following environment variables: REMINDER_MINUTES/);
+    await assert.rejects(
+      resolveNonInteractive(discovered, incomplete),
+      /non-interactive mode but have no value for the following environment variables: REMINDER_MINUTES/,
+    );
   });
 
   it('lists every export of src/index.ts with its trigger, region and options', async () => {
@@ -146,7 +159,8 @@ describe('deploy check (firebase-tools and firebase-functions code, offline)', f
         assert.ok(endpoint.taskQueueTrigger.rateLimits?.maxConcurrentDispatches > 0, `${name} rateLimits`);
       }
       if (triggers[0] === 'scheduleTrigger') assert.match(String(endpoint.scheduleTrigger.schedule), /\S/, `${name} schedule`);
-      if (triggers[0] === 'eventTrigger') assert.match(endpoint.eventTrigger.eventType, /^google\.cloud\.firestore\.document\.v1\./, `${name} event`);
+      if (triggers[0] === 'eventTrigger')
+        assert.match(endpoint.eventTrigger.eventType, /^google\.cloud\.firestore\.document\.v1\./, `${name} event`);
     }
     const secretsOf = (name: string) => (byId.get(name)?.secretEnvironmentVariables ?? []).map((s: any) => s.key);
     assert.ok(secretsOf('trackingWebhook').includes('TRACKING_WEBHOOK_SECRET'));
@@ -155,13 +169,23 @@ describe('deploy check (firebase-tools and firebase-functions code, offline)', f
 
   it('gives every function the memory sized from measurement in src/memory.ts (docs/bench.md "Memory")', async () => {
     const { backend } = await resolveNonInteractive(discovered, userEnvs);
-    const byId = new Map<string, any>(tool('deploy/functions/backend.js').allEndpoints(backend).map((e: any) => [e.id, e]));
+    const byId = new Map<string, any>(
+      tool('deploy/functions/backend.js')
+        .allEndpoints(backend)
+        .map((e: any) => [e.id, e]),
+    );
     const megabytes = (option: string) => (option.endsWith('GiB') ? Number(option.slice(0, -3)) * 1024 : Number(option.slice(0, -3)));
     const kindByFolder: Record<string, keyof typeof FUNCTION_MEMORY> = {
-      callables: 'callable', triggers: 'trigger', tasks: 'task', scheduled: 'scheduled', http: 'webhook',
+      callables: 'callable',
+      triggers: 'trigger',
+      tasks: 'task',
+      scheduled: 'scheduled',
+      http: 'webhook',
     };
     const exceptions: Record<string, keyof typeof FUNCTION_MEMORY> = {
-      placeOrder: 'placeOrder', exportOrders: 'largeExport', autoCompleteSweep: 'sweep',
+      placeOrder: 'placeOrder',
+      exportOrders: 'largeExport',
+      autoCompleteSweep: 'sweep',
     };
     for (const [name, folder] of exportsOfIndex()) {
       const kind = exceptions[name] ?? kindByFolder[folder];
@@ -180,7 +204,9 @@ describe('deploy check (firebase-tools and firebase-functions code, offline)', f
       const overridden = loadUserEnvs(configDir);
       assert.equal(overridden.TASKS_SERVICE_ACCOUNT, account);
       const { backend } = await resolveNonInteractive(await discover(overridden), overridden);
-      const tasks = tool('deploy/functions/backend.js').allEndpoints(backend).filter((e: any) => 'taskQueueTrigger' in e);
+      const tasks = tool('deploy/functions/backend.js')
+        .allEndpoints(backend)
+        .filter((e: any) => 'taskQueueTrigger' in e);
       assert.deepEqual(tasks.map((e: any) => e.id).sort(), ['autoCompleteOrder', 'remindUnansweredOrder']);
       for (const endpoint of tasks) assert.deepEqual(endpoint.taskQueueTrigger.invoker, [account], endpoint.id);
     } finally {
@@ -195,7 +221,13 @@ describe('deploy check (firebase-tools and firebase-functions code, offline)', f
     if (createdSecret) writeFileSync(secretFile, 'TRACKING_WEBHOOK_SECRET=deploy-check\n');
     let archive: string | undefined;
     try {
-      ({ pathToSource: archive } = await prepareFunctionsUpload(ROOT, FUNCTIONS_DIR, { ...codebase, ignore: [...codebase.ignore] }, [], undefined));
+      ({ pathToSource: archive } = await prepareFunctionsUpload(
+        ROOT,
+        FUNCTIONS_DIR,
+        { ...codebase, ignore: [...codebase.ignore] },
+        [],
+        undefined,
+      ));
     } finally {
       if (createdSecret) rmSync(secretFile, { force: true });
     }
@@ -203,7 +235,9 @@ describe('deploy check (firebase-tools and firebase-functions code, offline)', f
     rmSync(archive!, { force: true });
     assert.ok(names.includes('package.json') && names.includes('lib/index.js') && names.includes('.env'), names.slice(0, 20).join(', '));
     // The per-function bundles (scripts/bundle-functions.mjs) and their source maps ship with lib/index.js.
-    const unbundled = [...exportsOfIndex().keys()].filter((name) => !names.includes(`lib/fn/${name}.js`) || !names.includes(`lib/fn/${name}.js.map`));
+    const unbundled = [...exportsOfIndex().keys()].filter(
+      (name) => !names.includes(`lib/fn/${name}.js`) || !names.includes(`lib/fn/${name}.js.map`),
+    );
     assert.deepEqual(unbundled, [], 'functions without their bundle in the upload');
     const leaked = names.filter((name) => /(^|\/)\.?[^/]*\.local$|^\.secret|^test\/|^src\/|(^|\/)node_modules\/|\.log$/.test(name));
     assert.deepEqual(leaked, []);

@@ -18,7 +18,9 @@ function sourceFiles(dir: string): string[] {
 export function declaredConfig(files = sourceFiles(join(FUNCTIONS, 'src'))): Map<string, 'param' | 'secret'> {
   const declared = new Map<string, 'param' | 'secret'>();
   for (const file of files) {
-    for (const [, kind, name] of readFileSync(file, 'utf8').matchAll(/\bdefine(String|Int|Float|Boolean|List|Secret)\(\s*['"]([A-Z0-9_]+)['"]/g)) {
+    for (const [, kind, name] of readFileSync(file, 'utf8').matchAll(
+      /\bdefine(String|Int|Float|Boolean|List|Secret)\(\s*['"]([A-Z0-9_]+)['"]/g,
+    )) {
       declared.set(name, kind === 'Secret' ? 'secret' : 'param');
     }
   }
@@ -30,7 +32,12 @@ export function configTable(markdown: string): string[][] {
   const lines = markdown.split('\n');
   const header = lines.findIndex((line) => /^\|\s*name\s*\|\s*kind\s*\|/.test(line));
   if (header < 0) throw new Error('no | name | kind | table');
-  const cellsOf = (line: string) => line.replace(/\\\|/g, '\u0000').split('|').slice(1, -1).map((cell) => cell.trim());
+  const cellsOf = (line: string) =>
+    line
+      .replace(/\\\|/g, '\u0000')
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
   const width = cellsOf(lines[header]).length;
   if (!/^\|(\s*-+\s*\|)+$/.test(lines[header + 1] ?? '')) throw new Error('the header is not followed by a | --- | line');
   const rows: string[][] = [];

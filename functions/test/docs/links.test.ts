@@ -90,7 +90,13 @@ describe('docs: links', () => {
     assert.equal(linkProblem(readme, 'docs/orders.md#the-lifecycle'), null);
     assert.equal(linkProblem(join(DOCS, 'orders.md'), '#준비완료-고객-호출-시간-추가'), null);
     assert.equal(linkProblem(readme, 'https://example.com/x'), null);
-    assert.deepEqual(linkTargets('see `[x](nowhere.md)` and\n```md\n[y](nowhere.md)\n```\n[z](here.md) <img src="a.png">'), ['here.md', 'a.png']);
-    assert.deepEqual([...headingIds('# A `code` title\n## Why: 1, 2\n## Why: 1, 2\n```\n# not a heading\n```')], ['a-code-title', 'why-1-2', 'why-1-2-1']);
+    assert.deepEqual(linkTargets('see `[x](nowhere.md)` and\n```md\n[y](nowhere.md)\n```\n[z](here.md) <img src="a.png">'), [
+      'here.md',
+      'a.png',
+    ]);
+    assert.deepEqual(
+      [...headingIds('# A `code` title\n## Why: 1, 2\n## Why: 1, 2\n```\n# not a heading\n```')],
+      ['a-code-title', 'why-1-2', 'why-1-2-1'],
+    );
   });
 });

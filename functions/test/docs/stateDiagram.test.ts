@@ -37,7 +37,8 @@ describe('docs: the order state diagrams come from the transition table', () => 
         for (const from of rule.from) {
           const edge = edges.find((e) => e.from === from && e.to === rule.to && e.label.includes(` ${rule.command} `));
           assert.ok(edge, `${flow}: ${from} --${rule.command}--> ${rule.to} is not drawn`);
-          for (const actor of rule.actors) assert.ok(edge.label.includes(actor), `${flow}: ${rule.command} from ${from} lacks ${actor}: ${edge.label}`);
+          for (const actor of rule.actors)
+            assert.ok(edge.label.includes(actor), `${flow}: ${rule.command} from ${from} lacks ${actor}: ${edge.label}`);
         }
       }
     }
@@ -49,21 +50,51 @@ describe('docs: the order state diagrams come from the transition table', () => 
       const inner = edges.filter((e) => e.from !== '[*]' && e.to !== '[*]');
       for (const edge of inner) {
         assert.ok(
-          TRANSITIONS.some((r) => r.flow === flow && (r.from as readonly string[]).includes(edge.from) && r.to === edge.to && edge.label.includes(` ${r.command} `)),
+          TRANSITIONS.some(
+            (r) =>
+              r.flow === flow &&
+              (r.from as readonly string[]).includes(edge.from) &&
+              r.to === edge.to &&
+              edge.label.includes(` ${r.command} `),
+          ),
           `${flow}: drawn edge ${edge.from} --> ${edge.to} (${edge.label}) is in no rule`,
         );
       }
-      assert.deepEqual(edges.filter((e) => e.from === '[*]').map((e) => e.to), ['received'], `${flow}: orders start received`);
-      assert.deepEqual(edges.filter((e) => e.to === '[*]').map((e) => e.from).sort(), ['cancelled', 'completed'], `${flow}: orders end completed or cancelled`);
+      assert.deepEqual(
+        edges.filter((e) => e.from === '[*]').map((e) => e.to),
+        ['received'],
+        `${flow}: orders start received`,
+      );
+      assert.deepEqual(
+        edges
+          .filter((e) => e.to === '[*]')
+          .map((e) => e.from)
+          .sort(),
+        ['cancelled', 'completed'],
+        `${flow}: orders end completed or cancelled`,
+      );
     }
   });
 
   it('follows a change of the table (an added rule is drawn, a removed one disappears)', () => {
     const rows = lifecycleRows();
-    const added: LifecycleRow = { flow: 'delivery', from: 'shipped', to: 'cancelled', command: 'cancel', actors: ['admin'], guarded: false };
+    const added: LifecycleRow = {
+      flow: 'delivery',
+      from: 'shipped',
+      to: 'cancelled',
+      command: 'cancel',
+      actors: ['admin'],
+      guarded: false,
+    };
     const withRule = drawnEdges(renderFlowDiagram([...rows, added], 'delivery'));
-    assert.ok(withRule.some((e) => e.from === 'shipped' && e.to === 'cancelled'), 'the added rule is drawn');
-    assert.ok(!drawnEdges(renderFlowDiagram(rows, 'delivery')).some((e) => e.from === 'shipped' && e.to === 'cancelled'), 'and is not there today');
+    assert.ok(
+      withRule.some((e) => e.from === 'shipped' && e.to === 'cancelled'),
+      'the added rule is drawn',
+    );
+    assert.ok(
+      !drawnEdges(renderFlowDiagram(rows, 'delivery')).some((e) => e.from === 'shipped' && e.to === 'cancelled'),
+      'and is not there today',
+    );
     const withoutShip = rows.filter((r) => r.command !== 'ship');
     assert.ok(!drawnEdges(renderFlowDiagram(withoutShip, 'delivery')).some((e) => e.label.includes(' ship ')), 'a removed rule disappears');
     assert.notEqual(renderTransitionTable(withoutShip), renderTransitionTable(rows));
@@ -71,6 +102,13 @@ describe('docs: the order state diagrams come from the transition table', () => 
 
   it('names every command (the guide button and the entry point that runs it)', () => {
     for (const command of COMMAND_TYPES) assert.ok(COMMAND_NAMES[command]?.label, `${command} has no name in test/docs/stateDiagram.ts`);
-    assert.throws(() => renderFlowDiagram([{ flow: 'pickup', from: 'received', to: 'completed', command: 'no_such_command', actors: ['system'], guarded: false }], 'pickup'), /no_such_command/);
+    assert.throws(
+      () =>
+        renderFlowDiagram(
+          [{ flow: 'pickup', from: 'received', to: 'completed', command: 'no_such_command', actors: ['system'], guarded: false }],
+          'pickup',
+        ),
+      /no_such_command/,
+    );
   });
 });

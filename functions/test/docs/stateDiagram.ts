@@ -104,7 +104,7 @@ export function renderFlowDiagram(rows: readonly LifecycleRow[], flow: Flow): st
 export function renderStateDiagrams(rows: readonly LifecycleRow[] = lifecycleRows()): string {
   const out: string[] = [];
   for (const flow of FLOWS) out.push(`**${FLOW_TITLES[flow]}**`, '', renderFlowDiagram(rows, flow), '');
-  out.push('Edges: the guide\'s button, the command, who may run it; `조건`: the rule also has a guard (a limit or a due time).');
+  out.push("Edges: the guide's button, the command, who may run it; `조건`: the rule also has a guard (a limit or a due time).");
   return out.join('\n');
 }
 
@@ -121,7 +121,9 @@ export function renderTransitionTable(rows: readonly LifecycleRow[] = lifecycleR
       const { command, to, actors, guarded } = group[0];
       const from = group.map((r) => (r.from ? `\`${r.from}\`` : '(new)')).join(', ');
       const { label, entry } = names(command);
-      out.push(`| \`${command}\` | ${label} | ${entry} | ${flow} | ${from} | \`${to}\` | ${actors.join(', ')}${guarded ? ' (guarded)' : ''} |`);
+      out.push(
+        `| \`${command}\` | ${label} | ${entry} | ${flow} | ${from} | \`${to}\` | ${actors.join(', ')}${guarded ? ' (guarded)' : ''} |`,
+      );
     }
   }
   return out.join('\n');

@@ -16,7 +16,10 @@ describe('account checks (domain/abuse.ts)', () => {
 
   it('refuses disabled and deleted accounts', () => {
     for (const purpose of ['order', 'apply'] as const) {
-      assert.equal(accountRefusal({ signInProvider: 'password', account: { disabled: true, emailVerified: true } }, purpose), 'account_disabled');
+      assert.equal(
+        accountRefusal({ signInProvider: 'password', account: { disabled: true, emailVerified: true } }, purpose),
+        'account_disabled',
+      );
       assert.equal(accountRefusal({ signInProvider: 'password', account: null }, purpose), 'account_disabled');
     }
   });
@@ -45,7 +48,15 @@ describe('account checks (domain/abuse.ts)', () => {
     assert.equal(REASONS.order_rate_limited.code, 'resource-exhausted');
     assert.equal(REASONS.app_check_failed.code, 'unauthenticated');
     assert.equal(REASONS.app_check_token_reused.code, 'unauthenticated');
-    for (const reason of ['anonymous_account', 'account_disabled', 'email_not_verified', 'too_many_unanswered_orders', 'order_rate_limited', 'app_check_failed', 'app_check_token_reused'] as const) {
+    for (const reason of [
+      'anonymous_account',
+      'account_disabled',
+      'email_not_verified',
+      'too_many_unanswered_orders',
+      'order_rate_limited',
+      'app_check_failed',
+      'app_check_token_reused',
+    ] as const) {
       assert.match(REASONS[reason].message, /[가-힣]/);
     }
   });
@@ -96,7 +107,10 @@ describe('order limits (domain/abuse.ts)', () => {
         assert.ok(decision.recentPlacements.length <= LIMITS.ratePerWindow);
         assert.ok(decision.recentPlacements.some((placement) => placement.at === NOW));
         const times = decision.recentPlacements.map((placement) => placement.at);
-        assert.deepEqual(times, [...times].sort((a, b) => a - b));
+        assert.deepEqual(
+          times,
+          [...times].sort((a, b) => a - b),
+        );
         assert.ok(times.every((time) => time > NOW - LIMITS.windowMs));
       }),
     );

@@ -33,7 +33,10 @@ const CAFE: WeeklyHours = {
   wed: [weekday],
   thu: [weekday],
   fri: [weekday],
-  sat: [{ open: '10:00', close: '22:00' }, { open: '22:00', close: '02:00' }],
+  sat: [
+    { open: '10:00', close: '22:00' },
+    { open: '22:00', close: '02:00' },
+  ],
 };
 const hoursOf = (weekly: WeeklyHours | null, holidays: string[] = []): StoreHours => ({ weekly, holidays });
 const store = (hours: StoreHours | null, extra: Partial<AvailabilityInput> = {}): AvailabilityInput => ({
@@ -114,7 +117,13 @@ describe('domain/hours: the schedule', () => {
   });
 
   it('overlapping ranges merge; open === close is 24 hours', () => {
-    const overlapping = hoursOf({ ...EMPTY, tue: [{ open: '10:00', close: '14:00' }, { open: '08:00', close: '12:00' }] });
+    const overlapping = hoursOf({
+      ...EMPTY,
+      tue: [
+        { open: '10:00', close: '14:00' },
+        { open: '08:00', close: '12:00' },
+      ],
+    });
     assert.equal(scheduleAt(overlapping, K(1, '09:00')).closesAt, K(1, '14:00'));
     const fullDay = hoursOf({ ...EMPTY, tue: [{ open: '09:00', close: '09:00' }] });
     assert.equal(scheduleAt(fullDay, K(2, '08:59')).openNow, true);
@@ -131,7 +140,11 @@ describe('domain/hours: the schedule', () => {
     const wednesday = hoursOf(CAFE, ['2026-12-02']);
     const at = K(2, '12:00');
     assert.deepEqual(availabilityAt(store(wednesday), at), {
-      status: 'closed', reason: 'holiday', opensAt: K(3, '08:00'), closesAt: null, closedAt: K(1, '18:00'),
+      status: 'closed',
+      reason: 'holiday',
+      opensAt: K(3, '08:00'),
+      closesAt: null,
+      closedAt: K(1, '18:00'),
     });
     assert.equal(messageAt(store(wednesday), at), '오늘은 휴무일이에요. 내일 08:00에 열어요.');
     // The day before a holiday closes at its usual time and names the day after.
@@ -139,19 +152,35 @@ describe('domain/hours: the schedule', () => {
   });
 
   it('no weekly hours: open all day every day (stores before hours existed), holidays still close', () => {
-    assert.deepEqual(availabilityAt(store(null), K(1, '03:00')), { status: 'open', reason: 'open', opensAt: null, closesAt: null, closedAt: null });
+    assert.deepEqual(availabilityAt(store(null), K(1, '03:00')), {
+      status: 'open',
+      reason: 'open',
+      opensAt: null,
+      closesAt: null,
+      closedAt: null,
+    });
     assert.deepEqual(availabilityAt({ active: true, open: true, pausedUntil: null }, K(1, '03:00')).status, 'open', 'no hours field');
     assert.equal(messageAt(store(null), K(1, '03:00')), '지금 주문할 수 있어요.');
     const christmas = hoursOf(null, ['2026-12-25', '2026-12-26']);
     assert.equal(scheduleAt(christmas, K(24, '12:00')).closesAt, K(25, '00:00'));
     assert.deepEqual(availabilityAt(store(christmas), K(25, '12:00')), {
-      status: 'closed', reason: 'holiday', opensAt: K(27, '00:00'), closesAt: null, closedAt: K(25, '00:00'),
+      status: 'closed',
+      reason: 'holiday',
+      opensAt: K(27, '00:00'),
+      closesAt: null,
+      closedAt: K(25, '00:00'),
     });
   });
 
   it('hours with no range at all: closed, no next opening', () => {
     const never = store(hoursOf(EMPTY));
-    assert.deepEqual(availabilityAt(never, K(1, '12:00')), { status: 'closed', reason: 'outside_hours', opensAt: null, closesAt: null, closedAt: null });
+    assert.deepEqual(availabilityAt(never, K(1, '12:00')), {
+      status: 'closed',
+      reason: 'outside_hours',
+      opensAt: null,
+      closesAt: null,
+      closedAt: null,
+    });
     assert.equal(messageAt(never, K(1, '12:00')), '지금은 영업시간이 아니에요. 다음 영업 시간이 아직 정해지지 않았어요.');
   });
 });
@@ -161,7 +190,13 @@ describe('domain/hours: pause, the owner’s switch and busy mode', () => {
 
   it('a pause ends by itself, and names the time it resumes', () => {
     const paused = store(cafe, { pausedUntil: K(1, '14:30') });
-    assert.deepEqual(availabilityAt(paused, K(1, '14:00')), { status: 'paused', reason: 'paused', opensAt: K(1, '14:30'), closesAt: null, closedAt: null });
+    assert.deepEqual(availabilityAt(paused, K(1, '14:00')), {
+      status: 'paused',
+      reason: 'paused',
+      opensAt: K(1, '14:30'),
+      closesAt: null,
+      closedAt: null,
+    });
     assert.equal(messageAt(paused, K(1, '14:00')), '잠시 주문을 받지 않아요. 14:30에 다시 열어요.');
     assert.equal(availabilityAt(paused, K(1, '14:30')).status, 'open', 'at pausedUntil it is open again');
   });
@@ -170,7 +205,10 @@ describe('domain/hours: pause, the owner’s switch and busy mode', () => {
     const paused = store(cafe, { pausedUntil: K(1, '19:00') });
     assert.equal(availabilityAt(paused, K(1, '17:00')).opensAt, K(2, '08:00'));
     assert.equal(messageAt(paused, K(1, '17:00')), '잠시 주문을 받지 않아요. 내일 08:00에 다시 열어요.');
-    assert.equal(messageAt(store(hoursOf(EMPTY), { pausedUntil: K(1, '19:00') }), K(1, '17:00')), '잠시 주문을 받지 않아요. 다음 영업 시간이 아직 정해지지 않았어요.');
+    assert.equal(
+      messageAt(store(hoursOf(EMPTY), { pausedUntil: K(1, '19:00') }), K(1, '17:00')),
+      '잠시 주문을 받지 않아요. 다음 영업 시간이 아직 정해지지 않았어요.',
+    );
   });
 
   it('the owner’s closed switch and an admin’s suspension override the hours', () => {
@@ -198,9 +236,16 @@ describe('domain/hours: pause, the owner’s switch and busy mode', () => {
 // ---- Properties ---------------------------------------------------------------------------
 
 const BASE_DAY = seoulDay(K(1, '00:00'));
-const clock = fc.integer({ min: 0, max: 24 * 4 - 1 }).map((quarter) => `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`);
+const clock = fc
+  .integer({ min: 0, max: 24 * 4 - 1 })
+  .map((quarter) => `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`);
 const range = fc.record({ open: clock, close: clock });
-const weekly: fc.Arbitrary<WeeklyHours> = fc.record(Object.fromEntries(WEEKDAYS.map((day) => [day, fc.array(range, { maxLength: 3 })])) as Record<keyof WeeklyHours, fc.Arbitrary<typeof range extends fc.Arbitrary<infer R> ? R[] : never>>);
+const weekly: fc.Arbitrary<WeeklyHours> = fc.record(
+  Object.fromEntries(WEEKDAYS.map((day) => [day, fc.array(range, { maxLength: 3 })])) as Record<
+    keyof WeeklyHours,
+    fc.Arbitrary<typeof range extends fc.Arbitrary<infer R> ? R[] : never>
+  >,
+);
 const dateOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 const holidays = fc.uniqueArray(fc.integer({ min: BASE_DAY - 2, max: BASE_DAY + 30 }).map(dateOf), { maxLength: 8 });
 const hoursArb: fc.Arbitrary<StoreHours> = fc.record({ weekly: fc.option(weekly, { nil: null, freq: 5 }), holidays });
@@ -210,7 +255,8 @@ const instant = fc.integer({ min: 0, max: 21 * 24 * 60 * 60 * 1000 - 1 }).map((o
 /** The model: Seoul wall clock via Date at +9h; open when a range of today or yesterday covers it. */
 function modelOpen(hours: StoreHours, at: number): boolean {
   const local = new Date(at + 9 * 3_600_000);
-  const minuteOfDay = local.getUTCHours() * 60 + local.getUTCMinutes() + (local.getUTCSeconds() * 1000 + local.getUTCMilliseconds()) / 60_000;
+  const minuteOfDay =
+    local.getUTCHours() * 60 + local.getUTCMinutes() + (local.getUTCSeconds() * 1000 + local.getUTCMilliseconds()) / 60_000;
   const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
   for (const back of [0, 1]) {
     const day = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back));
@@ -230,51 +276,80 @@ function modelOpen(hours: StoreHours, at: number): boolean {
 
 describe('domain/hours: properties', () => {
   it('open exactly when the model says so', () => {
-    fc.assert(fc.property(hoursArb, instant, (hours, at) => {
-      assert.equal(scheduleAt(hours, at).openNow, modelOpen(hours, at));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(hoursArb, instant, (hours, at) => {
+        assert.equal(scheduleAt(hours, at).openNow, modelOpen(hours, at));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('the next change is a real change, and nothing changes before it', () => {
-    fc.assert(fc.property(hoursArb, instant, fc.double({ min: 0, max: 1, noNaN: true }), (hours, at, fraction) => {
-      const schedule = scheduleAt(hours, at);
-      const next = schedule.openNow ? schedule.closesAt : schedule.opensAt;
-      if (next === null) {
-        // No change within the horizon: the model agrees over the next weeks.
-        for (let day = 0; day < 14; day++) assert.equal(modelOpen(hours, at + day * 86_400_000 + fraction * 86_400_000), schedule.openNow);
-        return;
-      }
-      assert.ok(next > at);
-      assert.equal(modelOpen(hours, next - 1), schedule.openNow, 'the state holds until the change');
-      assert.equal(modelOpen(hours, next), !schedule.openNow, 'and flips at it');
-      const between = Math.min(next - 1, at + Math.floor((next - at) * fraction));
-      assert.equal(modelOpen(hours, between), schedule.openNow, 'no change in between');
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(hoursArb, instant, fc.double({ min: 0, max: 1, noNaN: true }), (hours, at, fraction) => {
+        const schedule = scheduleAt(hours, at);
+        const next = schedule.openNow ? schedule.closesAt : schedule.opensAt;
+        if (next === null) {
+          // No change within the horizon: the model agrees over the next weeks.
+          for (let day = 0; day < 14; day++)
+            assert.equal(modelOpen(hours, at + day * 86_400_000 + fraction * 86_400_000), schedule.openNow);
+          return;
+        }
+        assert.ok(next > at);
+        assert.equal(modelOpen(hours, next - 1), schedule.openNow, 'the state holds until the change');
+        assert.equal(modelOpen(hours, next), !schedule.openNow, 'and flips at it');
+        const between = Math.min(next - 1, at + Math.floor((next - at) * fraction));
+        assert.equal(modelOpen(hours, between), schedule.openNow, 'no change in between');
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('Seoul day and clock agree with Intl (Asia/Seoul)', () => {
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (at) => {
-      const parts = Object.fromEntries(format.formatToParts(new Date(at)).map((part) => [part.type, part.value]));
-      assert.equal(seoulClock(at), `${parts.hour}:${parts.minute}`);
-      assert.equal(dateOf(seoulDay(at)), `${parts.year}-${parts.month}-${parts.day}`);
-    }), { numRuns: 2000 });
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Seoul',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (at) => {
+        const parts = Object.fromEntries(format.formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+        assert.equal(seoulClock(at), `${parts.hour}:${parts.minute}`);
+        assert.equal(dateOf(seoulDay(at)), `${parts.year}-${parts.month}-${parts.day}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('the switch, the pause and the hours decide in that order; messages name the next opening', () => {
-    fc.assert(fc.property(hoursArb, instant, fc.boolean(), fc.boolean(), fc.option(fc.integer({ min: -3 * 3_600_000, max: 20 * 3_600_000 }), { nil: null }), (hours, at, active, open, pauseOffset) => {
-      const input = store(hours, { active, open, pausedUntil: pauseOffset === null ? null : at + pauseOffset });
-      const availability = availabilityAt(input, at);
-      const paused = input.pausedUntil !== null && at < input.pausedUntil;
-      const expected = !active ? 'inactive' : !open ? 'closed' : paused ? 'paused' : modelOpen(hours, at) ? 'open' : 'closed';
-      assert.equal(availability.status, expected);
-      if (availability.status === 'paused') {
-        assert.ok(availability.opensAt === null || availability.opensAt >= input.pausedUntil!);
-        if (availability.opensAt !== null) assert.equal(modelOpen(hours, availability.opensAt), true);
-      }
-      const message = availabilityMessage(availability, at);
-      assert.match(message, /[가-힣]/);
-      if (availability.status !== 'open' && availability.opensAt !== null) assert.ok(message.includes(`${seoulClock(availability.opensAt)}에`), message);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        hoursArb,
+        instant,
+        fc.boolean(),
+        fc.boolean(),
+        fc.option(fc.integer({ min: -3 * 3_600_000, max: 20 * 3_600_000 }), { nil: null }),
+        (hours, at, active, open, pauseOffset) => {
+          const input = store(hours, { active, open, pausedUntil: pauseOffset === null ? null : at + pauseOffset });
+          const availability = availabilityAt(input, at);
+          const paused = input.pausedUntil !== null && at < input.pausedUntil;
+          const expected = !active ? 'inactive' : !open ? 'closed' : paused ? 'paused' : modelOpen(hours, at) ? 'open' : 'closed';
+          assert.equal(availability.status, expected);
+          if (availability.status === 'paused') {
+            assert.ok(availability.opensAt === null || availability.opensAt >= input.pausedUntil!);
+            if (availability.opensAt !== null) assert.equal(modelOpen(hours, availability.opensAt), true);
+          }
+          const message = availabilityMessage(availability, at);
+          assert.match(message, /[가-힣]/);
+          if (availability.status !== 'open' && availability.opensAt !== null)
+            assert.ok(message.includes(`${seoulClock(availability.opensAt)}에`), message);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

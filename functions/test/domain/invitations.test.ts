@@ -124,9 +124,11 @@ describe('domain/invitations', () => {
         const current = invitation(status, { respondedBy: status === 'pending' ? null : 'lee' });
         [BEFORE_EXPIRY, AT_EXPIRY].forEach((at, i) => {
           const got =
-            answer === 'accept' ? acceptDecision(current, verified, at)
-            : answer === 'decline' ? declineDecision(current, verified, at)
-            : revokeDecision(current);
+            answer === 'accept'
+              ? acceptDecision(current, verified, at)
+              : answer === 'decline'
+                ? declineDecision(current, verified, at)
+                : revokeDecision(current);
           assert.equal(got, TABLE[answer][status][i], `${answer} ${status} ${i ? 'at expiry' : 'before'}`);
         });
       }

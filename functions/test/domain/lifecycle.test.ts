@@ -44,7 +44,19 @@ describe('lifecycle specification', () => {
     }
     assert.deepEqual(
       [...new Set(RULE_ROWS.map((row) => row.command))],
-      ['start_preparing', 'mark_ready', 'call_customer', 'extend_prep', 'complete', 'auto_complete', 'prepare_shipment', 'ship', 'update_tracking', 'mark_delivered', 'cancel'],
+      [
+        'start_preparing',
+        'mark_ready',
+        'call_customer',
+        'extend_prep',
+        'complete',
+        'auto_complete',
+        'prepare_shipment',
+        'ship',
+        'update_tracking',
+        'mark_delivered',
+        'cancel',
+      ],
     );
     assert.equal(COMMAND_TYPES.length, 11);
   });
@@ -105,9 +117,13 @@ describe('lifecycle specification', () => {
         ).command,
         'extend_prep',
       );
-      assert.equal(effectsOf({ status: 'shipped', shipment: shipment('1') }, { status: 'shipped', shipment: shipment('2') }).command, 'update_tracking');
       assert.equal(
-        effectsOf({ status: 'shipped', shipment: shipment('1') }, { status: 'shipped', shipment: { ...shipment('1'), updatedAt: 9 } }).command,
+        effectsOf({ status: 'shipped', shipment: shipment('1') }, { status: 'shipped', shipment: shipment('2') }).command,
+        'update_tracking',
+      );
+      assert.equal(
+        effectsOf({ status: 'shipped', shipment: shipment('1') }, { status: 'shipped', shipment: { ...shipment('1'), updatedAt: 9 } })
+          .command,
         null,
       );
     });
@@ -115,8 +131,10 @@ describe('lifecycle specification', () => {
 
   describe('timers', () => {
     it('the auto-complete timer is pending for open pickup orders only; the reminder while received', () => {
-      for (const status of ['received', 'preparing', 'ready'] as const) assert.equal(timerPending('autoComplete', { channel: 'takeout', status }), true);
-      for (const status of ['completed', 'cancelled'] as const) assert.equal(timerPending('autoComplete', { channel: 'dine_in', status }), false);
+      for (const status of ['received', 'preparing', 'ready'] as const)
+        assert.equal(timerPending('autoComplete', { channel: 'takeout', status }), true);
+      for (const status of ['completed', 'cancelled'] as const)
+        assert.equal(timerPending('autoComplete', { channel: 'dine_in', status }), false);
       assert.equal(timerPending('autoComplete', { channel: 'delivery', status: 'received' }), false);
       assert.equal(timerPending('reminder', { channel: 'delivery', status: 'received' }), true);
       assert.equal(timerPending('reminder', { channel: 'takeout', status: 'received' }), true);

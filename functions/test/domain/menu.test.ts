@@ -1,13 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  MenuItem,
-  priceItem,
-  priceOrder,
-  RequestedItem,
-  seoulBusinessDate,
-  Store,
-  storeRefusal,
-} from '../../src/domain/menu';
+import { MenuItem, priceItem, priceOrder, RequestedItem, seoulBusinessDate, Store, storeRefusal } from '../../src/domain/menu';
 import { Channel } from '../../src/domain/order';
 import { DomainError, Reason } from '../../src/domain/reasons';
 
@@ -127,9 +119,7 @@ describe('menu: priceItem', () => {
     for (const item of [omitted, empty]) {
       assert.equal(item.unitPrice, 4000);
       assert.equal(item.lineTotal, 4000);
-      assert.deepEqual(item.options, [
-        { groupId: 'size', groupName: '사이즈', choices: [{ id: 'regular', name: '레귤러', price: 0 }] },
-      ]);
+      assert.deepEqual(item.options, [{ groupId: 'size', groupName: '사이즈', choices: [{ id: 'regular', name: '레귤러', price: 0 }] }]);
     }
   });
 
@@ -148,24 +138,17 @@ describe('menu: priceItem', () => {
     const extra = { menuItemId: 'americano', groupId: 'size', min: 1, max: 1 };
     throwsDomain(() => priceItem(americano(undefined), AMERICANO), 'option_choice_count', extra);
     throwsDomain(() => priceItem(americano([]), AMERICANO), 'option_choice_count', extra);
-    throwsDomain(
-      () => priceItem(americano([{ groupId: 'size', choiceIds: [] }]), AMERICANO),
-      'option_choice_count',
-      extra,
-    );
-    throwsDomain(
-      () => priceItem(americano([{ groupId: 'extra', choiceIds: ['shot'] }]), AMERICANO),
-      'option_choice_count',
-      extra,
-    );
+    throwsDomain(() => priceItem(americano([{ groupId: 'size', choiceIds: [] }]), AMERICANO), 'option_choice_count', extra);
+    throwsDomain(() => priceItem(americano([{ groupId: 'extra', choiceIds: ['shot'] }]), AMERICANO), 'option_choice_count', extra);
   });
 
   it('refuses more choices than maxSelect', () => {
-    throwsDomain(
-      () => priceItem(americano([{ groupId: 'size', choiceIds: ['regular', 'large'] }]), AMERICANO),
-      'option_choice_count',
-      { menuItemId: 'americano', groupId: 'size', min: 1, max: 1 },
-    );
+    throwsDomain(() => priceItem(americano([{ groupId: 'size', choiceIds: ['regular', 'large'] }]), AMERICANO), 'option_choice_count', {
+      menuItemId: 'americano',
+      groupId: 'size',
+      min: 1,
+      max: 1,
+    });
     throwsDomain(
       () =>
         priceItem(
@@ -223,17 +206,17 @@ describe('menu: priceItem', () => {
       'unknown_option',
       { menuItemId: 'americano', groupId: 'topping' },
     );
-    throwsDomain(
-      () => priceItem(americano([{ groupId: 'size', choiceIds: ['venti'] }]), AMERICANO),
-      'unknown_option',
-      { menuItemId: 'americano', groupId: 'size', choiceId: 'venti' },
-    );
+    throwsDomain(() => priceItem(americano([{ groupId: 'size', choiceIds: ['venti'] }]), AMERICANO), 'unknown_option', {
+      menuItemId: 'americano',
+      groupId: 'size',
+      choiceId: 'venti',
+    });
     // A choice of another group is unknown in this one.
-    throwsDomain(
-      () => priceItem(americano([{ groupId: 'size', choiceIds: ['shot'] }]), AMERICANO),
-      'unknown_option',
-      { menuItemId: 'americano', groupId: 'size', choiceId: 'shot' },
-    );
+    throwsDomain(() => priceItem(americano([{ groupId: 'size', choiceIds: ['shot'] }]), AMERICANO), 'unknown_option', {
+      menuItemId: 'americano',
+      groupId: 'size',
+      choiceId: 'shot',
+    });
     // Options on an item that has none.
     throwsDomain(
       () => priceItem({ menuItemId: 'latte', quantity: 1, options: [{ groupId: 'size', choiceIds: ['large'] }] }, LATTE),
@@ -254,10 +237,13 @@ describe('menu: priceItem', () => {
 
 describe('menu: priceOrder', () => {
   const lines: RequestedItem[] = [
-    americano([
-      { groupId: 'size', choiceIds: ['large'] },
-      { groupId: 'extra', choiceIds: ['shot'] },
-    ], 2), // 5000 x 2
+    americano(
+      [
+        { groupId: 'size', choiceIds: ['large'] },
+        { groupId: 'extra', choiceIds: ['shot'] },
+      ],
+      2,
+    ), // 5000 x 2
     { menuItemId: 'latte', quantity: 1 }, // 4500
   ];
 

@@ -23,9 +23,7 @@ describe('menu option rules', () => {
 
   it('refuses duplicate group ids and duplicate choice ids within a group', () => {
     assert.deepEqual(paths([size, { ...size }]), ['1.groupId']);
-    assert.deepEqual(paths([{ ...size, choices: [...size.choices, { id: 'large', name: '라지2', price: 700 }] }]), [
-      '0.choices.2.id',
-    ]);
+    assert.deepEqual(paths([{ ...size, choices: [...size.choices, { id: 'large', name: '라지2', price: 700 }] }]), ['0.choices.2.id']);
     // The same choice id in two groups is fine: an order names the group too.
     assert.deepEqual(paths([size, { ...size, groupId: 'cup' }]), []);
   });

@@ -41,10 +41,15 @@ const shipment = (carrier: string, trackingNumber: string): Shipment => ({
 
 describe('notifications (pure)', () => {
   it('formats KRW with thousands separators', () => {
-    assert.deepEqual(
-      [0, 500, 1_000, 12_000, 123_456, 1_234_567, 10_000_000].map(formatWon),
-      ['0원', '500원', '1,000원', '12,000원', '123,456원', '1,234,567원', '10,000,000원'],
-    );
+    assert.deepEqual([0, 500, 1_000, 12_000, 123_456, 1_234_567, 10_000_000].map(formatWon), [
+      '0원',
+      '500원',
+      '1,000원',
+      '12,000원',
+      '123,456원',
+      '1,234,567원',
+      '10,000,000원',
+    ]);
   });
 
   it('summarises items as the first name and the count of the others', () => {
@@ -54,7 +59,11 @@ describe('notifications (pure)', () => {
   });
 
   it('new-order content: channel label, order number, items, total; urgent delivery', () => {
-    for (const [channel, label] of [['dine_in', '매장'], ['takeout', '포장'], ['delivery', '배송']] as const) {
+    for (const [channel, label] of [
+      ['dine_in', '매장'],
+      ['takeout', '포장'],
+      ['delivery', '배송'],
+    ] as const) {
       const content = newOrderContent({ ...base, channel });
       assert.deepEqual(content.notification, { title: `[${label}] 새 주문 #42`, body: '바닐라라떼 외 1건 · 1,234,567원' });
       assert.deepEqual(content.data, { type: 'order.received', orderId: 'o1', storeId: 's1', channel, orderNumber: '42' });
@@ -99,14 +108,20 @@ describe('notifications (pure)', () => {
   });
 
   it('customer texts', () => {
-    const preparing = customerContent({ ...base, status: 'preparing', prep: { minutes: 10, startedAt: Date.UTC(2026, 0, 1) } }, 'preparing');
+    const preparing = customerContent(
+      { ...base, status: 'preparing', prep: { minutes: 10, startedAt: Date.UTC(2026, 0, 1) } },
+      'preparing',
+    );
     assert.deepEqual(preparing.notification, {
       title: '[매장] 고카페인 성수점',
       body: '주문 #42 · 준비를 시작했습니다. 약 10분 후 준비 완료 예정',
     });
     assert.equal(preparing.data.readyAt, '2026-01-01T00:10:00.000Z');
 
-    const shipped = customerContent({ ...base, channel: 'delivery', status: 'shipped', shipment: shipment('epost', '1234567890123') }, 'shipped');
+    const shipped = customerContent(
+      { ...base, channel: 'delivery', status: 'shipped', shipment: shipment('epost', '1234567890123') },
+      'shipped',
+    );
     assert.equal(shipped.notification.body, '주문 #42 · 상품이 발송되었습니다. 우체국택배 1234567890123');
     assert.equal(shipped.data.trackingNumber, '1234567890123');
 
@@ -116,7 +131,10 @@ describe('notifications (pure)', () => {
     assert.equal(cancelled('store_closing'), '주문 #42 · 매장 영업 종료로 주문이 취소되었습니다.');
     assert.equal(cancelled('not-a-reason'), '주문 #42 · 매장 사정으로 주문이 취소되었습니다.');
 
-    assert.equal(customerContent({ ...base, status: 'completed' }, 'completed').notification.body, '주문 #42 · 주문이 완료되었습니다. 이용해 주셔서 감사합니다.');
+    assert.equal(
+      customerContent({ ...base, status: 'completed' }, 'completed').notification.body,
+      '주문 #42 · 주문이 완료되었습니다. 이용해 주셔서 감사합니다.',
+    );
     assert.equal(
       customerContent({ ...base, channel: 'delivery', status: 'completed' }, 'completed').notification.body,
       '주문 #42 · 배송이 완료되었습니다.',
@@ -159,7 +177,10 @@ describe('notifications (pure)', () => {
       it(name, () => assert.equal(customerNoticeFor(before, after), expected));
     }
 
-    for (const [channel, label] of [['dine_in', '매장'], ['takeout', '포장']] as const) {
+    for (const [channel, label] of [
+      ['dine_in', '매장'],
+      ['takeout', '포장'],
+    ] as const) {
       it(`the ready push (${label}): order number, channel, ready time; a call carries its count`, () => {
         const readyAt = Date.UTC(2026, 0, 1, 3, 20);
         const order: CustomerOrder = { ...base, channel, status: 'ready', prep, readyAt };
@@ -214,7 +235,10 @@ describe('notifications (pure)', () => {
   it('chunks at 500 tokens', () => {
     const tokens = Array.from({ length: 1_001 }, (_, i) => `t${i}`);
     assert.equal(MAX_TOKENS_PER_SEND, 500);
-    assert.deepEqual(chunk(tokens).map((c) => c.length), [500, 500, 1]);
+    assert.deepEqual(
+      chunk(tokens).map((c) => c.length),
+      [500, 500, 1],
+    );
     assert.deepEqual(chunk(tokens).flat(), tokens);
     assert.deepEqual(chunk([]), []);
     assert.deepEqual(multicast(newOrderContent(base), ['a']).tokens, ['a']);

@@ -57,9 +57,7 @@ describe('partner application review', () => {
         assert.throws(
           () => review(application, second, 'admin2', null, AT),
           (error: unknown) =>
-            error instanceof DomainError &&
-            error.reason === 'application_already_reviewed' &&
-            error.extra.status === application.status,
+            error instanceof DomainError && error.reason === 'application_already_reviewed' && error.extra.status === application.status,
         );
       }
     }

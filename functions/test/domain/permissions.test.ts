@@ -49,8 +49,7 @@ describe('store permissions', () => {
     });
 
     it(`refuses an eleventh store (max ${MAX_STORES_PER_USER})`, () => {
-      const stores = (n: number) =>
-        Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}`, 'staff' as StoreRole]));
+      const stores = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}`, 'staff' as StoreRole]));
       assert.equal(memberAdditionDecision(stores(MAX_STORES_PER_USER - 1), 'new', 'staff'), 'add');
       assert.equal(memberAdditionDecision(stores(MAX_STORES_PER_USER), 'new', 'staff'), 'too_many_stores');
       // A retry for a store they already have still succeeds at the limit.

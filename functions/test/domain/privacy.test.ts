@@ -50,7 +50,13 @@ describe('staff identity (domain/privacy.ts withoutStaffIdentity)', () => {
 
 describe('personal data retention (domain/privacy.ts)', () => {
   const RETENTION = 90 * DAY_MS;
-  const delivery = { recipient: '김고객', phone: '010-1234-5678', postalCode: '06236', address1: '서울 강남구 테헤란로 123', address2: '4층' };
+  const delivery = {
+    recipient: '김고객',
+    phone: '010-1234-5678',
+    postalCode: '06236',
+    address1: '서울 강남구 테헤란로 123',
+    address2: '4층',
+  };
   const order = (overrides: Record<string, unknown> = {}) => ({
     status: 'cancelled' as const,
     completion: null,
@@ -75,7 +81,13 @@ describe('personal data retention (domain/privacy.ts)', () => {
   });
 
   it('replaces the phone number and address, keeps a hint of the name and the postal code', () => {
-    assert.deepEqual(redactedDelivery(delivery), { recipient: '김*', phone: REDACTED, postalCode: '06236', address1: REDACTED, address2: REDACTED });
+    assert.deepEqual(redactedDelivery(delivery), {
+      recipient: '김*',
+      phone: REDACTED,
+      postalCode: '06236',
+      address1: REDACTED,
+      address2: REDACTED,
+    });
     assert.equal(redactedDelivery({ ...delivery, address2: null }).address2, null);
     assert.equal(redactedDelivery({ ...delivery, recipient: '' }).recipient, REDACTED);
   });

@@ -81,9 +81,7 @@ describe('publicView: toPublicView', () => {
   });
 
   it('renders a completed order with who completed it (by and time only)', () => {
-    const view = toPublicView(
-      order({ status: 'completed', completion: { by: 'system', uid: null, at: T0 + 60 * MIN } }),
-    );
+    const view = toPublicView(order({ status: 'completed', completion: { by: 'system', uid: null, at: T0 + 60 * MIN } }));
     assert.equal(view.statusLabel, '완료');
     assert.deepEqual(view.completion, { by: 'system', at: '2026-11-26T04:00:00.000Z' });
   });

@@ -160,7 +160,7 @@ describe('reviews (domain)', () => {
     const completed = { customerUid: CUSTOMER, status: 'completed', completedAt: T0 };
     const input = { rating: 5 as ReviewRating, text: '최고' };
 
-    it('the order\'s customer, a completed order, within the window, no review yet → create', () => {
+    it("the order's customer, a completed order, within the window, no review yet → create", () => {
       assert.equal(submitDecision(CUSTOMER, completed, null, input, WINDOW, T0 + DAY_MS), 'create');
     });
 
@@ -168,11 +168,23 @@ describe('reviews (domain)', () => {
       const cases: [string, Parameters<typeof submitDecision>, string][] = [
         ['someone else', ['other', completed, null, input, WINDOW, T0], 'not_order_participant'],
         ['someone else, review exists', ['other', completed, review(), input, WINDOW, T0], 'not_order_participant'],
-        ['order not completed', [CUSTOMER, { ...completed, status: 'preparing', completedAt: null }, null, input, WINDOW, T0], 'order_not_completed'],
-        ['cancelled order', [CUSTOMER, { ...completed, status: 'cancelled', completedAt: null }, null, input, WINDOW, T0], 'order_not_completed'],
+        [
+          'order not completed',
+          [CUSTOMER, { ...completed, status: 'preparing', completedAt: null }, null, input, WINDOW, T0],
+          'order_not_completed',
+        ],
+        [
+          'cancelled order',
+          [CUSTOMER, { ...completed, status: 'cancelled', completedAt: null }, null, input, WINDOW, T0],
+          'order_not_completed',
+        ],
         ['after the window', [CUSTOMER, completed, null, input, WINDOW, T0 + 7 * DAY_MS + 1], 'review_window_closed'],
         ['a different review exists', [CUSTOMER, completed, review(), input, WINDOW, T0], 'review_exists'],
-        ['a deleted review exists', [CUSTOMER, completed, review({ status: 'deleted', rating: null, text: null }), input, WINDOW, T0], 'review_deleted'],
+        [
+          'a deleted review exists',
+          [CUSTOMER, completed, review({ status: 'deleted', rating: null, text: null }), input, WINDOW, T0],
+          'review_deleted',
+        ],
       ];
       for (const [label, args, expected] of cases) {
         assert.equal(submitDecision(...args), expected, label);
@@ -238,7 +250,16 @@ describe('reviews (domain)', () => {
     });
     it('the public copy exists only while visible and carries no uid', () => {
       const copy = publicReviewOf(review());
-      assert.deepEqual(Object.keys(copy!).sort(), ['authorName', 'createdAt', 'editedAt', 'rating', 'reply', 'reviewId', 'storeId', 'text']);
+      assert.deepEqual(Object.keys(copy!).sort(), [
+        'authorName',
+        'createdAt',
+        'editedAt',
+        'rating',
+        'reply',
+        'reviewId',
+        'storeId',
+        'text',
+      ]);
       assert.ok(!JSON.stringify(copy).includes(CUSTOMER));
       assert.equal(publicReviewOf(review({ status: 'hidden' })), null);
       assert.equal(publicReviewOf(review({ status: 'deleted' })), null);
@@ -310,7 +331,10 @@ describe('reviews (domain)', () => {
             // Independent of recomputeRating: count, sum and distribution straight from the reviews.
             const visible = [...reviews.values()].filter((r) => r.status === 'visible');
             assert.equal(aggregate.count, visible.length);
-            assert.equal(aggregate.sum, visible.reduce((s, r) => s + r.rating!, 0));
+            assert.equal(
+              aggregate.sum,
+              visible.reduce((s, r) => s + r.rating!, 0),
+            );
             for (const star of REVIEW_RATINGS) {
               assert.equal(aggregate.distribution[String(star) as '1'], visible.filter((r) => r.rating === star).length);
             }
@@ -321,7 +345,7 @@ describe('reviews (domain)', () => {
       );
     });
 
-    it('property: the order of independent reviews\' changes does not matter', () => {
+    it("property: the order of independent reviews' changes does not matter", () => {
       fc.assert(
         fc.property(fc.array(fc.tuple(ratingArb, statusArb), { maxLength: 30 }), (pairs) => {
           const changes = pairs.map(([rating, status]) => contributionOf({ status, rating }));
@@ -345,7 +369,10 @@ describe('reviews (domain)', () => {
     it('reply: the store name and the reply excerpt', () => {
       const reply = { text: '감사합니다! 또 오세요', createdAt: T0, updatedAt: T0 };
       const content = replyContent(review({ reply }));
-      assert.deepEqual(content.notification, { title: '고카페인 데모점', body: '사장님이 리뷰에 답글을 남겼습니다: 감사합니다! 또 오세요' });
+      assert.deepEqual(content.notification, {
+        title: '고카페인 데모점',
+        body: '사장님이 리뷰에 답글을 남겼습니다: 감사합니다! 또 오세요',
+      });
       assert.equal(content.data.type, 'review.replied');
     });
     it('excerpt cuts at characters, never inside a surrogate pair', () => {

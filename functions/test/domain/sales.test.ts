@@ -50,10 +50,16 @@ describe('business day', () => {
 
   it('for every instant and closeout hour: the Seoul date of (instant - closeout hours)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2035-01-01') }), fc.integer({ min: 0, max: 6 }), (ms, hour) => {
-        const seoul = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', dateStyle: 'short' }).format(new Date(ms - hour * 3_600_000));
-        assert.equal(businessDateOf(ms, hour), seoul);
-      }),
+      fc.property(
+        fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2035-01-01') }),
+        fc.integer({ min: 0, max: 6 }),
+        (ms, hour) => {
+          const seoul = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', dateStyle: 'short' }).format(
+            new Date(ms - hour * 3_600_000),
+          );
+          assert.equal(businessDateOf(ms, hour), seoul);
+        },
+      ),
     );
   });
 
@@ -145,34 +151,81 @@ describe('sales summary', function () {
 
   it('facts: placed always; 준비시작, ready, completed and cancelled as the order has them', () => {
     const base: SalesOrder = {
-      orderId: 'o', channel: 'takeout', status: 'received', total: 4000, businessDate: '2026-03-01', createdAt: kst('2026-03-01T10:00:00'),
-      items: [], prep: null, readyAt: null, completion: null, cancellation: null,
+      orderId: 'o',
+      channel: 'takeout',
+      status: 'received',
+      total: 4000,
+      businessDate: '2026-03-01',
+      createdAt: kst('2026-03-01T10:00:00'),
+      items: [],
+      prep: null,
+      readyAt: null,
+      completion: null,
+      cancellation: null,
     };
     assert.equal(factsOf(base), FACTS.placed);
     const started = { ...base, status: 'preparing' as const, prep: { startedAt: base.createdAt + 60_000 } };
     assert.equal(factsOf(started), FACTS.placed | FACTS.started);
     assert.equal(factsOf({ ...started, readyAt: started.prep.startedAt + 1 }), FACTS.placed | FACTS.started | FACTS.ready);
     assert.equal(factsOf({ ...base, readyAt: base.createdAt }), FACTS.placed, 'ready without 준비시작 is not counted');
-    assert.equal(factsOf({ ...started, status: 'completed', completion: { by: 'partner', at: 1 } }), FACTS.placed | FACTS.started | FACTS.completed);
-    assert.equal(factsOf({ ...base, status: 'cancelled', cancellation: { by: 'customer', reason: 'changed_mind', at: 1 } }), FACTS.placed | FACTS.cancelled);
+    assert.equal(
+      factsOf({ ...started, status: 'completed', completion: { by: 'partner', at: 1 } }),
+      FACTS.placed | FACTS.started | FACTS.completed,
+    );
+    assert.equal(
+      factsOf({ ...base, status: 'cancelled', cancellation: { by: 'customer', reason: 'changed_mind', at: 1 } }),
+      FACTS.placed | FACTS.cancelled,
+    );
   });
 
   it('a worked day: per channel, cancellations, durations (auto-complete excluded), hours and best sellers', () => {
     const at = kst('2026-03-01T09:30:00');
     const order = (id: string, patch: Partial<SalesOrder>): SalesOrder => ({
-      orderId: id, channel: 'takeout', status: 'received', total: 0, businessDate: '2026-03-01', createdAt: at, items: [], prep: null,
-      readyAt: null, completion: null, cancellation: null, ...patch,
+      orderId: id,
+      channel: 'takeout',
+      status: 'received',
+      total: 0,
+      businessDate: '2026-03-01',
+      createdAt: at,
+      items: [],
+      prep: null,
+      readyAt: null,
+      completion: null,
+      cancellation: null,
+      ...patch,
     });
     const latte = (quantity: number) => ({ menuItemId: 'latte', name: '카페라떼', quantity, lineTotal: 4500 * quantity });
     const orders = [
-      order('a', { total: 9000, items: [latte(2)], status: 'completed', prep: { startedAt: at + 120_000 }, completion: { by: 'partner', at: at + 420_000 } }),
-      order('b', { channel: 'dine_in', total: 4500, items: [latte(1)], status: 'completed', prep: { startedAt: at + 60_000 }, completion: { by: 'system', at: at + 3_600_000 } }),
-      order('c', { channel: 'delivery', total: 15000, status: 'cancelled', cancellation: { by: 'partner', reason: 'sold_out', at: at + 1 } }),
+      order('a', {
+        total: 9000,
+        items: [latte(2)],
+        status: 'completed',
+        prep: { startedAt: at + 120_000 },
+        completion: { by: 'partner', at: at + 420_000 },
+      }),
+      order('b', {
+        channel: 'dine_in',
+        total: 4500,
+        items: [latte(1)],
+        status: 'completed',
+        prep: { startedAt: at + 60_000 },
+        completion: { by: 'system', at: at + 3_600_000 },
+      }),
+      order('c', {
+        channel: 'delivery',
+        total: 15000,
+        status: 'cancelled',
+        cancellation: { by: 'partner', reason: 'sold_out', at: at + 1 },
+      }),
       order('d', { createdAt: kst('2026-03-01T13:05:00'), total: 4000 }),
     ];
     const summary = summarizeDays('2026-03-01', '2026-03-01', daysFromOrders(orders));
     assert.deepEqual(summary.total, {
-      orders: 4, completedOrders: 2, completedSales: 13500, cancelledOrders: 1, cancelledAmount: 15000,
+      orders: 4,
+      completedOrders: 2,
+      completedSales: 13500,
+      cancelledOrders: 1,
+      cancelledAmount: 15000,
       byChannel: {
         dine_in: { orders: 1, completedOrders: 1, completedSales: 4500, cancelledOrders: 0, cancelledAmount: 0 },
         takeout: { orders: 2, completedOrders: 1, completedSales: 9000, cancelledOrders: 0, cancelledAmount: 0 },

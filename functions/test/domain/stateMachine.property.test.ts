@@ -4,15 +4,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CANCEL_REASON_CODES, isCancelReasonFor } from '../../src/domain/cancelReasons';
-import {
-  ACTOR_ROLES,
-  ActorRole,
-  AUTO_COMPLETE_AFTER_MS,
-  Channel,
-  CHANNELS,
-  Order,
-  OrderStatus,
-} from '../../src/domain/order';
+import { ACTOR_ROLES, ActorRole, AUTO_COMPLETE_AFTER_MS, Channel, CHANNELS, Order, OrderStatus } from '../../src/domain/order';
 import { REASONS } from '../../src/domain/reasons';
 import { Actor, applyTransition, CommandType, decide, OrderCommand, OrderEvent } from '../../src/domain/stateMachine';
 import { placed } from '../support/orderFactory';
@@ -28,8 +20,28 @@ const REACHABLE: Record<'pickup' | 'delivery', readonly OrderStatus[]> = {
 const TERMINAL: readonly OrderStatus[] = ['completed', 'cancelled'];
 const MAY_TRANSITION: Record<ActorRole, readonly CommandType[]> = {
   customer: ['cancel'],
-  partner: ['start_preparing', 'mark_ready', 'call_customer', 'extend_prep', 'complete', 'prepare_shipment', 'ship', 'update_tracking', 'cancel'],
-  admin: ['start_preparing', 'mark_ready', 'call_customer', 'extend_prep', 'complete', 'prepare_shipment', 'ship', 'update_tracking', 'cancel'],
+  partner: [
+    'start_preparing',
+    'mark_ready',
+    'call_customer',
+    'extend_prep',
+    'complete',
+    'prepare_shipment',
+    'ship',
+    'update_tracking',
+    'cancel',
+  ],
+  admin: [
+    'start_preparing',
+    'mark_ready',
+    'call_customer',
+    'extend_prep',
+    'complete',
+    'prepare_shipment',
+    'ship',
+    'update_tracking',
+    'cancel',
+  ],
   system: ['auto_complete', 'mark_delivered'],
 };
 
@@ -194,10 +206,7 @@ describe('state machine: properties over random command sequences', () => {
       }),
       { numRuns: 300, seed: 42 },
     );
-    const all = [
-      ...REACHABLE.pickup.map((s) => `pickup:${s}`),
-      ...REACHABLE.delivery.map((s) => `delivery:${s}`),
-    ];
+    const all = [...REACHABLE.pickup.map((s) => `pickup:${s}`), ...REACHABLE.delivery.map((s) => `delivery:${s}`)];
     assert.deepEqual([...seen].sort(), all.sort());
   });
 });

@@ -8,15 +8,7 @@ import assert from 'node:assert/strict';
 import { CANCEL_REASON_CODES, CancelReason } from '../../src/domain/cancelReasons';
 import { ActorRole, ACTOR_ROLES, Channel, Order, OrderStatus } from '../../src/domain/order';
 import { Reason } from '../../src/domain/reasons';
-import {
-  Actor,
-  applyTransition,
-  COMMAND_TYPES,
-  CommandType,
-  decide,
-  Decision,
-  OrderCommand,
-} from '../../src/domain/stateMachine';
+import { Actor, applyTransition, COMMAND_TYPES, CommandType, decide, Decision, OrderCommand } from '../../src/domain/stateMachine';
 import { newOrder } from '../support/orderFactory';
 
 const MIN = 60_000;
@@ -290,7 +282,11 @@ describe('state machine: transition table', () => {
         'call_customer',
         'extend_prep',
         'complete',
-        'auto_complete', 'prepare_shipment', 'ship', 'update_tracking', 'mark_delivered',
+        'auto_complete',
+        'prepare_shipment',
+        'ship',
+        'update_tracking',
+        'mark_delivered',
         'cancel',
       ],
     );
@@ -298,7 +294,10 @@ describe('state machine: transition table', () => {
     const keys = TABLE.map(([flow, command, state]) => `${flow}/${command}/${state}`);
     assert.equal(new Set(keys).size, keys.length, 'duplicate rows');
     const wanted: string[] = [];
-    for (const [flow, states] of [['pickup', PICKUP_STATES], ['delivery', DELIVERY_STATES]] as const) {
+    for (const [flow, states] of [
+      ['pickup', PICKUP_STATES],
+      ['delivery', DELIVERY_STATES],
+    ] as const) {
       for (const command of COMMAND_TYPES) for (const state of states) wanted.push(`${flow}/${command}/${state}`);
     }
     assert.deepEqual([...keys].sort(), [...wanted].sort());
@@ -323,7 +322,12 @@ describe('state machine: transition table', () => {
 // is looked at; a reason of the actor's own side decides exactly as the table's cancel rows.
 const CUSTOMER_REASONS: readonly CancelReason[] = ['changed_mind', 'reorder'];
 const STORE_REASONS: readonly CancelReason[] = [
-  'customer_request', 'sold_out', 'store_busy', 'store_closing', 'delivery_unavailable', 'other',
+  'customer_request',
+  'sold_out',
+  'store_busy',
+  'store_closing',
+  'delivery_unavailable',
+  'other',
 ];
 
 describe('state machine: cancellation reasons belong to the side that cancels', () => {
@@ -338,8 +342,7 @@ describe('state machine: cancellation reasons belong to the side that cancels', 
       ACTOR_ROLES.forEach((role, i) => {
         const own = role === 'customer' ? CUSTOMER_REASONS : STORE_REASONS;
         for (const reason of [...CANCEL_REASON_CODES, 'no_such_reason']) {
-          const cell: Expect =
-            role === 'system' ? NP : own.includes(reason as CancelReason) ? cells[i]! : 'cancel_reason_not_for_actor';
+          const cell: Expect = role === 'system' ? NP : own.includes(reason as CancelReason) ? cells[i]! : 'cancel_reason_not_for_actor';
           it(`${channel} ${state} · ${command} by ${role} with ${reason} → ${cell}`, () => {
             const decision = decide(orderIn(channel, state), { type: 'cancel', reason, note: '메모' }, ACTORS[role], NOW);
             assert.deepEqual(decision, expected(cell, state));
@@ -451,10 +454,10 @@ describe('state machine: data-dependent decisions', () => {
           outcome: 'deny',
           reason: 'already_shipped',
         });
-        assert.deepEqual(
-          decide(order, { type: 'ship', carrier: 'hanjin', trackingNumber: TRACKING.trackingNumber }, actor, T0),
-          { outcome: 'deny', reason: 'already_shipped' },
-        );
+        assert.deepEqual(decide(order, { type: 'ship', carrier: 'hanjin', trackingNumber: TRACKING.trackingNumber }, actor, T0), {
+          outcome: 'deny',
+          reason: 'already_shipped',
+        });
       });
 
       it(`update_tracking on a shipped order by ${role}: identical carrier+number noop, any change transitions`, () => {
@@ -462,10 +465,7 @@ describe('state machine: data-dependent decisions', () => {
         const actor = ACTORS[role];
         const self = { outcome: 'transition', from: 'shipped', to: 'shipped' };
         assert.deepEqual(decide(order, { type: 'update_tracking', ...TRACKING }, actor, T0), { outcome: 'noop' });
-        assert.deepEqual(
-          decide(order, { type: 'update_tracking', carrier: 'cj', trackingNumber: '111111111111' }, actor, T0),
-          self,
-        );
+        assert.deepEqual(decide(order, { type: 'update_tracking', carrier: 'cj', trackingNumber: '111111111111' }, actor, T0), self);
         assert.deepEqual(
           decide(order, { type: 'update_tracking', carrier: 'hanjin', trackingNumber: TRACKING.trackingNumber }, actor, T0),
           self,
@@ -755,10 +755,10 @@ describe('state machine: 준비완료, 고객 호출, 시간 추가 (issue 14)',
     });
     it('a start_preparing retry with the first minutes is still a no-op after extensions; other minutes are not', () => {
       assert.deepEqual(decide(extended(2), COMMANDS.start_preparing, partner, T0), { outcome: 'noop' });
-      assert.deepEqual(
-        decide(extended(2), { type: 'start_preparing', prepMinutes: PREP_MINUTES + 10 }, partner, T0),
-        { outcome: 'deny', reason: 'already_preparing' },
-      );
+      assert.deepEqual(decide(extended(2), { type: 'start_preparing', prepMinutes: PREP_MINUTES + 10 }, partner, T0), {
+        outcome: 'deny',
+        reason: 'already_preparing',
+      });
     });
   });
 

@@ -71,7 +71,14 @@ describe('tracking domain', () => {
   });
 
   describe('snapshotOf', () => {
-    const event = { eventId: 'e1', carrier: 'cj', trackingNumber: '123456789012', status: 'in_transit' as const, location: null, description: null };
+    const event = {
+      eventId: 'e1',
+      carrier: 'cj',
+      trackingNumber: '123456789012',
+      status: 'in_transit' as const,
+      location: null,
+      description: null,
+    };
 
     it('keeps the courier time of a scan in the past', () => {
       assert.equal(snapshotOf({ ...event, occurredAt: T0 - MIN }, 'webhook', T0).occurredAt, T0 - MIN);
@@ -100,7 +107,10 @@ describe('tracking domain', () => {
       assert.notEqual(polledEventId('delivery-tracker', base), polledEventId('delivery-tracker', { ...base, occurredAt: T0 + 1 }));
       assert.notEqual(polledEventId('delivery-tracker', base), polledEventId('delivery-tracker', { ...base, status: 'delivered' }));
       assert.notEqual(polledEventId('delivery-tracker', base), polledEventId('other', base));
-      assert.notEqual(polledEventId('delivery-tracker', base), polledEventId('delivery-tracker', { ...base, trackingNumber: '123456789013' }));
+      assert.notEqual(
+        polledEventId('delivery-tracker', base),
+        polledEventId('delivery-tracker', { ...base, trackingNumber: '123456789013' }),
+      );
     });
   });
 });

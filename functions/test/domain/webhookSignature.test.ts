@@ -1,11 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
-import {
-  MAX_CLOCK_SKEW_MS,
-  MAX_EVENT_AGE_MS,
-  signWebhookBody,
-  verifyWebhookSignature,
-} from '../../src/domain/webhookSignature';
+import { MAX_CLOCK_SKEW_MS, MAX_EVENT_AGE_MS, signWebhookBody, verifyWebhookSignature } from '../../src/domain/webhookSignature';
 
 const SECRET = 'whsec_test_5f1c0d';
 const NOW = Date.UTC(2026, 10, 26, 3, 0, 0);
@@ -19,7 +14,9 @@ function headers(timestamp: number | string, signature: string) {
 describe('webhook signature', () => {
   it('signs HMAC-SHA256 of "<timestamp>.<raw body>" as sha256=<lowercase hex>', () => {
     // Computed independently of the module under test.
-    const expected = createHmac('sha256', SECRET).update(`${NOW_S}.${BODY.toString('utf8')}`).digest('hex');
+    const expected = createHmac('sha256', SECRET)
+      .update(`${NOW_S}.${BODY.toString('utf8')}`)
+      .digest('hex');
     assert.equal(signWebhookBody(BODY, NOW_S, SECRET), `sha256=${expected}`);
     assert.equal(signWebhookBody(BODY.toString('utf8'), NOW_S, SECRET), `sha256=${expected}`);
   });
@@ -65,28 +62,22 @@ describe('webhook signature', () => {
 
   it('refuses events older than 5 minutes, and accepts them up to that age', () => {
     const atLimit = NOW_S - MAX_EVENT_AGE_MS / 1000;
-    assert.deepEqual(
-      verifyWebhookSignature(BODY, headers(atLimit, signWebhookBody(BODY, atLimit, SECRET)), SECRET, NOW),
-      { ok: true },
-    );
+    assert.deepEqual(verifyWebhookSignature(BODY, headers(atLimit, signWebhookBody(BODY, atLimit, SECRET)), SECRET, NOW), { ok: true });
     const stale = atLimit - 1;
-    assert.deepEqual(
-      verifyWebhookSignature(BODY, headers(stale, signWebhookBody(BODY, stale, SECRET)), SECRET, NOW),
-      { ok: false, reason: 'stale_timestamp' },
-    );
+    assert.deepEqual(verifyWebhookSignature(BODY, headers(stale, signWebhookBody(BODY, stale, SECRET)), SECRET, NOW), {
+      ok: false,
+      reason: 'stale_timestamp',
+    });
   });
 
   it('refuses events from the future beyond the clock-skew allowance', () => {
     const skew = NOW_S + MAX_CLOCK_SKEW_MS / 1000;
-    assert.deepEqual(
-      verifyWebhookSignature(BODY, headers(skew, signWebhookBody(BODY, skew, SECRET)), SECRET, NOW),
-      { ok: true },
-    );
+    assert.deepEqual(verifyWebhookSignature(BODY, headers(skew, signWebhookBody(BODY, skew, SECRET)), SECRET, NOW), { ok: true });
     for (const future of [skew + 1, NOW_S + 600]) {
-      assert.deepEqual(
-        verifyWebhookSignature(BODY, headers(future, signWebhookBody(BODY, future, SECRET)), SECRET, NOW),
-        { ok: false, reason: 'future_timestamp' },
-      );
+      assert.deepEqual(verifyWebhookSignature(BODY, headers(future, signWebhookBody(BODY, future, SECRET)), SECRET, NOW), {
+        ok: false,
+        reason: 'future_timestamp',
+      });
     }
   });
 

@@ -91,8 +91,7 @@ describe('fuzz: every callable, every actor, odd input', function () {
   const auth = installFakeAuth();
   const claimsWrites = () => auth.claimsWrites.length;
 
-  const contextOf = (actor: ActorKind): AuthContext | undefined =>
-    actor === 'anonymous' ? undefined : auth.tokenOf(FUZZ_UIDS[actor]);
+  const contextOf = (actor: ActorKind): AuthContext | undefined => (actor === 'anonymous' ? undefined : auth.tokenOf(FUZZ_UIDS[actor]));
 
   beforeEach(async () => {
     await seedStore(FUZZ_STORE_ID);
@@ -120,7 +119,10 @@ describe('fuzz: every callable, every actor, odd input', function () {
       throw new Error('boom');
     });
     const customer = contextOf('customer');
-    await assert.rejects(checkedCall(writesThenRefuses, {}, customer, 'writesThenRefuses', claimsWrites), /refused \(not-found\/order_not_found\) but wrote/);
+    await assert.rejects(
+      checkedCall(writesThenRefuses, {}, customer, 'writesThenRefuses', claimsWrites),
+      /refused \(not-found\/order_not_found\) but wrote/,
+    );
     await assert.rejects(checkedCall(crashes, {}, customer, 'crashes', claimsWrites), /answered internal\/internal/);
   });
 
@@ -146,7 +148,10 @@ describe('fuzz: every callable, every actor, odd input', function () {
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
       // The generator is not vacuous: it reached past validation at least once.
-      assert.ok([...answers.keys()].some((outcome) => !outcome.startsWith('invalid-argument')), JSON.stringify([...answers]));
+      assert.ok(
+        [...answers.keys()].some((outcome) => !outcome.startsWith('invalid-argument')),
+        JSON.stringify([...answers]),
+      );
     });
   }
 

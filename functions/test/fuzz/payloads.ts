@@ -49,7 +49,13 @@ export const oddValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>('\ud800', '\udc00', 'a\ud83d', '\ude00b', '카페\ud800라떼', '\udbff\udbff'),
   fc.string({ unit: 'binary', maxLength: 8 }) as fc.Arbitrary<Json>,
   // dates at and past the edges of Firestore's Timestamp
-  fc.constantFrom<Json>('0000-01-01T00:00:00Z', '9999-12-31T23:59:59-23:59', '1969-12-31T23:59:59Z', '2026-11-26T15:30:00+09:00', '+275760-09-13T00:00:00Z'),
+  fc.constantFrom<Json>(
+    '0000-01-01T00:00:00Z',
+    '9999-12-31T23:59:59-23:59',
+    '1969-12-31T23:59:59Z',
+    '2026-11-26T15:30:00+09:00',
+    '+275760-09-13T00:00:00Z',
+  ),
   // long strings and deep nesting
   fc.constantFrom<Json>(LONG, 'x'.repeat(1_500)),
   fc.tuple(fc.integer({ min: 20, max: 200 }), fc.boolean()).map(([depth, asArray]) => nest(depth, 1, asArray)),

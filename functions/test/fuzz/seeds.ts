@@ -66,7 +66,9 @@ export const world = {
     if (state !== 'received') await call(startPreparing, { orderId, prepMinutes: 10 }, owner);
     if (state === 'ready') {
       await call(markReady, { orderId }, owner);
-      await db().doc(`orders/${orderId}`).update({ readyAt: firestore().Timestamp.fromMillis(Date.now() - 2 * 60_000) });
+      await db()
+        .doc(`orders/${orderId}`)
+        .update({ readyAt: firestore().Timestamp.fromMillis(Date.now() - 2 * 60_000) });
     }
     return orderId;
   },

@@ -196,9 +196,7 @@ describe('trackingWebhook', () => {
         process.env.TRACKING_WEBHOOK_SECRET = saved;
       }
       // logger.error prefixes the message with "Error: " and appends a stack.
-      assert.ok(
-        capturedLogs.some((entry) => entry.severity === 'ERROR' && entry.message.includes('tracking.webhook_secret_missing')),
-      );
+      assert.ok(capturedLogs.some((entry) => entry.severity === 'ERROR' && entry.message.includes('tracking.webhook_secret_missing')));
     });
 
     it('answers 405 to anything but POST', async () => {
@@ -225,7 +223,10 @@ describe('trackingWebhook', () => {
       const orderId = await shippedOrder();
       const delivered = event();
       const answers = await Promise.all(Array.from({ length: 6 }, () => postWebhook(delivered)));
-      assert.deepEqual(answers.map((a) => a.status), Array(6).fill(200));
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        Array(6).fill(200),
+      );
       const outcomes = answers.map((a) => (a.body as { outcome: string }).outcome).sort();
       assert.deepEqual(outcomes, ['completed', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
       const order = await storedOrder(orderId);
@@ -360,7 +361,7 @@ describe('trackingWebhook', () => {
       await postWebhook(event({ trackingNumber: '111122223333', status: 'in_transit', occurredAt: '2026-11-26T08:00:00+09:00' }));
       await call(updateTracking, { orderId, carrier: 'cj', trackingNumber: '444455556666' }, owner);
       const edited = await storedOrder(orderId);
-      assert.equal(edited.shipment.lastEvent, null, 'the old number\'s state is dropped');
+      assert.equal(edited.shipment.lastEvent, null, "the old number's state is dropped");
 
       const old = await postWebhook(event({ trackingNumber: '111122223333', status: 'delivered' }));
       assert.equal((old.body as { outcome: string }).outcome, 'unmatched');
@@ -373,7 +374,7 @@ describe('trackingWebhook', () => {
   });
 
   describe('races', () => {
-    it('a delivered event racing a partner\'s updateTracking ends in one consistent state', async () => {
+    it("a delivered event racing a partner's updateTracking ends in one consistent state", async () => {
       const seen = new Set<string>();
       for (let round = 0; round < 4; round += 1) {
         const oldNumber = `70000000000${round}`;

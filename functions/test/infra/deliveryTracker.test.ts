@@ -64,7 +64,10 @@ describe('DeliveryTrackerProvider', () => {
     assert.equal(headers['Content-Type'], 'application/json');
     const body = JSON.parse(String(first!.init.body)) as { query: string; variables: Record<string, string> };
     assert.match(body.query, /track\(carrierId: \$carrierId, trackingNumber: \$trackingNumber\)/);
-    assert.match(body.query, /lastEvent\s*\{[\s\S]*time[\s\S]*status\s*\{\s*code name\s*\}[\s\S]*description[\s\S]*location\s*\{\s*name\s*\}/);
+    assert.match(
+      body.query,
+      /lastEvent\s*\{[\s\S]*time[\s\S]*status\s*\{\s*code name\s*\}[\s\S]*description[\s\S]*location\s*\{\s*name\s*\}/,
+    );
     assert.deepEqual(body.variables, { carrierId: 'kr.cjlogistics', trackingNumber: '123456789012' });
     assert.deepEqual(JSON.parse(String(second!.init.body)).variables, { carrierId: 'kr.epost', trackingNumber: '1234567890123' });
     assert.ok(first!.init.signal, 'the request has a timeout');
@@ -128,12 +131,19 @@ describe('DeliveryTrackerProvider', () => {
       const answer = await new DeliveryTrackerProvider({
         apiKey: API_KEY,
         now: () => at,
-        fetch: respond(200, trackAnswer({ time, status: { code: 'IN_TRANSIT' }, description: '간선\ud800상차', location: { name: '\udc00용산' } })),
+        fetch: respond(
+          200,
+          trackAnswer({ time, status: { code: 'IN_TRANSIT' }, description: '간선\ud800상차', location: { name: '\udc00용산' } }),
+        ),
       }).track(CJ, '123456789012');
-      assert.deepEqual(answer, {
-        found: true,
-        lastEvent: { status: 'in_transit', occurredAt: null, location: '\ufffd용산', description: '간선\ufffd상차' },
-      }, time);
+      assert.deepEqual(
+        answer,
+        {
+          found: true,
+          lastEvent: { status: 'in_transit', occurredAt: null, location: '\ufffd용산', description: '간선\ufffd상차' },
+        },
+        time,
+      );
     }
     const withinADay = await new DeliveryTrackerProvider({
       apiKey: API_KEY,

@@ -1,11 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { db } from '../../src/infra/firestore';
-import {
-  claimNotification,
-  LEASE_MS,
-  MAX_ATTEMPTS,
-  recordClaimProgress,
-} from '../../src/infra/notificationLedger';
+import { claimNotification, LEASE_MS, MAX_ATTEMPTS, recordClaimProgress } from '../../src/infra/notificationLedger';
 import { resetDependencies, setDependenciesForTest } from '../../src/deps';
 
 const T0 = Date.parse('2026-03-02T03:00:00.000Z');

@@ -19,9 +19,7 @@ function sourceFiles(dir: string): SourceFile[] {
 // Breaks of the rule in the tree this test was written on, being moved by the layout change of issue 17
 // (callables/schemas becomes the boundary module; the reason types move into domain). An entry here
 // that no longer occurs fails the test too: delete it, and the list ends empty.
-const KNOWN_VIOLATIONS: string[] = [
-  'domain/reasons.ts -> ../contract/types (domain imports nothing outside domain)',
-];
+const KNOWN_VIOLATIONS: string[] = ['domain/reasons.ts -> ../contract/types (domain imports nothing outside domain)'];
 
 describe('layer rule', () => {
   it('functions/src keeps its layers: domain alone, entry folders apart, infra and boundary below app', () => {
@@ -66,43 +64,71 @@ describe('layer rule', () => {
       assert.deepEqual(
         layerViolations([
           file('domain/order.ts', "import { x } from './stateMachine';", "import { createHash } from 'node:crypto';"),
-          file('domain/bad.ts', "import { y } from '../infra/orders';", "import { z } from 'zod';", "import * as logger from 'firebase-functions/logger';", "import { c } from '../config';"),
+          file(
+            'domain/bad.ts',
+            "import { y } from '../infra/orders';",
+            "import { z } from 'zod';",
+            "import * as logger from 'firebase-functions/logger';",
+            "import { c } from '../config';",
+          ),
         ]),
         [
-        'domain/bad.ts -> ../config (domain imports nothing outside domain)',
-        'domain/bad.ts -> ../infra/orders (domain imports nothing outside domain)',
-        'domain/bad.ts -> firebase-functions/logger (domain imports no package (only node: built-ins))',
-        'domain/bad.ts -> zod (domain imports no package (only node: built-ins))',
-      ],
+          'domain/bad.ts -> ../config (domain imports nothing outside domain)',
+          'domain/bad.ts -> ../infra/orders (domain imports nothing outside domain)',
+          'domain/bad.ts -> firebase-functions/logger (domain imports no package (only node: built-ins))',
+          'domain/bad.ts -> zod (domain imports no package (only node: built-ins))',
+        ],
       );
     });
 
     it('entry folders: not each other; app, infra, boundary, domain and config are fine', () => {
       assert.deepEqual(
         layerViolations([
-          file('tasks/autoComplete.ts', "import { s } from '../callables/schemas';", "import { r } from '../app/run';", "import { b } from '../boundary/ids';", "import { c } from '../config';"),
-          file('callables/shell.ts', "import { t } from '../triggers/orderCreated';", "import { o } from './orders';", "import { i } from '../infra/stores';"),
+          file(
+            'tasks/autoComplete.ts',
+            "import { s } from '../callables/schemas';",
+            "import { r } from '../app/run';",
+            "import { b } from '../boundary/ids';",
+            "import { c } from '../config';",
+          ),
+          file(
+            'callables/shell.ts',
+            "import { t } from '../triggers/orderCreated';",
+            "import { o } from './orders';",
+            "import { i } from '../infra/stores';",
+          ),
         ]),
         [
-        'callables/shell.ts -> ../triggers/orderCreated (entry folders do not import each other)',
-        'tasks/autoComplete.ts -> ../callables/schemas (entry folders do not import each other)',
-      ],
+          'callables/shell.ts -> ../triggers/orderCreated (entry folders do not import each other)',
+          'tasks/autoComplete.ts -> ../callables/schemas (entry folders do not import each other)',
+        ],
       );
     });
 
     it('infra: not app, not entry points; app: not entry points; boundary: not app, infra or entry points', () => {
       assert.deepEqual(
         layerViolations([
-          file('infra/orders.ts', "import { a } from '../app/orders';", "import { h } from '../http/webhook';", "import { d } from '../domain/order';", "import { b } from '../boundary/ids';"),
-          file('app/orders.ts', "import { c } from '../callables/shell';", "import { i } from '../infra/orders';", "import { b } from '../boundary/ids';"),
+          file(
+            'infra/orders.ts',
+            "import { a } from '../app/orders';",
+            "import { h } from '../http/webhook';",
+            "import { d } from '../domain/order';",
+            "import { b } from '../boundary/ids';",
+          ),
+          file(
+            'app/orders.ts',
+            "import { c } from '../callables/shell';",
+            "import { i } from '../infra/orders';",
+            "import { b } from '../boundary/ids';",
+          ),
           file('boundary/ids.ts', "import { i } from '../infra/orders';", "import { z } from 'zod';", "import { d } from '../domain/ids';"),
         ]),
         [
-        'app/orders.ts -> ../callables/shell (app does not import entry points)',
-        'boundary/ids.ts -> ../infra/orders (boundary imports neither app, infra nor entry points)',
-        'infra/orders.ts -> ../app/orders (infra imports neither app nor entry points)',
-        'infra/orders.ts -> ../http/webhook (infra imports neither app nor entry points)',
-      ],
+          'app/orders.ts -> ../callables/shell (app does not import entry points)',
+          'boundary/ids.ts -> ../infra/orders (boundary imports neither app, infra nor entry points)',
+          'infra/orders.ts -> ../app/orders (infra imports neither app nor entry points)',
+          'infra/orders.ts -> ../http/webhook (infra imports neither app nor entry points)',
+        ],
       );
     });
   });

@@ -122,7 +122,9 @@ function coverageNote(spec: AppQuery, indexes: IndexFile): string {
 }
 
 export function describeIndex(index: CompositeIndex): string {
-  const fields = index.fields.map((f) => (f.arrayConfig ? `${f.fieldPath} array-contains` : `${f.fieldPath}${f.order === 'DESCENDING' ? ' desc' : ''}`));
+  const fields = index.fields.map((f) =>
+    f.arrayConfig ? `${f.fieldPath} array-contains` : `${f.fieldPath}${f.order === 'DESCENDING' ? ' desc' : ''}`,
+  );
   const scope = index.queryScope === 'COLLECTION_GROUP' ? ' (collection group)' : '';
   return `\`${index.collectionGroup}: ${fields.join(', ')}\`${scope}`;
 }

@@ -29,7 +29,10 @@ const structured = (query: Query): QueryShape =>
 
 /** The server's query builders, built without running them (the recorder also sees them run). */
 const SERVER_QUERIES: { name: string; shape: () => QueryShape }[] = [
-  { name: 'auto-complete sweep (scheduled/autoCompleteSweep.ts overdueOrdersQuery)', shape: () => structured(overdueOrdersQuery(Date.now(), 200)) },
+  {
+    name: 'auto-complete sweep (scheduled/autoCompleteSweep.ts overdueOrdersQuery)',
+    shape: () => structured(overdueOrdersQuery(Date.now(), 200)),
+  },
   {
     name: 'tracking parcel lookup (app/trackingIntake.ts shippedOrdersOf)',
     shape: () => structured(shippedOrdersOf({ carrier: 'kr.cjlogistics', trackingNumber: '1234567890' })),
@@ -97,7 +100,10 @@ describe('firestore.indexes.json', () => {
       assert.deepEqual(plan.equalities, ['status']);
       const indexes = loadIndexFile().indexes.filter((index) => compositeServes(index, shape, plan));
       assert.equal(indexes.length, 1);
-      assert.deepEqual(indexes[0].fields.map((f) => f.fieldPath), ['status', 'autoCompleteAt']);
+      assert.deepEqual(
+        indexes[0].fields.map((f) => f.fieldPath),
+        ['status', 'autoCompleteAt'],
+      );
     });
   });
 
@@ -105,7 +111,8 @@ describe('firestore.indexes.json', () => {
     const file = loadIndexFile();
     const shapes = [...APP_QUERIES.map(shapeOf), ...SERVER_QUERIES.map((q) => q.shape()), ...recordedQueries().map((r) => r.shape)];
     const unused = file.indexes.filter(
-      (index) => !shapes.some((shape) => disjunctions(shape.filter).some((atoms) => compositeServes(index, shape, planOf(atoms, shape.orderBy)))),
+      (index) =>
+        !shapes.some((shape) => disjunctions(shape.filter).some((atoms) => compositeServes(index, shape, planOf(atoms, shape.orderBy)))),
     );
     assert.deepEqual(unused, [], 'remove these indexes, or document the query that needs them in appQueries.ts');
   });
@@ -114,7 +121,11 @@ describe('firestore.indexes.json', () => {
     for (const path of APP_QUERY_DOCS) {
       const block = generatedBlock(readFileSync(path, 'utf8'));
       assert.ok(block !== null, `${path} has lost its app-queries markers`);
-      assert.equal(block, renderAppQueriesMarkdown(loadIndexFile()), `${path} is stale: run \`npx tsx test/rules/writeDocs.ts\` in functions/`);
+      assert.equal(
+        block,
+        renderAppQueriesMarkdown(loadIndexFile()),
+        `${path} is stale: run \`npx tsx test/rules/writeDocs.ts\` in functions/`,
+      );
     }
   });
 });
@@ -227,13 +238,16 @@ after(function checkRecordedQueries() {
   const file = loadIndexFile();
   const server = recordedQueries().filter((r) => r.fromServerCode);
   if (process.env.SHOW_QUERIES) {
-    for (const query of server) console.log(`[queries] ${query.site} ${describeShape(query.shape)} (written at ${query.buildSites.join(', ') || '-'})`);
+    for (const query of server)
+      console.log(`[queries] ${query.site} ${describeShape(query.shape)} (written at ${query.buildSites.join(', ') || '-'})`);
   }
   const unserved = server.flatMap((query) => {
     const result = matchQuery(query.shape, file);
     return result.served
       ? []
-      : [`${query.site} (${query.via}; written at ${query.buildSites.join(', ') || '-'}): ${describeShape(query.shape)}\n    ${result.problems.join('\n    ')}`];
+      : [
+          `${query.site} (${query.via}; written at ${query.buildSites.join(', ') || '-'}): ${describeShape(query.shape)}\n    ${result.problems.join('\n    ')}`,
+        ];
   });
   if (unserved.length > 0) {
     assert.fail(`${unserved.length} queries run by the server code are not served by ${INDEXES_PATH}:\n  ${unserved.join('\n  ')}`);
@@ -244,9 +258,12 @@ after(function checkRecordedQueries() {
   const ran = new Set(recordedQueries().flatMap((r) => r.buildSites));
   const neverRan = querySitesInServerCode().filter((site) => !ran.has(site));
   if (wholeSuite) {
-    if (process.env.SHOW_QUERIES) console.log(`[queries] whole suite: ${querySitesInServerCode().length} query sites in functions/src, ${neverRan.length} never ran`);
+    if (process.env.SHOW_QUERIES)
+      console.log(`[queries] whole suite: ${querySitesInServerCode().length} query sites in functions/src, ${neverRan.length} never ran`);
     if (neverRan.length > 0) {
-      assert.fail(`queries written in functions/src that no test ran, so their index was never checked (test them):\n  ${neverRan.join('\n  ')}`);
+      assert.fail(
+        `queries written in functions/src that no test ran, so their index was never checked (test them):\n  ${neverRan.join('\n  ')}`,
+      );
     }
   } else if (neverRan.length > 0 && process.env.SHOW_QUERIES) {
     console.log(`[queries] not run in this partial run: ${neverRan.join(', ')}`);

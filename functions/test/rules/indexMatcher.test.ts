@@ -107,14 +107,31 @@ describe('index matcher', () => {
 
     it('orders by the inequality field after the explicit orders, in their direction', () => {
       // The sweep: status in [...] and autoCompleteAt <= t, ordered by autoCompleteAt.
-      const sweep = shape('orders', [{ field: 'status', op: 'in', valueCount: 2 }, { field: 'autoCompleteAt', op: '<=' }], [['autoCompleteAt', 'asc']]);
+      const sweep = shape(
+        'orders',
+        [
+          { field: 'status', op: 'in', valueCount: 2 },
+          { field: 'autoCompleteAt', op: '<=' },
+        ],
+        [['autoCompleteAt', 'asc']],
+      );
       assert.ok(matchQuery(sweep, file([index('orders', ['status', 'autoCompleteAt'])])).served);
       assert.equal(matchQuery(sweep, file([index('orders', ['status', 'autoCompleteAt desc'])])).served, false);
       // No explicit order: the inequality field is ordered ascending.
-      const implicit = shape('orders', [{ field: 'status', op: '==' }, { field: 'autoCompleteAt', op: '<=' }]);
-      assert.deepEqual(planOf([{ field: 'status', op: '==' }, { field: 'autoCompleteAt', op: '<=' }], []).orders, [
-        { field: 'autoCompleteAt', direction: ASC },
+      const implicit = shape('orders', [
+        { field: 'status', op: '==' },
+        { field: 'autoCompleteAt', op: '<=' },
       ]);
+      assert.deepEqual(
+        planOf(
+          [
+            { field: 'status', op: '==' },
+            { field: 'autoCompleteAt', op: '<=' },
+          ],
+          [],
+        ).orders,
+        [{ field: 'autoCompleteAt', direction: ASC }],
+      );
       assert.ok(matchQuery(implicit, file([index('orders', ['status', 'autoCompleteAt'])])).served);
       assert.equal(matchQuery(implicit, file([])).served, false);
       // An explicit order on another field comes first, and the inequality follows in its direction.
@@ -124,15 +141,32 @@ describe('index matcher', () => {
     });
 
     it('orders several inequality fields by name', () => {
-      const query = shape('orders', [{ field: 'total', op: '>' }, { field: 'createdAt', op: '<' }]);
+      const query = shape('orders', [
+        { field: 'total', op: '>' },
+        { field: 'createdAt', op: '<' },
+      ]);
       assert.ok(matchQuery(query, file([index('orders', ['createdAt', 'total'])])).served);
       assert.equal(matchQuery(query, file([index('orders', ['total', 'createdAt'])])).served, false);
     });
 
     it('treats a trailing __name__ in the direction of the field before it as implicit', () => {
-      const query = shape('orders', [{ field: 'customerUid', op: '==' }], [['createdAt', 'desc'], ['__name__', 'desc']]);
+      const query = shape(
+        'orders',
+        [{ field: 'customerUid', op: '==' }],
+        [
+          ['createdAt', 'desc'],
+          ['__name__', 'desc'],
+        ],
+      );
       assert.ok(matchQuery(query, file([index('orders', ['customerUid', 'createdAt desc'])])).served);
-      const reversed = shape('orders', [{ field: 'customerUid', op: '==' }], [['createdAt', 'desc'], ['__name__', 'asc']]);
+      const reversed = shape(
+        'orders',
+        [{ field: 'customerUid', op: '==' }],
+        [
+          ['createdAt', 'desc'],
+          ['__name__', 'asc'],
+        ],
+      );
       assert.equal(matchQuery(reversed, file([index('orders', ['customerUid', 'createdAt desc'])])).served, false);
       assert.ok(matchQuery(reversed, file([index('orders', ['customerUid', 'createdAt desc', '__name__'])])).served);
     });
@@ -193,7 +227,9 @@ describe('index matcher', () => {
     });
 
     it('serve an order in one direction only when the override keeps that direction', () => {
-      const ascendingOnly: FieldOverride[] = [{ collectionGroup: 'deviceTokens', fieldPath: 'refreshedAt', indexes: [{ order: ASC, queryScope: 'COLLECTION' }] }];
+      const ascendingOnly: FieldOverride[] = [
+        { collectionGroup: 'deviceTokens', fieldPath: 'refreshedAt', indexes: [{ order: ASC, queryScope: 'COLLECTION' }] },
+      ];
       assert.ok(matchQuery(shape('deviceTokens', [{ field: 'refreshedAt', op: '<' }]), file([], ascendingOnly)).served);
       assert.equal(matchQuery(shape('deviceTokens', [], [['refreshedAt', 'desc']]), file([], ascendingOnly)).served, false);
     });
@@ -207,7 +243,12 @@ describe('index matcher', () => {
         filter: {
           and: [
             { field: 'storeId', op: '==' },
-            { or: [{ field: 'status', op: '==' }, { field: 'channel', op: '==' }] },
+            {
+              or: [
+                { field: 'status', op: '==' },
+                { field: 'channel', op: '==' },
+              ],
+            },
           ],
         },
         orderBy: [{ field: 'createdAt', direction: DESC }],
@@ -216,12 +257,18 @@ describe('index matcher', () => {
       assert.equal(one.served, false);
       assert.equal(one.problems.length, 1);
       assert.match(one.problems[0], /channel ==/);
-      const both = matchQuery(query, file([index('orders', ['storeId', 'status', 'createdAt desc']), index('orders', ['storeId', 'channel', 'createdAt desc'])]));
+      const both = matchQuery(
+        query,
+        file([index('orders', ['storeId', 'status', 'createdAt desc']), index('orders', ['storeId', 'channel', 'createdAt desc'])]),
+      );
       assert.ok(both.served, both.problems.join('\n'));
     });
 
     it('refuses more than 30 disjunctions', () => {
-      const query = shape('orders', [{ field: 'storeId', op: 'in', valueCount: 6 }, { field: 'status', op: 'in', valueCount: 6 }]);
+      const query = shape('orders', [
+        { field: 'storeId', op: 'in', valueCount: 6 },
+        { field: 'status', op: 'in', valueCount: 6 },
+      ]);
       const result = matchQuery(query, file([]));
       assert.equal(result.served, false);
       assert.match(result.problems[0], /36 disjunctions/);
@@ -271,7 +318,12 @@ describe('index matcher', () => {
       assert.deepEqual(structured(group), {
         collectionGroup: 'members',
         scope: 'COLLECTION_GROUP',
-        filter: { or: [{ field: 'uid', op: '==' }, { field: 'role', op: 'array-contains-any', valueCount: 3 }] },
+        filter: {
+          or: [
+            { field: 'uid', op: '==' },
+            { field: 'role', op: 'array-contains-any', valueCount: 3 },
+          ],
+        },
         orderBy: [],
       });
     });

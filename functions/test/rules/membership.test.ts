@@ -24,7 +24,11 @@ describe('firestore.rules: membership documents decide', function () {
 
   describe('lists', () => {
     it('a partner of two stores lists each store with its own query (membership is per store), and a customer no store', async () => {
-      const twoStores: Actor = { name: 'owner of two stores', uid: 'owner-12', claims: { stores: { 'store-1': 'owner', 'store-2': 'staff' } } };
+      const twoStores: Actor = {
+        name: 'owner of two stores',
+        uid: 'owner-12',
+        claims: { stores: { 'store-1': 'owner', 'store-2': 'staff' } },
+      };
       await env.withSecurityRulesDisabled(async (context) => {
         const db = context.firestore() as unknown as Firestore;
         await setDoc(doc(db, 'stores/store-1/members/owner-12'), { storeId: 'store-1', uid: 'owner-12', role: 'owner' });
@@ -45,7 +49,6 @@ describe('firestore.rules: membership documents decide', function () {
       }
       await assertFails(getDocs(query(collection(firestoreAs(env, customer), 'orders'), where('storeId', '==', 'store-1'))));
     });
-
   });
 
   describe('authority ends with the membership document, not with the token', () => {
@@ -80,7 +83,11 @@ describe('firestore.rules: membership documents decide', function () {
       const asOwner = firestoreAs(env, owner);
       await assertSucceeds(getDocs(collection(asOwner, 'stores/store-1/memberContacts')));
       await env.withSecurityRulesDisabled(async (context) => {
-        await setDoc(doc(context.firestore() as unknown as Firestore, 'stores/store-1/members/owner-1'), { role: 'staff' }, { merge: true });
+        await setDoc(
+          doc(context.firestore() as unknown as Firestore, 'stores/store-1/members/owner-1'),
+          { role: 'staff' },
+          { merge: true },
+        );
       });
       try {
         await assertFails(getDocs(collection(asOwner, 'stores/store-1/memberContacts')));
@@ -88,14 +95,18 @@ describe('firestore.rules: membership documents decide', function () {
         await assertSucceeds(getDoc(doc(asOwner, `orders/${C1_ORDER}`))); // still staff
       } finally {
         await env.withSecurityRulesDisabled(async (context) => {
-          await setDoc(doc(context.firestore() as unknown as Firestore, 'stores/store-1/members/owner-1'), { role: 'owner' }, { merge: true });
+          await setDoc(
+            doc(context.firestore() as unknown as Firestore, 'stores/store-1/members/owner-1'),
+            { role: 'owner' },
+            { merge: true },
+          );
         });
       }
     });
   });
 
   describe('emails and invitations', () => {
-    it('staff read their own contact document and no other member\'s email; owners read all', async () => {
+    it("staff read their own contact document and no other member's email; owners read all", async () => {
       await assertSucceeds(getDoc(doc(firestoreAs(env, staff), 'stores/store-1/memberContacts/staff-1')));
       await assertFails(getDoc(doc(firestoreAs(env, staff), 'stores/store-1/memberContacts/owner-1')));
       await assertFails(getDocs(collection(firestoreAs(env, staff), 'stores/store-1/memberContacts')));
@@ -105,7 +116,7 @@ describe('firestore.rules: membership documents decide', function () {
       for (const member of members.docs) assert.equal(member.get('email'), undefined, member.id);
     });
 
-    it('an invitation: its verified invitee and the store\'s owners read it, nobody else', async () => {
+    it("an invitation: its verified invitee and the store's owners read it, nobody else", async () => {
       const path = 'storeInvitations/invitation-1';
       for (const actor of [invitee, owner]) await assertSucceeds(getDoc(doc(firestoreAs(env, actor), path)));
       for (const actor of [unverifiedInvitee, staff, otherPartner, customer, admin, anonymous]) {
@@ -116,5 +127,4 @@ describe('firestore.rules: membership documents decide', function () {
       await assertFails(getDocs(query(collection(firestoreAs(env, owner), 'storeInvitations'), where('storeId', '==', 'store-2'))));
     });
   });
-
 });

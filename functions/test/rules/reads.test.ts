@@ -8,8 +8,20 @@ import { collection, collectionGroup, doc, getDoc, getDocs, limit, orderBy, quer
 import { Actor, ACTORS, firestoreAs, startRulesEnv } from './rulesEnv';
 import { APP_DOCUMENT_READS, APP_QUERIES, buildDocument, buildQuery, Params } from './appQueries';
 
-const { owner, staff, otherPartner, suspendedOwner, oddRole, customer, otherCustomer, admin, anonymous, removedStaff, invitee, unverifiedInvitee } =
-  ACTORS;
+const {
+  owner,
+  staff,
+  otherPartner,
+  suspendedOwner,
+  oddRole,
+  customer,
+  otherCustomer,
+  admin,
+  anonymous,
+  removedStaff,
+  invitee,
+  unverifiedInvitee,
+} = ACTORS;
 // A partner of two stores lists each store's orders with its own query: test/rules/membership.test.ts.
 
 interface QueryCase {
@@ -39,7 +51,12 @@ const QUERY_CASES: Record<string, QueryCase[]> = {
   ],
   deliveryTabOrders: [
     { params: { ...STORE_1, status: 'received' }, allowed: [owner, staff], expect: ['delivery-received-c1'], denied: PARTNER_DENIED },
-    { params: { ...STORE_1, status: 'preparing_shipment' }, allowed: [owner, staff], expect: ['delivery-preparing-c2'], denied: PARTNER_DENIED },
+    {
+      params: { ...STORE_1, status: 'preparing_shipment' },
+      allowed: [owner, staff],
+      expect: ['delivery-preparing-c2'],
+      denied: PARTNER_DENIED,
+    },
     { params: { ...STORE_1, status: 'shipped' }, allowed: [owner, staff], expect: ['delivery-shipped-c1'], denied: PARTNER_DENIED },
   ],
   deliveryFinishedOrders: [{ params: STORE_1, allowed: [owner, staff], expect: ['delivery-completed-c2'], denied: PARTNER_DENIED }],
@@ -68,13 +85,23 @@ const QUERY_CASES: Record<string, QueryCase[]> = {
     },
   ],
   customerOrderEvents: [
-    { params: { uid: 'customer-1', orderId: C1_ORDER }, allowed: [customer], expect: ['000001', '000002'], denied: [otherCustomer, owner, anonymous, admin] },
+    {
+      params: { uid: 'customer-1', orderId: C1_ORDER },
+      allowed: [customer],
+      expect: ['000001', '000002'],
+      denied: [otherCustomer, owner, anonymous, admin],
+    },
   ],
   activeStores: [{ params: {}, allowed: [anonymous, customer, otherPartner, suspendedOwner], expect: ['store-1', 'store-2'], denied: [] }],
   storeMenu: [
     { params: STORE_1, allowed: [anonymous, customer, owner], expect: ['americano', 'latte'], denied: [] },
     // store-3 is inactive: only its own members read its menu.
-    { params: { storeId: 'store-3' }, allowed: [suspendedOwner], expect: ['americano', 'latte'], denied: [anonymous, customer, owner, admin] },
+    {
+      params: { storeId: 'store-3' },
+      allowed: [suspendedOwner],
+      expect: ['americano', 'latte'],
+      denied: [anonymous, customer, owner, admin],
+    },
   ],
   storeMemberList: [{ params: STORE_1, allowed: [owner, staff], expect: ['owner-1', 'staff-1'], denied: PARTNER_DENIED }],
   myPartnerApplications: [
@@ -98,13 +125,28 @@ const QUERY_CASES: Record<string, QueryCase[]> = {
     },
   ],
   storePendingInvitations: [
-    { params: STORE_1, allowed: [owner], expect: ['invitation-1', 'invitation-3'], denied: [staff, otherPartner, invitee, removedStaff, admin, anonymous] },
+    {
+      params: STORE_1,
+      allowed: [owner],
+      expect: ['invitation-1', 'invitation-3'],
+      denied: [staff, otherPartner, invitee, removedStaff, admin, anonymous],
+    },
   ],
   storeMemberContacts: [
-    { params: STORE_1, allowed: [owner], expect: ['owner-1', 'staff-1'], denied: [staff, otherPartner, customer, removedStaff, admin, anonymous] },
+    {
+      params: STORE_1,
+      allowed: [owner],
+      expect: ['owner-1', 'staff-1'],
+      denied: [staff, otherPartner, customer, removedStaff, admin, anonymous],
+    },
   ],
   publicStoreReviews: [
-    { params: STORE_1, allowed: [anonymous, customer, otherPartner, owner], expect: ['review-c2-reported', 'review-c2-replied', 'review-c1-visible'], denied: [] },
+    {
+      params: STORE_1,
+      allowed: [anonymous, customer, otherPartner, owner],
+      expect: ['review-c2-reported', 'review-c2-replied', 'review-c1-visible'],
+      denied: [],
+    },
   ],
   partnerStoreReviews: [
     {
@@ -115,11 +157,21 @@ const QUERY_CASES: Record<string, QueryCase[]> = {
     },
   ],
   partnerUnansweredReviews: [
-    { params: STORE_1, allowed: [owner, staff, admin], expect: ['review-c2-reported', 'review-c1-visible'], denied: [otherPartner, customer, anonymous, oddRole] },
+    {
+      params: STORE_1,
+      allowed: [owner, staff, admin],
+      expect: ['review-c2-reported', 'review-c1-visible'],
+      denied: [otherPartner, customer, anonymous, oddRole],
+    },
   ],
   partnerReviewReports: [
     // The review's own customer (customer-2) is denied too: reports are for the store and admins.
-    { params: { ...STORE_1, orderId: 'review-c2-reported' }, allowed: [owner, staff, admin], expect: ['report-1'], denied: [otherPartner, customer, otherCustomer, anonymous, oddRole] },
+    {
+      params: { ...STORE_1, orderId: 'review-c2-reported' },
+      allowed: [owner, staff, admin],
+      expect: ['report-1'],
+      denied: [otherPartner, customer, otherCustomer, anonymous, oddRole],
+    },
   ],
   customerReviews: [
     {
@@ -129,7 +181,9 @@ const QUERY_CASES: Record<string, QueryCase[]> = {
       denied: [otherCustomer, owner, staff, anonymous],
     },
   ],
-  reportedReviews: [{ params: {}, allowed: [admin], expect: ['review-c2-reported'], denied: [customer, otherCustomer, owner, staff, anonymous] }],
+  reportedReviews: [
+    { params: {}, allowed: [admin], expect: ['review-c2-reported'], denied: [customer, otherCustomer, owner, staff, anonymous] },
+  ],
 };
 
 interface DocumentCase {
@@ -139,7 +193,9 @@ interface DocumentCase {
 }
 
 const DOCUMENT_CASES: Record<string, DocumentCase[]> = {
-  order: [{ params: { orderId: C1_ORDER }, allowed: [customer, owner, staff], denied: [otherCustomer, otherPartner, anonymous, admin, oddRole] }],
+  order: [
+    { params: { orderId: C1_ORDER }, allowed: [customer, owner, staff], denied: [otherCustomer, otherPartner, anonymous, admin, oddRole] },
+  ],
   store: [
     { params: STORE_1, allowed: [anonymous, customer, otherPartner], denied: [] },
     { params: { storeId: 'store-3' }, allowed: [suspendedOwner], denied: [anonymous, customer, owner, admin] },
@@ -149,7 +205,11 @@ const DOCUMENT_CASES: Record<string, DocumentCase[]> = {
   ],
   user: [{ params: { uid: 'customer-1' }, allowed: [customer], denied: [otherCustomer, owner, admin, anonymous] }],
   review: [
-    { params: { orderId: 'review-c1-hidden' }, allowed: [customer, owner, staff, admin], denied: [otherCustomer, otherPartner, anonymous, oddRole] },
+    {
+      params: { orderId: 'review-c1-hidden' },
+      allowed: [customer, owner, staff, admin],
+      denied: [otherCustomer, otherPartner, anonymous, oddRole],
+    },
   ],
   publicReview: [{ params: { orderId: 'review-c1-visible' }, allowed: [anonymous, customer, otherPartner], denied: [] }],
 };
@@ -252,9 +312,15 @@ describe('firestore.rules: reads', function () {
       const db = firestoreAs(env, anonymous);
       const base = [collection(db, 'publicReviews'), where('storeId', '==', 'store-1'), orderBy('createdAt', 'desc')] as const;
       const first = await assertSucceeds(getDocs(query(base[0], base[1], base[2], limit(2))));
-      assert.deepEqual(first.docs.map((d) => d.id), ['review-c2-reported', 'review-c2-replied']);
+      assert.deepEqual(
+        first.docs.map((d) => d.id),
+        ['review-c2-reported', 'review-c2-replied'],
+      );
       const next = await assertSucceeds(getDocs(query(base[0], base[1], base[2], startAfter(first.docs[1]), limit(2))));
-      assert.deepEqual(next.docs.map((d) => d.id), ['review-c1-visible']);
+      assert.deepEqual(
+        next.docs.map((d) => d.id),
+        ['review-c1-visible'],
+      );
     });
 
     it('denies collection-group reads of history entries and members', async () => {

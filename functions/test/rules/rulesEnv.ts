@@ -15,7 +15,11 @@ export async function startRulesEnv(projectId: string, options: { rules?: string
   setLogLevel('silent');
   const env = await initializeTestEnvironment({
     projectId,
-    firestore: { rules: options.rules ?? readFileSync(RULES_PATH, 'utf8'), host: hostPort.slice(0, colon), port: Number(hostPort.slice(colon + 1)) },
+    firestore: {
+      rules: options.rules ?? readFileSync(RULES_PATH, 'utf8'),
+      host: hostPort.slice(0, colon),
+      port: Number(hostPort.slice(colon + 1)),
+    },
   });
   await env.clearFirestore();
   await env.withSecurityRulesDisabled(async (context) => seed(context.firestore() as unknown as Firestore));
@@ -40,7 +44,11 @@ export const ACTORS = {
   otherCustomer: { name: 'customer-2 (another customer)', uid: 'customer-2' },
   admin: { name: 'admin', uid: 'admin-1', claims: { admin: true } },
   // Claims a token could still carry after its member was removed: no membership document exists.
-  removedStaff: { name: 'removed staff of store-1 (old token still claims it)', uid: 'removed-1', claims: { stores: { 'store-1': 'staff' } } },
+  removedStaff: {
+    name: 'removed staff of store-1 (old token still claims it)',
+    uid: 'removed-1',
+    claims: { stores: { 'store-1': 'staff' } },
+  },
   invitee: { name: 'invitee (verified email)', uid: 'invitee-1', claims: { email: 'invitee@example.com', email_verified: true } },
   unverifiedInvitee: {
     name: 'same email, not verified',
@@ -116,7 +124,10 @@ export const INVITATIONS: Record<string, { storeId: string; email: string; statu
 };
 
 /** Reviews by id (docs/reviews.md); `at` as for orders. Visible ones also get their public copy. */
-export const REVIEWS: Record<string, { storeId: string; customerUid: string; status: string; replied: boolean; reportState: string; at: number }> = {
+export const REVIEWS: Record<
+  string,
+  { storeId: string; customerUid: string; status: string; replied: boolean; reportState: string; at: number }
+> = {
   'review-c1-visible': { storeId: 'store-1', customerUid: 'customer-1', status: 'visible', replied: false, reportState: 'none', at: 100 },
   'review-c2-replied': { storeId: 'store-1', customerUid: 'customer-2', status: 'visible', replied: true, reportState: 'none', at: 110 },
   'review-c1-hidden': { storeId: 'store-1', customerUid: 'customer-1', status: 'hidden', replied: false, reportState: 'resolved', at: 120 },
@@ -128,11 +139,28 @@ export const REVIEWS: Record<string, { storeId: string; customerUid: string; sta
 /** Every other document that exists, for the write tests. */
 export const OTHER_DOCUMENTS: Record<string, Record<string, unknown>> = {
   'stores/store-1/orderCounters/2026-11-26': { last: 11 },
-  'users/customer-1': { stores: {}, membershipVersion: 0, claimsVersion: 0, claimsUpdatedAt: null, pendingApplicationId: 'application-c1-new' },
+  'users/customer-1': {
+    stores: {},
+    membershipVersion: 0,
+    claimsVersion: 0,
+    claimsUpdatedAt: null,
+    pendingApplicationId: 'application-c1-new',
+  },
   'users/owner-1': { stores: { 'store-1': 'owner' }, membershipVersion: 1, claimsVersion: 1, claimsUpdatedAt: minutes(0) },
-  'users/customer-1/devices/token-c1': { uid: 'customer-1', token: 'fcm-token-c1', platform: 'ios', createdAt: minutes(0), refreshedAt: minutes(0) },
+  'users/customer-1/devices/token-c1': {
+    uid: 'customer-1',
+    token: 'fcm-token-c1',
+    platform: 'ios',
+    createdAt: minutes(0),
+    refreshedAt: minutes(0),
+  },
   'deviceTokens/token-c1': { uid: 'customer-1', token: 'fcm-token-c1', platform: 'ios', createdAt: minutes(0), refreshedAt: minutes(0) },
-  'notificationClaims/onOrderCreated:pickup-received-c1': { functionName: 'onOrderCreated', orderId: 'pickup-received-c1', storeId: 'store-1', state: 'done' },
+  'notificationClaims/onOrderCreated:pickup-received-c1': {
+    functionName: 'onOrderCreated',
+    orderId: 'pickup-received-c1',
+    storeId: 'store-1',
+    state: 'done',
+  },
   'trackingEvents/event-1': { eventId: 'event-1', carrier: 'kr.cjlogistics', trackingNumber: '1234567890', outcome: 'updated' },
   'orderLimits/customer-1': { placements: [{ at: minutes(0), storeId: 'store-1', orderId: 'pickup-received-c1' }], updatedAt: minutes(0) },
 };
@@ -142,8 +170,14 @@ async function seed(db: Firestore): Promise<void> {
   const put = (path: string, data: Record<string, unknown>) => writes.push(setDoc(doc(db, path), data));
   for (const storeId of STORE_IDS) {
     put(`stores/${storeId}`, { name: storeId, active: storeId !== 'store-3', open: true, channels: ['dine_in', 'takeout', 'delivery'] });
-    put(`stores/${storeId}/private/profile`, { phone: '02-555-1234', businessNumber: '220-81-62517', ownerUid: `owner-of-${storeId}`, applicationId: storeId });
-    for (const itemId of MENU_ITEM_IDS) put(`stores/${storeId}/menuItems/${itemId}`, { name: itemId, price: 4000, soldOut: false, options: [] });
+    put(`stores/${storeId}/private/profile`, {
+      phone: '02-555-1234',
+      businessNumber: '220-81-62517',
+      ownerUid: `owner-of-${storeId}`,
+      applicationId: storeId,
+    });
+    for (const itemId of MENU_ITEM_IDS)
+      put(`stores/${storeId}/menuItems/${itemId}`, { name: itemId, price: 4000, soldOut: false, options: [] });
     for (const [uid, role] of Object.entries(MEMBERS[storeId])) {
       put(`stores/${storeId}/members/${uid}`, { storeId, uid, role, createdAt: minutes(0), updatedAt: minutes(0) });
       put(`stores/${storeId}/memberContacts/${uid}`, { storeId, uid, email: `${uid}@example.com` });
@@ -199,11 +233,30 @@ async function seed(db: Firestore): Promise<void> {
   for (const [path, data] of Object.entries(OTHER_DOCUMENTS)) put(path, data);
   for (const [reviewId, { at, ...review }] of Object.entries(REVIEWS)) {
     const rated = review.status === 'deleted' ? {} : { rating: 4, text: 'good' };
-    put(`reviews/${reviewId}`, { ...review, ...rated, authorName: '김**', createdAt: minutes(at), lastReportedAt: review.reportState === 'none' ? null : minutes(at) });
+    put(`reviews/${reviewId}`, {
+      ...review,
+      ...rated,
+      authorName: '김**',
+      createdAt: minutes(at),
+      lastReportedAt: review.reportState === 'none' ? null : minutes(at),
+    });
     if (review.status === 'visible') {
-      put(`publicReviews/${reviewId}`, { reviewId, storeId: review.storeId, authorName: '김**', rating: 4, text: 'good', reply: null, createdAt: minutes(at) });
+      put(`publicReviews/${reviewId}`, {
+        reviewId,
+        storeId: review.storeId,
+        authorName: '김**',
+        rating: 4,
+        text: 'good',
+        reply: null,
+        createdAt: minutes(at),
+      });
     }
   }
-  put('reviews/review-c2-reported/reports/report-1', { reviewId: 'review-c2-reported', storeId: 'store-1', reason: 'abusive', createdAt: minutes(140) });
+  put('reviews/review-c2-reported/reports/report-1', {
+    reviewId: 'review-c2-reported',
+    storeId: 'store-1',
+    reason: 'abusive',
+    createdAt: minutes(140),
+  });
   await Promise.all(writes);
 }

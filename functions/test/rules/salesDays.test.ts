@@ -18,7 +18,13 @@ describe('rules: salesDays', () => {
     await env.withSecurityRulesDisabled(async (context) => {
       const db = context.firestore() as unknown as Firestore;
       for (const path of [DAY, 'stores/store-1/salesDays/2026-11-27', 'stores/store-2/salesDays/2026-11-26']) {
-        await setDoc(doc(db, path), { storeId: path.split('/')[1], businessDate: path.split('/')[3], sales: emptyDaySales(), facts: {}, version: 1 });
+        await setDoc(doc(db, path), {
+          storeId: path.split('/')[1],
+          businessDate: path.split('/')[3],
+          sales: emptyDaySales(),
+          facts: {},
+          version: 1,
+        });
       }
     });
   });
@@ -30,9 +36,19 @@ describe('rules: salesDays', () => {
       const day = await assertSucceeds(getDoc(doc(db, DAY)));
       assert.equal(day.get('businessDate'), '2026-11-26');
       const range = await assertSucceeds(
-        getDocs(query(collection(db, 'stores/store-1/salesDays'), where('businessDate', '>=', '2026-11-01'), where('businessDate', '<=', '2026-11-30'))),
+        getDocs(
+          query(
+            collection(db, 'stores/store-1/salesDays'),
+            where('businessDate', '>=', '2026-11-01'),
+            where('businessDate', '<=', '2026-11-30'),
+          ),
+        ),
       );
-      assert.deepEqual(range.docs.map((d) => d.id), ['2026-11-26', '2026-11-27'], actor.name);
+      assert.deepEqual(
+        range.docs.map((d) => d.id),
+        ['2026-11-26', '2026-11-27'],
+        actor.name,
+      );
     }
   });
 

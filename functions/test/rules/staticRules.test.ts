@@ -27,11 +27,14 @@ describe('firestore.rules, read as text', () => {
     const statements = parseAllowStatements(readFileSync(RULES_PATH, 'utf8'));
     assert.ok(statements.length >= 6, `only ${statements.length} allow statements found`);
     for (const statement of statements) {
-      assert.ok(statement.methods.every((m) => ['get', 'list', 'read'].includes(m)), `line ${statement.line}: ${statement.methods.join(', ')}`);
+      assert.ok(
+        statement.methods.every((m) => ['get', 'list', 'read'].includes(m)),
+        `line ${statement.line}: ${statement.methods.join(', ')}`,
+      );
     }
   });
 
-  it('reads no document but the reader\'s membership (and, for the menu of a non-member, the store)', () => {
+  it("reads no document but the reader's membership (and, for the menu of a non-member, the store)", () => {
     const rules = readFileSync(RULES_PATH, 'utf8');
     const lookups = documentLookups(rules);
     assert.deepEqual(
@@ -43,7 +46,10 @@ describe('firestore.rules, read as text', () => {
     const calls = [...blanked.matchAll(/\b(?:get|exists|getAfter|existsAfter)\(\s*([A-Za-z_]\w*)\(/g)].map((m) => m[1]);
     assert.ok(calls.length > 0);
     assert.deepEqual([...new Set(calls)], ['membershipPath']);
-    assert.match(rules, /function membershipPath\(storeId\) \{\s*return \/databases\/\$\(database\)\/documents\/stores\/\$\(storeId\)\/members\/\$\(request\.auth\.uid\);/);
+    assert.match(
+      rules,
+      /function membershipPath\(storeId\) \{\s*return \/databases\/\$\(database\)\/documents\/stores\/\$\(storeId\)\/members\/\$\(request\.auth\.uid\);/,
+    );
   });
 
   describe('the document-lookup finder', () => {
@@ -94,7 +100,10 @@ describe('firestore.rules, read as text', () => {
     });
 
     it('ignores allow statements in comments and strings, and conditions spanning lines and parentheses', () => {
-      assert.deepEqual(problemsOf('// allow write: if true;\n/* allow create: if true; */\nallow read: if resource.data.note != "allow write: if true;";'), []);
+      assert.deepEqual(
+        problemsOf('// allow write: if true;\n/* allow create: if true; */\nallow read: if resource.data.note != "allow write: if true;";'),
+        [],
+      );
       const problems = clientWriteProblems(wrap('allow update: if (\n  request.auth != null\n  && resource.data.x in [1, 2]\n);'));
       assert.equal(problems.length, 1);
       assert.match(problems[0].statement, /in \[1, 2\]\n\)$/);

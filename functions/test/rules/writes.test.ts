@@ -31,12 +31,18 @@ const TARGETS: Target[] = [
   {
     collection: ORDERS,
     existing: `${ORDERS}/pickup-received-c1`,
-    create: (a) => ({ path: `${ORDERS}/client-order`, data: { storeId: 'store-1', customerUid: uidOf(a), channel: 'takeout', status: 'received', total: 0 } }),
+    create: (a) => ({
+      path: `${ORDERS}/client-order`,
+      data: { storeId: 'store-1', customerUid: uidOf(a), channel: 'takeout', status: 'received', total: 0 },
+    }),
   },
   {
     collection: EVENTS,
     existing: `${ORDERS}/pickup-received-c1/${EVENTS}/000002`,
-    create: (a) => ({ path: `${ORDERS}/pickup-received-c1/${EVENTS}/000003`, data: { storeId: 'store-1', customerUid: uidOf(a), version: 3, to: 'completed' } }),
+    create: (a) => ({
+      path: `${ORDERS}/pickup-received-c1/${EVENTS}/000003`,
+      data: { storeId: 'store-1', customerUid: uidOf(a), version: 3, to: 'completed' },
+    }),
   },
   {
     collection: STORES,
@@ -67,12 +73,18 @@ const TARGETS: Target[] = [
     collection: USERS,
     existing: `${USERS}/customer-1`,
     // Their own user document, where none exists yet.
-    create: (a) => ({ path: `${USERS}/${a.uid && !OTHER_DOCUMENTS[`${USERS}/${a.uid}`] ? a.uid : 'new-user'}`, data: { stores: { 'store-1': 'owner' } } }),
+    create: (a) => ({
+      path: `${USERS}/${a.uid && !OTHER_DOCUMENTS[`${USERS}/${a.uid}`] ? a.uid : 'new-user'}`,
+      data: { stores: { 'store-1': 'owner' } },
+    }),
   },
   {
     collection: DEVICES,
     existing: `${USERS}/customer-1/${DEVICES}/token-c1`,
-    create: (a) => ({ path: `${USERS}/${a.uid ?? 'customer-1'}/${DEVICES}/client-token`, data: { uid: uidOf(a), token: 'fcm', platform: 'web' } }),
+    create: (a) => ({
+      path: `${USERS}/${a.uid ?? 'customer-1'}/${DEVICES}/client-token`,
+      data: { uid: uidOf(a), token: 'fcm', platform: 'web' },
+    }),
   },
   {
     collection: DEVICE_TOKENS,
@@ -92,7 +104,10 @@ const TARGETS: Target[] = [
   {
     collection: REVIEWS,
     existing: `${REVIEWS}/review-c1-visible`,
-    create: (a) => ({ path: `${REVIEWS}/pickup-completed-c1`, data: { storeId: 'store-1', customerUid: uidOf(a), rating: 5, status: 'visible' } }),
+    create: (a) => ({
+      path: `${REVIEWS}/pickup-completed-c1`,
+      data: { storeId: 'store-1', customerUid: uidOf(a), rating: 5, status: 'visible' },
+    }),
   },
   {
     collection: REPORTS,
@@ -126,7 +141,9 @@ async function expectAllWritesDenied(db: Firestore, target: Target, actor: Actor
     try {
       await assertFails(attempt());
     } catch (error) {
-      throw new Error(`${actor.name} could ${kind} ${kind === 'create' ? path : target.existing}: ${(error as Error).message}`, { cause: error });
+      throw new Error(`${actor.name} could ${kind} ${kind === 'create' ? path : target.existing}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 }
@@ -186,7 +203,9 @@ describe('firestore.rules: writes', function () {
           'match /databases/{database}/documents {\n    match /{document=**} { allow write: if request.auth != null; }',
         ),
       });
-      await permissive.withSecurityRulesDisabled((context) => setDoc(doc(context.firestore(), 'unknownCollection/seeded'), { seeded: true }));
+      await permissive.withSecurityRulesDisabled((context) =>
+        setDoc(doc(context.firestore(), 'unknownCollection/seeded'), { seeded: true }),
+      );
     });
 
     after(async () => {

@@ -134,7 +134,13 @@ describe('autoCompleteSweep (every 10 minutes)', function () {
     assert.deepEqual(first, { scanned: 120, completed: 120, skipped: 0, failed: 0, truncated: true });
     // Oldest first: the orders due longest ago were the ones completed.
     const completedIds = (await db().collection('orders').where('status', '==', 'completed').get()).docs.map((d) => d.id).sort();
-    assert.deepEqual(completedIds, orders.slice(140).map((o) => o.orderId).sort());
+    assert.deepEqual(
+      completedIds,
+      orders
+        .slice(140)
+        .map((o) => o.orderId)
+        .sort(),
+    );
     const second = await sweepOverdueOrders({ batchSize: 50, maxOrders: 120 });
     assert.equal(second.completed, 120);
     const third = await sweepOverdueOrders({ batchSize: 50, maxOrders: 120 });

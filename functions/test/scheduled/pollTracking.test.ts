@@ -20,14 +20,20 @@ describe('tracking functions', () => {
     const endpoint = endpointOf(pollTracking);
     assert.equal(endpoint.scheduleTrigger?.schedule, 'every 30 minutes');
     assert.equal(endpoint.scheduleTrigger?.timeZone, 'Asia/Seoul');
-    assert.deepEqual(endpoint.secretEnvironmentVariables?.map((s) => s.key), ['DELIVERY_TRACKER_API_KEY']);
+    assert.deepEqual(
+      endpoint.secretEnvironmentVariables?.map((s) => s.key),
+      ['DELIVERY_TRACKER_API_KEY'],
+    );
   });
 
   it('trackingWebhook is a public HTTPS function with the webhook secret', () => {
     const endpoint = endpointOf(trackingWebhook);
     assert.ok(endpoint.httpsTrigger);
     assert.deepEqual(endpoint.httpsTrigger?.invoker, ['public']);
-    assert.deepEqual(endpoint.secretEnvironmentVariables?.map((s) => s.key), ['TRACKING_WEBHOOK_SECRET']);
+    assert.deepEqual(
+      endpoint.secretEnvironmentVariables?.map((s) => s.key),
+      ['TRACKING_WEBHOOK_SECRET'],
+    );
   });
 
   describe('a scheduled run', () => {

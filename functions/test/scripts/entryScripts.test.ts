@@ -50,7 +50,8 @@ describe('entry scripts load only built-ins before set-up', () => {
   }
 
   it('the import scan sees packages, multi-line imports and re-exports (it can fail)', () => {
-    const source = "import { a,\n  b } from 'firebase-admin/app';\nimport 'side-effect';\nexport { x } from './lib/x.mjs';\nconst later = await import('firebase');\n";
+    const source =
+      "import { a,\n  b } from 'firebase-admin/app';\nimport 'side-effect';\nexport { x } from './lib/x.mjs';\nconst later = await import('firebase');\n";
     assert.deepEqual(staticImports(source), ['firebase-admin/app', 'side-effect', './lib/x.mjs']);
   });
 });

@@ -36,7 +36,10 @@ describe('functions queue (npm start)', function () {
         arrived.push(req.url ?? '');
         setTimeout(() => {
           inside -= 1;
-          res.writeHead(req.url === '/missing' ? 404 : 200, { 'content-type': 'application/json', 'x-echo': String(req.headers['x-caller']) });
+          res.writeHead(req.url === '/missing' ? 404 : 200, {
+            'content-type': 'application/json',
+            'x-echo': String(req.headers['x-caller']),
+          });
           res.end(JSON.stringify({ path: req.url, method: req.method, body }));
         }, 100);
       });
@@ -52,7 +55,11 @@ describe('functions queue (npm start)', function () {
   });
 
   const call = (path: string, body = '{"data":{}}') =>
-    fetch(`http://127.0.0.1:${queue.port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-caller': path }, body });
+    fetch(`http://127.0.0.1:${queue.port}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-caller': path },
+      body,
+    });
 
   it('lets at most maxInFlight requests into the emulator and serves the rest in order', async () => {
     const paths = Array.from({ length: 8 }, (_, i) => `/demo/asia-northeast3/f${i}`);
@@ -63,7 +70,10 @@ describe('functions queue (npm start)', function () {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const answers = await Promise.all(pending);
-    assert.deepEqual(answers.map((a) => a.path), paths);
+    assert.deepEqual(
+      answers.map((a) => a.path),
+      paths,
+    );
     assert.equal(mostInside, 2);
     assert.deepEqual(arrived, paths);
     assert.equal(queue.stats.requests, 8);
@@ -81,7 +91,9 @@ describe('functions queue (npm start)', function () {
   it('drops a caller that hung up while queued', async () => {
     const first = [call('/a'), call('/b')];
     const controller = new AbortController();
-    const gone = fetch(`http://127.0.0.1:${queue.port}/gone`, { method: 'POST', body: '{}', signal: controller.signal }).catch(() => 'aborted');
+    const gone = fetch(`http://127.0.0.1:${queue.port}/gone`, { method: 'POST', body: '{}', signal: controller.signal }).catch(
+      () => 'aborted',
+    );
     await new Promise((resolve) => setTimeout(resolve, 30));
     controller.abort();
     assert.equal(await gone, 'aborted');

@@ -43,7 +43,10 @@ describe('interrupted first install is repaired by the next run', function () {
       writeFileSync(join(dir, 'package-lock.json'), lock('pkg'));
     };
     const stampOf = (dir: string) => join(dir, 'node_modules', '.gocafein-install-stamp');
-    const lockHash = (dir: string) => createHash('sha256').update(readFileSync(join(dir, 'package-lock.json'))).digest('hex');
+    const lockHash = (dir: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(dir, 'package-lock.json')))
+        .digest('hex');
 
     it('installs again over a node_modules that has no stamp (an interrupted npm ci)', () => {
       const dir = join(scratch, 'pkg');
@@ -73,7 +76,10 @@ describe('interrupted first install is repaired by the next run', function () {
       const dir = join(scratch, 'pkg');
       makePackage(dir);
       // package.json asks for a dependency the lock doesn't have: npm ci refuses.
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pkg', version: '1.0.0', private: true, dependencies: { 'left-pad': '1.3.0' } }));
+      writeFileSync(
+        join(dir, 'package.json'),
+        JSON.stringify({ name: 'pkg', version: '1.0.0', private: true, dependencies: { 'left-pad': '1.3.0' } }),
+      );
       mkdirSync(join(dir, 'node_modules'), { recursive: true });
       writeFileSync(stampOf(dir), 'stale');
       const run = inNode(`return setup.ensureNpmPackages(${JSON.stringify(dir)});`);
@@ -116,7 +122,11 @@ describe('interrupted first install is repaired by the next run', function () {
       await new Promise<void>((resolve) => child.stdout.on('data', (chunk) => chunk.toString().includes('BUILDING') && resolve()));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      assert.deepEqual(readdirSync(join(scratch, 'tools')), [`hidane-0.6.0.partial-${child.pid}`], 'the killed build should have left only its temporary root');
+      assert.deepEqual(
+        readdirSync(join(scratch, 'tools')),
+        [`hidane-0.6.0.partial-${child.pid}`],
+        'the killed build should have left only its temporary root',
+      );
       assert.ok(!existsSync(root));
       const next = ensure(root);
       assert.equal(next.status, 0, next.output);
@@ -127,7 +137,10 @@ describe('interrupted first install is repaired by the next run', function () {
     it('replaces a broken root (cargo metadata and a binary that does not run)', () => {
       const root = join(scratch, 'tools', 'hidane-0.6.0');
       mkdirSync(join(root, 'bin'), { recursive: true });
-      writeFileSync(join(root, '.crates.toml'), '[v1]\n"hidane 0.6.0 (registry+https://github.com/rust-lang/crates.io-index)" = ["hidane"]\n');
+      writeFileSync(
+        join(root, '.crates.toml'),
+        '[v1]\n"hidane 0.6.0 (registry+https://github.com/rust-lang/crates.io-index)" = ["hidane"]\n',
+      );
       writeFileSync(join(root, 'bin', 'hidane'), '#!/bin/sh\nexit 3\n');
       chmodSync(join(root, 'bin', 'hidane'), 0o755);
       const run = ensure(root);

@@ -51,7 +51,12 @@ describe('lunch rush log checks (scripts/lib/stackChecks.mjs)', function () {
     setTimeout(() => (log += finish('onOrderUpdated') + begin('onOrderWrittenSales')), 300);
     setTimeout(() => (log += finish('onOrderWrittenSales') + begin('onOrderUpdated')), 600);
     setTimeout(() => (log += finish('onOrderUpdated')), 900);
-    const waited = await checks.waitForExecutions(() => log, before.length, { onOrderUpdated: 2, onOrderWrittenSales: 1 }, { timeoutMs: 5_000, settleMs: 10 });
+    const waited = await checks.waitForExecutions(
+      () => log,
+      before.length,
+      { onOrderUpdated: 2, onOrderWrittenSales: 1 },
+      { timeoutMs: 5_000, settleMs: 10 },
+    );
     assert.equal(waited.done, true);
     assert.ok(waited.seconds >= 0.85 && waited.seconds < 3, `done after ${waited.seconds} s`);
     assert.deepEqual(waited.counts, { onOrderUpdated: 2, onOrderWrittenSales: 1 });

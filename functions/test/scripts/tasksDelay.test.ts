@@ -40,7 +40,9 @@ describe('local tasks delay (npm start)', function () {
     fetch(`http://127.0.0.1:${delay.port}${QUEUE}/tasks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ task: { name: `${QUEUE.slice(1)}/tasks/${name}`, scheduleTime: new Date(dueAt).toISOString(), httpRequest: { body: 'e30=' } } }),
+      body: JSON.stringify({
+        task: { name: `${QUEUE.slice(1)}/tasks/${name}`, scheduleTime: new Date(dueAt).toISOString(), httpRequest: { body: 'e30=' } },
+      }),
     });
 
   it('hands a task to the emulator when it is due, not before', async () => {

@@ -20,5 +20,7 @@ export async function dumpDatabase(): Promise<Map<string, string>> {
 }
 
 export async function setDoc(path: string, data: Record<string, unknown>): Promise<void> {
-  await db().doc(path).set(toStored(data) as Record<string, unknown>);
+  await db()
+    .doc(path)
+    .set(toStored(data) as Record<string, unknown>);
 }

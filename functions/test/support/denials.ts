@@ -6,12 +6,7 @@ import type { FakeAuth } from './auth';
 import { expectError } from './callables';
 import { dumpDatabase } from './database';
 
-export async function expectDenied(
-  auth: FakeAuth,
-  attempt: () => Promise<unknown>,
-  code: string,
-  reason: string,
-): Promise<HttpsError> {
+export async function expectDenied(auth: FakeAuth, attempt: () => Promise<unknown>, code: string, reason: string): Promise<HttpsError> {
   const before = await dumpDatabase();
   const claimsWritesBefore = auth.claimsWrites.length;
   const error = await expectError(attempt(), code, reason);

@@ -69,9 +69,6 @@ export async function stopFirestore(): Promise<void> {
 /** Deletes every document of the test project. */
 export async function clearFirestore(): Promise<void> {
   const host = process.env.FIRESTORE_EMULATOR_HOST;
-  const response = await fetch(
-    `http://${host}/emulator/v1/projects/${TEST_PROJECT}/databases/(default)/documents`,
-    { method: 'DELETE' },
-  );
+  const response = await fetch(`http://${host}/emulator/v1/projects/${TEST_PROJECT}/databases/(default)/documents`, { method: 'DELETE' });
   if (!response.ok) throw new Error(`clearing Firestore failed: ${response.status}`);
 }

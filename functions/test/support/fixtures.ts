@@ -61,9 +61,7 @@ export async function seedStore(
     ...overrides,
   };
   await setDoc(`stores/${storeId}`, store);
-  await Promise.all(
-    MENU.map(({ itemId, ...item }) => setDoc(`stores/${storeId}/menuItems/${itemId}`, item)),
-  );
+  await Promise.all(MENU.map(({ itemId, ...item }) => setDoc(`stores/${storeId}/menuItems/${itemId}`, item)));
   if (!members) return;
   for (const role of ['owner', 'staff'] as const) await seedMembership(storeId, `${role}-of-${storeId}`, role);
 }

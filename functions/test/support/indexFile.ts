@@ -15,7 +15,8 @@ export function loadIndexFile(): IndexFile {
   return { indexes: parsed.indexes ?? [], fieldOverrides: parsed.fieldOverrides ?? [] };
 }
 
-export const APP_QUERIES_START = '<!-- app-queries:start (generated from functions/test/rules/appQueries.ts: cd functions && npx tsx test/rules/writeDocs.ts) -->';
+export const APP_QUERIES_START =
+  '<!-- app-queries:start (generated from functions/test/rules/appQueries.ts: cd functions && npx tsx test/rules/writeDocs.ts) -->';
 export const APP_QUERIES_END = '<!-- app-queries:end -->';
 
 /** The generated block of the docs, or null if its markers are missing. */

@@ -93,9 +93,7 @@ export interface Plan {
   orders: { field: string; direction: Direction }[];
 }
 
-export type Coverage =
-  | { kind: 'automatic'; detail: string }
-  | { kind: 'composite'; index: CompositeIndex };
+export type Coverage = { kind: 'automatic'; detail: string } | { kind: 'composite'; index: CompositeIndex };
 
 export interface BranchResult {
   plan: Plan;
@@ -285,7 +283,9 @@ export function describeShape(shape: QueryShape): string {
     'field' in f ? `${f.field} ${f.op}` : 'and' in f ? `(${f.and.map(filter).join(' AND ')})` : `(${f.or.map(filter).join(' OR ')})`;
   const scope = shape.scope === 'COLLECTION_GROUP' ? 'collectionGroup' : 'collection';
   const where = shape.filter ? ` where ${filter(shape.filter)}` : '';
-  const order = shape.orderBy.length ? ` orderBy ${shape.orderBy.map((o) => `${o.field} ${o.direction === 'ASCENDING' ? 'asc' : 'desc'}`).join(', ')}` : '';
+  const order = shape.orderBy.length
+    ? ` orderBy ${shape.orderBy.map((o) => `${o.field} ${o.direction === 'ASCENDING' ? 'asc' : 'desc'}`).join(', ')}`
+    : '';
   return `${scope}(${shape.collectionGroup})${where}${order}`;
 }
 

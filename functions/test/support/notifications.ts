@@ -143,12 +143,7 @@ export async function deliverCreated(orderId: string, id = eventId()): Promise<v
 }
 
 /** Delivers onOrderUpdated for a before/after pair of stored snapshots. */
-export async function deliverUpdated(
-  orderId: string,
-  before: DocumentSnapshot,
-  after: DocumentSnapshot,
-  id = eventId(),
-): Promise<void> {
+export async function deliverUpdated(orderId: string, before: DocumentSnapshot, after: DocumentSnapshot, id = eventId()): Promise<void> {
   const change = new Change(before as QueryDocumentSnapshot, after as QueryDocumentSnapshot);
   await functionsTest.wrap(onOrderUpdated)({ data: change, params: { orderId }, id } as never);
 }

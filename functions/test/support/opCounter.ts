@@ -78,7 +78,8 @@ function countRead(via: string, target: (self: unknown, args: unknown[]) => unkn
     void Promise.resolve(result).then(
       (value) => {
         // Attribute late results to the measurement they were started in.
-        if (operations) for (let i = 0; i < readsIn(value); i += 1) operations.push({ kind: 'read', via, path: pathOf(target(self, args)) });
+        if (operations)
+          for (let i = 0; i < readsIn(value); i += 1) operations.push({ kind: 'read', via, path: pathOf(target(self, args)) });
       },
       () => undefined,
     );
@@ -97,11 +98,36 @@ export function installOpCounter(): void {
     wrap(WriteBatch.prototype, method, 'WriteBatch', countWrite(`WriteBatch.${method}`));
     wrap(DocumentReference.prototype, method, 'DocumentReference', (self) => record('write', `DocumentReference.${method}`, pathOf(self)));
   }
-  wrap(Transaction.prototype, 'get', 'Transaction', countRead('Transaction.get', (_self, args) => args[0]));
-  wrap(Transaction.prototype, 'getAll', 'Transaction', countRead('Transaction.getAll', () => 'getAll'));
-  wrap(DocumentReference.prototype, 'get', 'DocumentReference', countRead('DocumentReference.get', (self) => self));
-  wrap(Firestore.prototype, 'getAll', 'Firestore', countRead('Firestore.getAll', () => 'getAll'));
-  wrap(Query.prototype, 'get', 'Query', countRead('Query.get', (self) => self));
+  wrap(
+    Transaction.prototype,
+    'get',
+    'Transaction',
+    countRead('Transaction.get', (_self, args) => args[0]),
+  );
+  wrap(
+    Transaction.prototype,
+    'getAll',
+    'Transaction',
+    countRead('Transaction.getAll', () => 'getAll'),
+  );
+  wrap(
+    DocumentReference.prototype,
+    'get',
+    'DocumentReference',
+    countRead('DocumentReference.get', (self) => self),
+  );
+  wrap(
+    Firestore.prototype,
+    'getAll',
+    'Firestore',
+    countRead('Firestore.getAll', () => 'getAll'),
+  );
+  wrap(
+    Query.prototype,
+    'get',
+    'Query',
+    countRead('Query.get', (self) => self),
+  );
 }
 
 /** Runs `work` with every Firestore operation it makes counted. */

@@ -118,10 +118,26 @@ export function installQueryRecorder(): void {
     record(self, args);
     return call();
   };
-  wrap(Query.prototype, 'get', before((self) => recordQuery(self, 'Query#get')));
-  wrap(Query.prototype, 'stream', before((self) => recordQuery(self, 'Query#stream')));
-  wrap(Query.prototype, 'onSnapshot', before((self) => recordQuery(self, 'Query#onSnapshot')));
-  wrap(AggregateQuery.prototype, 'get', before((self) => recordQuery(innerQuery(self), 'AggregateQuery#get')));
+  wrap(
+    Query.prototype,
+    'get',
+    before((self) => recordQuery(self, 'Query#get')),
+  );
+  wrap(
+    Query.prototype,
+    'stream',
+    before((self) => recordQuery(self, 'Query#stream')),
+  );
+  wrap(
+    Query.prototype,
+    'onSnapshot',
+    before((self) => recordQuery(self, 'Query#onSnapshot')),
+  );
+  wrap(
+    AggregateQuery.prototype,
+    'get',
+    before((self) => recordQuery(innerQuery(self), 'AggregateQuery#get')),
+  );
   wrap(
     Transaction.prototype,
     'get',

@@ -76,7 +76,10 @@ export function parseAllowStatements(rules: string): AllowStatement[] {
     i += 'allow'.length;
     let methodsText = '';
     while (i < text.length && text[i] !== ':' && text[i] !== ';' && text[i] !== '}') methodsText += text[i++];
-    const methods = methodsText.split(',').map((m) => m.trim()).filter((m) => m !== '');
+    const methods = methodsText
+      .split(',')
+      .map((m) => m.trim())
+      .filter((m) => m !== '');
     let condition: string | null = null;
     if (text[i] === ':') {
       i += 1;
@@ -92,7 +95,11 @@ export function parseAllowStatements(rules: string): AllowStatement[] {
         i += 1;
       }
       // The condition keeps its original text (strings included) for messages.
-      condition = rules.slice(i - body.length, i).trim().replace(/^if\b/, '').trim();
+      condition = rules
+        .slice(i - body.length, i)
+        .trim()
+        .replace(/^if\b/, '')
+        .trim();
     }
     statements.push({ methods, condition, line: lineOf(start) });
     i -= 1;

@@ -72,7 +72,8 @@ export function orderStagesArb(closeoutHour: number, index: number): fc.Arbitrar
         stages.push(current);
       };
       const startedAt = g.createdAt + g.startAfterMs;
-      const wantsStart = ['started', 'completed', 'cancelled_late'].includes(g.path) || (g.path === 'auto_completed' && g.startAfterMs % 2 === 0);
+      const wantsStart =
+        ['started', 'completed', 'cancelled_late'].includes(g.path) || (g.path === 'auto_completed' && g.startAfterMs % 2 === 0);
       if (pickup && wantsStart) {
         next({ status: 'preparing', prep: { startedAt } });
         if (g.readyAfterMs !== null) next({ readyAt: startedAt + g.readyAfterMs });
@@ -121,7 +122,10 @@ function figures(orders: SalesOrder[]) {
   });
   return {
     ...of(orders),
-    byChannel: Object.fromEntries(CHANNELS.map((c) => [c, of(orders.filter((o) => o.channel === c))])) as Record<Channel, ReturnType<typeof of>>,
+    byChannel: Object.fromEntries(CHANNELS.map((c) => [c, of(orders.filter((o) => o.channel === c))])) as Record<
+      Channel,
+      ReturnType<typeof of>
+    >,
   };
 }
 
@@ -157,14 +161,19 @@ export function bruteForceSummary(orders: readonly SalesOrder[], from: string, t
     days: dates.map((date) => ({ businessDate: date, ...figures(inRange.filter((o) => o.businessDate === date)) })),
     total: figures(inRange),
     cancellations: {
-      byActor: Object.fromEntries(ACTOR_ROLES.map((r) => [r, cancelled.filter((o) => o.cancellation!.by === r).length])) as Record<ActorRole, number>,
+      byActor: Object.fromEntries(ACTOR_ROLES.map((r) => [r, cancelled.filter((o) => o.cancellation!.by === r).length])) as Record<
+        ActorRole,
+        number
+      >,
       byReason,
     },
     durations: {
       receiptToStart: stats(started.map((o) => secs(o.createdAt, o.prep!.startedAt))),
       startToReady: stats(started.filter((o) => o.readyAt != null).map((o) => secs(o.prep!.startedAt, o.readyAt!))),
       startToComplete: stats(
-        started.filter((o) => o.status === 'completed' && o.completion!.by !== 'system').map((o) => secs(o.prep!.startedAt, o.completion!.at)),
+        started
+          .filter((o) => o.status === 'completed' && o.completion!.by !== 'system')
+          .map((o) => secs(o.prep!.startedAt, o.completion!.at)),
       ),
     },
     ordersByHour: Array.from({ length: 24 }, (_, h) => inRange.filter((o) => seoulHour(o.createdAt) === h).length),

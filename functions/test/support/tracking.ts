@@ -68,8 +68,7 @@ export async function postWebhook(body: unknown, options: PostOptions = {}): Pro
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const timestampHeader = options.timestampHeader === undefined ? String(timestamp) : options.timestampHeader;
   if (timestampHeader !== null) headers['x-gocafein-timestamp'] = timestampHeader;
-  const signature =
-    options.signature === undefined ? signWebhookBody(raw, timestamp, options.secret ?? WEBHOOK_SECRET) : options.signature;
+  const signature = options.signature === undefined ? signWebhookBody(raw, timestamp, options.secret ?? WEBHOOK_SECRET) : options.signature;
   if (signature !== null) headers['x-gocafein-signature'] = signature;
 
   const answer: Answer = { status: 200, body: undefined, headers: {} };

@@ -41,7 +41,12 @@ describe('autoCompleteOrder (Cloud Tasks handler)', () => {
     assert.equal(order.completion.at.toMillis(), DUE_AT);
     assert.equal(order.version, 2);
     const history = await historyOf(orderId);
-    assert.deepEqual(history.map((e) => [e.command, e.from, e.to, e.actorRole]).at(-1), ['auto_complete', 'received', 'completed', 'system']);
+    assert.deepEqual(history.map((e) => [e.command, e.from, e.to, e.actorRole]).at(-1), [
+      'auto_complete',
+      'received',
+      'completed',
+      'system',
+    ]);
   });
 
   it('due while preparing: completes too', async () => {

@@ -215,7 +215,9 @@ describe('onOrderCreated', () => {
       assert.equal(fakes.messaging().sends.length, 6);
       const claim = await db().doc('notificationClaims/onOrderCreated:evt-down').get();
       assert.equal(claim.get('state'), 'gave_up');
-      assert.ok(capturedLogs.some((entry) => entry.severity === 'ERROR' && entry.message.includes('push.gave_up') && entry.orderId === orderId));
+      assert.ok(
+        capturedLogs.some((entry) => entry.severity === 'ERROR' && entry.message.includes('push.gave_up') && entry.orderId === orderId),
+      );
     });
 
     it('a store without devices sends nothing and still schedules the timers', async () => {
@@ -327,7 +329,8 @@ describe('onOrderCreated', () => {
       assert.equal(fakes.tasks().live.size, 1, 'the reminder was created');
       assert.ok(
         capturedLogs.some(
-          (entry) => entry.message.includes('order_created.step_failed_permanently') && entry.orderId === orderId && entry.step === 'autoComplete',
+          (entry) =>
+            entry.message.includes('order_created.step_failed_permanently') && entry.orderId === orderId && entry.step === 'autoComplete',
         ),
       );
     });

@@ -1,13 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import {
-  cancelOrder,
-  completeOrder,
-  prepareShipment,
-  shipOrder,
-  startPreparing,
-  updateTracking,
-} from '../../src/callables/orderCommands';
+import { cancelOrder, completeOrder, prepareShipment, shipOrder, startPreparing, updateTracking } from '../../src/callables/orderCommands';
 import { db } from '../../src/infra/firestore';
 import { runSystemCommand } from '../../src/app/runOrderCommand';
 import { as, call } from '../support/callables';
@@ -28,8 +21,7 @@ const PLACED_AT = Date.parse('2026-03-02T03:04:05.678Z');
 const MINUTE = 60_000;
 const owner = as.owner(STORE_ID);
 const AUTO_COMPLETE_QUEUE = 'projects/demo-gocafein-test/locations/asia-northeast3/queues/autoCompleteOrder';
-const taskName = (orderId: string) =>
-  `${AUTO_COMPLETE_QUEUE}/tasks/autocomplete-${createHash('sha256').update(orderId).digest('hex')}`;
+const taskName = (orderId: string) => `${AUTO_COMPLETE_QUEUE}/tasks/autocomplete-${createHash('sha256').update(orderId).digest('hex')}`;
 
 function statusDelivery(orderId: string) {
   return {
@@ -155,12 +147,8 @@ describe('onOrderUpdated', () => {
     it('배송 준비, 발송 with courier and tracking number, 송장 수정, 배송 완료', async () => {
       const orderId = await placeDelivery();
       await changeAndDeliver(orderId, () => call(prepareShipment, { orderId }, owner));
-      await changeAndDeliver(orderId, () =>
-        call(shipOrder, { orderId, carrier: 'cj', trackingNumber: '1234-5678-9012' }, owner),
-      );
-      await changeAndDeliver(orderId, () =>
-        call(updateTracking, { orderId, carrier: 'hanjin', trackingNumber: '9876543210' }, owner),
-      );
+      await changeAndDeliver(orderId, () => call(shipOrder, { orderId, carrier: 'cj', trackingNumber: '1234-5678-9012' }, owner));
+      await changeAndDeliver(orderId, () => call(updateTracking, { orderId, carrier: 'hanjin', trackingNumber: '9876543210' }, owner));
       await changeAndDeliver(orderId, () => runSystemCommand(orderId, { type: 'mark_delivered' }));
 
       const sends = fakes.messaging().sends;

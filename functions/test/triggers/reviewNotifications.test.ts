@@ -62,10 +62,14 @@ describe('review notifications', () => {
     await seedDevices('owner-2', ['other-store-phone']);
     await seedDevices(CUSTOMER, ['customer-phone']);
     reviewId = await completedOrder();
-    await call(submitReview, { orderId: reviewId, rating: 4, text: '라떼가 부드럽고 맛있어요' }, { uid: CUSTOMER, token: { name: '김고객' } });
+    await call(
+      submitReview,
+      { orderId: reviewId, rating: 4, text: '라떼가 부드럽고 맛있어요' },
+      { uid: CUSTOMER, token: { name: '김고객' } },
+    );
   });
 
-  describe('new review → the store\'s members', () => {
+  describe("new review → the store's members", () => {
     it('sends the exact message to every device of every member of the store, once', async () => {
       await deliverCreated(reviewId);
       const sends = fakes.messaging().sends;
@@ -95,12 +99,15 @@ describe('review notifications', () => {
       fakes.messaging().failWith = (token, index) => (index === 0 && token === 'staff-phone' ? 'messaging/server-unavailable' : null);
       await assert.rejects(deliverCreated(reviewId, 'evt-p'), { name: 'RetryLaterError' });
       await deliverCreated(reviewId, 'evt-p');
-      assert.deepEqual(fakes.messaging().sends.map((send) => [...send.tokens].sort()), [['owner-phone', 'staff-phone'], ['staff-phone']]);
+      assert.deepEqual(
+        fakes.messaging().sends.map((send) => [...send.tokens].sort()),
+        [['owner-phone', 'staff-phone'], ['staff-phone']],
+      );
     });
   });
 
   describe('first reply → the customer', () => {
-    it('sends the reply to the customer\'s devices, exactly once over edits, deletes and new replies', async () => {
+    it("sends the reply to the customer's devices, exactly once over edits, deletes and new replies", async () => {
       await changeAndDeliver(reviewId, () => call(replyToReview, { reviewId, text: '감사합니다! 또 들러주세요' }, OWNER), 'evt-reply');
       const sends = fakes.messaging().sends;
       assert.equal(sends.length, 1);
