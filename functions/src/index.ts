@@ -2,7 +2,7 @@
 //
 // Every export is a lazy getter: Cloud Functions loads this file and reads only the export named
 // by the instance's function target, so an instance of placeOrder never loads the triggers', the
-// tasks' or the webhook's modules (cold start; see README "Cold start"). Deploy and the emulator
+// tasks' or the webhook's modules (cold start; docs/bench.md "Cold start"). Deploy and the emulator
 // enumerate the exports, which loads them all, as they must.
 import { setGlobalOptions } from 'firebase-functions/v2/options';
 import { backgroundMaxInstances, functionsRegion } from './config';
@@ -13,7 +13,7 @@ setGlobalOptions({ region: functionsRegion, maxInstances: backgroundMaxInstances
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the lazy getters load each function's module on first use (cold starts) */
 const FUNCTIONS: Record<string, () => unknown> = {
-  // Orders (README "Callable contract")
+  // Orders (docs/orders.md "Callable contract")
   placeOrder: () => require('./callables/placeOrder').placeOrder,
   startPreparing: () => require('./callables/orderCommands').startPreparing,
   completeOrder: () => require('./callables/orderCommands').completeOrder,

@@ -1,6 +1,6 @@
 // A small delay in front of the Cloud Tasks emulator, which ignores scheduleTime and dispatches
 // every task within a second or two. The emulated functions create their tasks here instead
-// (GOCAFEIN_TASKS_DELAY_HOST, read by functions/src/infra/taskScheduler.ts); each task is held in
+// (GOCAFEIN_TASKS_DELAY_HOST, read by functions/src/infra/cloudTasks.ts); each task is held in
 // memory until its scheduleTime and only then handed to the emulator, which dispatches it at once.
 // So no task reaches its handler early, and nothing is redelivered in a loop.
 //

@@ -20,7 +20,7 @@ import { orderLimits, orderLimitsRef, placementsFromSnapshot, unansweredOrdersAt
 import { menuItemFromSnapshot, menuItemRef, orderCounterRef, storeFromSnapshot, storeRef } from '../infra/stores';
 import { LOG_EVENTS } from '../logEvents';
 
-/** A placement as the boundary parsed it (callables/schemas.ts placeOrderInput). */
+/** A placement as the boundary parsed it (boundary/schemas.ts placeOrderInput). */
 export interface PlaceOrderInput {
   storeId: string;
   channel: Channel;

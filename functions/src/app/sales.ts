@@ -33,7 +33,7 @@ async function authorizeSales(caller: Caller, storeId: string): Promise<{ closeo
   return { closeoutHour: normalizedCloseoutHour(store.get('closeoutHour')) };
 }
 
-/** A store and a range of business days, as callables/salesSchemas.ts parses it. */
+/** A store and a range of business days, as boundary/salesSchemas.ts parses it. */
 export interface SalesRangeInput {
   storeId: string;
   from: string;

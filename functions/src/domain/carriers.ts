@@ -1,5 +1,5 @@
 // The Korean couriers an owner can pick in 발송 처리 / 송장 수정. One list, shared by the callables,
-// the tracking intake and README. Tracking numbers are digits only; hyphens and spaces that owners
+// the tracking intake and docs/orders.md "Carriers". Tracking numbers are digits only; hyphens and spaces that owners
 // copy from a label are stripped before the format check.
 
 export interface Carrier {

@@ -1,5 +1,5 @@
 // Firestore layout of orders:
-//   orders/{orderId}                   the order (see README "Order document")
+//   orders/{orderId}                   the order (docs/orders.md "Data model")
 //   orders/{orderId}/events/{version}  one history entry per transition, id = zero-padded version
 //   orders/{orderId}/staffActions/{version}  which partner/admin uid made that transition: the
 //                                      store's members read it, the customer doesn't (domain/privacy.ts)

@@ -1,5 +1,5 @@
 // Firestore layout of stores and their menus:
-//   stores/{storeId}                              the store (see README "Store document")
+//   stores/{storeId}                              the store (docs/orders.md "Data model", docs/onboarding.md)
 //   stores/{storeId}/menuItems/{itemId}           one menu item with its option groups
 //   stores/{storeId}/orderCounters/{YYYY-MM-DD}   { last } — the day's order-number sequence
 //   stores/{storeId}/members/{uid}                { uid, storeId, role, ... } — who may manage the store
