@@ -9,8 +9,7 @@ import { memberUidsOf, pruneDevicesRefreshedBefore } from '../../src/infra/devic
 import { db } from '../../src/infra/firestore';
 import { shippedOrdersOf, staleShipments } from '../../src/app/trackingIntake';
 import { unansweredOrdersQuery } from '../../src/infra/orderLimits';
-import { overdueOrdersQuery } from '../../src/scheduled/autoCompleteSweep';
-import { redactionCandidatesQuery } from '../../src/scheduled/redactPersonalData';
+import { overdueOrdersQuery, redactionCandidatesQuery } from '../../src/infra/orderQueries';
 import { APP_QUERY_DOCS, generatedBlock, INDEXES_PATH, loadIndexFile } from '../support/indexFile';
 import {
   compositeServes,
@@ -30,7 +29,7 @@ const structured = (query: Query): QueryShape =>
 /** The server's query builders, built without running them (the recorder also sees them run). */
 const SERVER_QUERIES: { name: string; shape: () => QueryShape }[] = [
   {
-    name: 'auto-complete sweep (scheduled/autoCompleteSweep.ts overdueOrdersQuery)',
+    name: 'auto-complete sweep (infra/orderQueries.ts overdueOrdersQuery)',
     shape: () => structured(overdueOrdersQuery(Date.now(), 200)),
   },
   {
@@ -43,7 +42,7 @@ const SERVER_QUERIES: { name: string; shape: () => QueryShape }[] = [
     shape: () => structured(unansweredOrdersQuery('customer-1', 'store-1', 3)),
   },
   {
-    name: 'personal data redaction (scheduled/redactPersonalData.ts redactionCandidatesQuery)',
+    name: 'personal data redaction (infra/orderQueries.ts redactionCandidatesQuery)',
     shape: () => structured(redactionCandidatesQuery(Date.now(), 200)),
   },
 ];
@@ -155,7 +154,7 @@ describe('query recorder', () => {
 
   it('counts a server-code query run from a test as server code', async () => {
     await overdueOrdersQuery(0, 1).get();
-    const run = recordedAt(HERE).find((r) => r.buildSites.some((site) => site.startsWith('src/scheduled/autoCompleteSweep.ts')));
+    const run = recordedAt(HERE).find((r) => r.buildSites.some((site) => site.startsWith('src/infra/orderQueries.ts')));
     assert.ok(run?.fromServerCode, JSON.stringify(recordedAt(HERE)));
   });
 
