@@ -2,7 +2,8 @@
 // test/rules/indexCoverage.test.ts). Builders only: the use cases in app/ run them.
 import type { Query } from 'firebase-admin/firestore';
 import { OPEN_PICKUP_STATUSES, TERMINAL_STATUSES } from '../domain/lifecycle';
-import { db, toStored } from './firestore';
+import { MAX_ORDERS_PER_PARCEL, TrackingKey } from '../domain/tracking';
+import { db, firestore, toStored } from './firestore';
 import { ORDERS } from './orders';
 
 /**
@@ -30,5 +31,26 @@ export function redactionCandidatesQuery(cutoff: number, limit: number) {
     .where('status', 'in', [...TERMINAL_STATUSES])
     .where('updatedAt', '<=', toStored(cutoff, 'updatedAt'))
     .orderBy('updatedAt', 'asc')
+    .limit(limit);
+}
+
+/** Shipped orders of one parcel. Index: orders (status, shipment.carrier, shipment.trackingNumber). */
+export function shippedOrdersOf(key: TrackingKey): Query {
+  return db()
+    .collection(ORDERS)
+    .where('status', '==', 'shipped')
+    .where('shipment.carrier', '==', key.carrier)
+    .where('shipment.trackingNumber', '==', key.trackingNumber)
+    .limit(MAX_ORDERS_PER_PARCEL);
+}
+
+/** Shipped orders whose tracking was last refreshed at or before `cutoff`, oldest first.
+ * Index: orders (status, shipment.lastCheckedAt). */
+export function staleShipments(cutoff: number, limit: number): Query {
+  return db()
+    .collection(ORDERS)
+    .where('status', '==', 'shipped')
+    .where('shipment.lastCheckedAt', '<=', firestore().Timestamp.fromMillis(cutoff))
+    .orderBy('shipment.lastCheckedAt')
     .limit(limit);
 }

@@ -7,9 +7,8 @@ import { join, resolve as resolvePath } from 'node:path';
 import type { Query } from 'firebase-admin/firestore';
 import { memberUidsOf, pruneDevicesRefreshedBefore } from '../../src/infra/devices';
 import { db } from '../../src/infra/firestore';
-import { shippedOrdersOf, staleShipments } from '../../src/app/trackingIntake';
 import { unansweredOrdersQuery } from '../../src/infra/orderLimits';
-import { overdueOrdersQuery, redactionCandidatesQuery } from '../../src/infra/orderQueries';
+import { overdueOrdersQuery, redactionCandidatesQuery, shippedOrdersOf, staleShipments } from '../../src/infra/orderQueries';
 import { APP_QUERY_DOCS, generatedBlock, INDEXES_PATH, loadIndexFile } from '../support/indexFile';
 import {
   compositeServes,
@@ -33,10 +32,10 @@ const SERVER_QUERIES: { name: string; shape: () => QueryShape }[] = [
     shape: () => structured(overdueOrdersQuery(Date.now(), 200)),
   },
   {
-    name: 'tracking parcel lookup (app/trackingIntake.ts shippedOrdersOf)',
+    name: 'tracking parcel lookup (infra/orderQueries.ts shippedOrdersOf)',
     shape: () => structured(shippedOrdersOf({ carrier: 'kr.cjlogistics', trackingNumber: '1234567890' })),
   },
-  { name: 'tracking poll queue (app/trackingIntake.ts staleShipments)', shape: () => structured(staleShipments(Date.now(), 100)) },
+  { name: 'tracking poll queue (infra/orderQueries.ts staleShipments)', shape: () => structured(staleShipments(Date.now(), 100)) },
   {
     name: 'unanswered orders of a customer at a store (infra/orderLimits.ts unansweredOrdersQuery)',
     shape: () => structured(unansweredOrdersQuery('customer-1', 'store-1', 3)),
