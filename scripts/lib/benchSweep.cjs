@@ -46,7 +46,7 @@ async function main() {
   const { db } = lib('infra/firestore.js');
   const { orderToStored } = lib('infra/orders.js');
   const { setDependenciesForTest } = lib('deps.js');
-  const { sweepOverdueOrders } = lib('scheduled/autoCompleteSweep.js');
+  const { sweepOverdueOrders } = lib('app/overdueSweep.js');
 
   for (let start = 0; start < count; start += 500) {
     const batch = db().batch();

@@ -3,9 +3,16 @@
 import * as logger from 'firebase-functions/logger';
 import { requireUsableAccount } from './account';
 import { Caller } from './caller';
-import { orderLimitDecision } from '../domain/abuse';
+import { orderLimitDecision, OrderLimits } from '../domain/abuse';
 import { fingerprint, orderIdFor } from '../domain/ids';
-import { autoCompleteDelayMinutes, paramValue } from '../config';
+import {
+  ABUSE_DEFAULTS,
+  autoCompleteDelayMinutes,
+  maxUnansweredOrdersPerStore,
+  orderRateLimit,
+  orderRateWindowMinutes,
+  paramValue,
+} from '../config';
 import { businessDateOf, MAX_CLOSEOUT_HOUR } from '../domain/businessDay';
 import { MenuItem, priceOrder, RequestedItem, storeRefusal } from '../domain/menu';
 import { placedOrder } from '../domain/lifecycle';
@@ -16,7 +23,7 @@ import { DomainError } from '../domain/reasons';
 import { now } from '../infra/clock';
 import { db, toStored } from '../infra/firestore';
 import { eventRef, eventToStored, orderFromSnapshot, orderRef, orderToStored } from '../infra/orders';
-import { orderLimits, orderLimitsRef, placementsFromSnapshot, unansweredOrdersAt, writePlacements } from '../infra/orderLimits';
+import { orderLimitsRef, placementsFromSnapshot, unansweredOrdersAt, writePlacements } from '../infra/orderLimits';
 import { menuItemFromSnapshot, menuItemRef, orderCounterRef, storeFromSnapshot, storeRef } from '../infra/stores';
 import { LOG_EVENTS } from '../logEvents';
 
@@ -43,7 +50,7 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
   const requestFingerprint = fingerprint({ ...input, requestId: undefined });
   // No orders from anonymous, disabled or deleted accounts (one Auth lookup, outside the transaction).
   await requireUsableAccount(caller, 'order');
-  const limits = orderLimits();
+  const limits = orderLimitsFromConfig();
 
   const itemIds = [...new Set(input.items.map((line) => line.menuItemId))];
 
@@ -146,5 +153,15 @@ export async function placeOrderHandler(input: PlaceOrderInput, caller: Caller):
     status: order.status,
     total: order.total,
     order: toPublicView(order),
+  };
+}
+
+/** The per-customer order limits (domain/abuse.ts) as configured (config.ts params). */
+function orderLimitsFromConfig(): OrderLimits {
+  const windowMinutes = paramValue(orderRateWindowMinutes) || ABUSE_DEFAULTS.rateWindowMinutes;
+  return {
+    maxUnansweredPerStore: paramValue(maxUnansweredOrdersPerStore),
+    ratePerWindow: paramValue(orderRateLimit),
+    windowMs: windowMinutes * 60_000,
   };
 }

@@ -1,11 +1,15 @@
 // Keeping the daily sales aggregates (infra/salesDays.ts) up to date: one transaction per order
 // change, reading the order as it is now (not as the event saw it), so redelivered and out-of-order
 // events converge; and the backfill for orders placed before the trigger existed.
-import { reconcileOrder } from '../domain/sales';
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import * as logger from 'firebase-functions/logger';
+import type { Change } from 'firebase-functions/v2/firestore';
+import { factsOf, reconcileOrder } from '../domain/sales';
 import { now } from '../infra/clock';
 import { db, firestore } from '../infra/firestore';
 import { orderFromSnapshot, orderRef } from '../infra/orders';
 import { ordersOfBusinessDays, salesDayFromSnapshot, salesDayRef, salesOrderOf } from '../infra/salesDays';
+import { LOG_EVENTS } from '../logEvents';
 
 export type ReconcileOutcome = 'applied' | 'unchanged' | 'order_missing';
 
@@ -57,4 +61,34 @@ export async function backfillSalesDays(
     if ((await reconcileSalesDay(doc.id)).outcome === 'applied') applied += 1;
   }
   return { orders: snapshot.size, applied };
+}
+
+const factsIn = (snapshot: DocumentSnapshot | undefined): number | null =>
+  snapshot?.exists ? factsOf(salesOrderOf(orderFromSnapshot(snapshot))) : null;
+
+/**
+ * A write that changes none of the order's facts (a tracking refresh, a poll) costs nothing: the
+ * event that did change them is delivered (and redelivered) on its own and does the work.
+ */
+export function changesSalesFacts(change: Change<DocumentSnapshot> | undefined): boolean {
+  if (!change) return false;
+  const after = factsIn(change.after);
+  return after !== null && after !== factsIn(change.before);
+}
+
+/** One written order (the onOrderWrittenSales trigger): reconciles its day when its sales facts changed. */
+export async function reconcileSalesDayAfterWrite(
+  change: Change<DocumentSnapshot> | undefined,
+  orderId: string,
+  eventId: string,
+): Promise<void> {
+  if (!changesSalesFacts(change)) return;
+  const result = await reconcileSalesDay(orderId);
+  logger.info(LOG_EVENTS.salesDayReconciled, {
+    orderId,
+    storeId: result.storeId,
+    businessDate: result.businessDate,
+    outcome: result.outcome,
+    eventId,
+  });
 }

@@ -10,23 +10,31 @@
 // Lookups go through (status == 'shipped', shipment.carrier, shipment.trackingNumber), so an event
 // for a number that an owner has since corrected (updateTracking), or for an order that is already
 // completed or cancelled, matches nothing: it is recorded as unmatched and acknowledged.
-import type { DocumentReference, Query, Transaction } from 'firebase-admin/firestore';
+import type { DocumentReference, Transaction } from 'firebase-admin/firestore';
 import * as logger from 'firebase-functions/logger';
 import { Order } from '../domain/order';
 import { DomainError } from '../domain/reasons';
 import { OrderCommand } from '../domain/stateMachine';
-import { snapshotOf, supersedes, TrackingEvent, trackingEventDocId, TrackingSnapshot, TrackingSource } from '../domain/tracking';
+import {
+  snapshotOf,
+  supersedes,
+  TrackingEvent,
+  trackingEventDocId,
+  TrackingKey,
+  TrackingSnapshot,
+  TrackingSource,
+} from '../domain/tracking';
 import { now } from '../infra/clock';
-import { db, firestore, toStored } from '../infra/firestore';
+import { db, toStored } from '../infra/firestore';
 import { decideAsSystem, stageOrderCommand, TransitionExtension } from './runOrderCommand';
-import { ORDERS, orderFromSnapshot, orderRef } from '../infra/orders';
+import { shippedOrdersOf } from '../infra/orderQueries';
+import { orderFromSnapshot, orderRef } from '../infra/orders';
+
 import { LOG_EVENTS, outcomeEvent } from '../logEvents';
 
 export const TRACKING_EVENTS = 'trackingEvents';
 /** Dedupe records outlive any provider's retries by far; a TTL policy on `expireAt` deletes them. */
 export const TRACKING_EVENT_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
-/** Several orders can ship in one parcel; more than this under one number is not a real parcel. */
-export const MAX_ORDERS_PER_PARCEL = 10;
 
 /** What one event did to one order. */
 export type OrderTrackingOutcome = 'completed' | 'updated' | 'outdated' | 'ignored';
@@ -38,34 +46,8 @@ export interface IntakeResult {
   orders: { orderId: string; storeId: string; outcome: OrderTrackingOutcome }[];
 }
 
-export interface TrackingKey {
-  carrier: string;
-  trackingNumber: string;
-}
-
 export function trackingEventRef(eventId: string): DocumentReference {
   return db().collection(TRACKING_EVENTS).doc(trackingEventDocId(eventId));
-}
-
-/** Shipped orders of one parcel. Index: orders (status, shipment.carrier, shipment.trackingNumber). */
-export function shippedOrdersOf(key: TrackingKey): Query {
-  return db()
-    .collection(ORDERS)
-    .where('status', '==', 'shipped')
-    .where('shipment.carrier', '==', key.carrier)
-    .where('shipment.trackingNumber', '==', key.trackingNumber)
-    .limit(MAX_ORDERS_PER_PARCEL);
-}
-
-/** Shipped orders whose tracking was last refreshed at or before `cutoff`, oldest first.
- * Index: orders (status, shipment.lastCheckedAt). */
-export function staleShipments(cutoff: number, limit: number): Query {
-  return db()
-    .collection(ORDERS)
-    .where('status', '==', 'shipped')
-    .where('shipment.lastCheckedAt', '<=', firestore().Timestamp.fromMillis(cutoff))
-    .orderBy('shipment.lastCheckedAt')
-    .limit(limit);
 }
 
 const MARK_DELIVERED: OrderCommand = { type: 'mark_delivered' };

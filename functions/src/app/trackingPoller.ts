@@ -12,7 +12,8 @@ import { toWellFormedText } from '../domain/text';
 import { isPlausibleCourierTime, polledEventId, TrackingEvent } from '../domain/tracking';
 import { now } from '../infra/clock';
 import { orderFromSnapshot } from '../infra/orders';
-import { markTrackingChecked, recordTrackingEvent, staleShipments } from './trackingIntake';
+import { staleShipments } from '../infra/orderQueries';
+import { markTrackingChecked, recordTrackingEvent } from './trackingIntake';
 import { ProviderError, TrackingProvider } from '../infra/trackingProvider';
 import { LOG_EVENTS } from '../logEvents';
 

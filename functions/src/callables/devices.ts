@@ -1,7 +1,8 @@
 // The device contract: apps register their FCM token after sign-in and on every start (which
 // refreshes it), and unregister it before sign-out. See docs/notifications.md.
 import { z } from 'zod';
-import { PLATFORMS, removeDevice, saveDevice } from '../infra/devices';
+import { registerUserDevice, unregisterUserDevice } from '../app/devices';
+import { PLATFORMS } from '../domain/devices';
 import { text } from '../boundary/primitives';
 import { defineCallable } from './shell';
 
@@ -12,7 +13,7 @@ export const unregisterDeviceInput = z.strictObject({ token: fcmToken });
 
 /** Registers or refreshes the caller's device. A token registered by another user moves to the caller. */
 export const registerDevice = defineCallable('registerDevice', registerDeviceInput, async (input, caller) => {
-  const { device, tokenId } = await saveDevice(caller.uid, input.token, input.platform);
+  const { device, tokenId } = await registerUserDevice(caller.uid, input.token, input.platform);
   return {
     tokenId,
     platform: device.platform,
@@ -23,5 +24,5 @@ export const registerDevice = defineCallable('registerDevice', registerDeviceInp
 
 /** Forgets the caller's device. Idempotent; a token now held by another user is left to them. */
 export const unregisterDevice = defineCallable('unregisterDevice', unregisterDeviceInput, async (input, caller) => {
-  return removeDevice(caller.uid, input.token);
+  return unregisterUserDevice(caller.uid, input.token);
 });

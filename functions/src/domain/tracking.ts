@@ -37,6 +37,15 @@ export const TRACKING_SOURCES = ['webhook', 'poll'] as const;
 export type TrackingSource = (typeof TRACKING_SOURCES)[number];
 
 /** One courier scan, normalized. `carrier` is our carrier code (domain/carriers.ts) when known. */
+/** Several orders can ship in one parcel; more than this under one number is not a real parcel. */
+export const MAX_ORDERS_PER_PARCEL = 10;
+
+/** One parcel: its carrier and its (normalized) tracking number. */
+export interface TrackingKey {
+  carrier: string;
+  trackingNumber: string;
+}
+
 export interface TrackingEvent {
   eventId: string;
   carrier: string;

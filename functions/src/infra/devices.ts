@@ -6,26 +6,18 @@
 // check in a transaction, and gives the stale-device prune a plain indexed query.
 // Store members are read from stores/{storeId}/members/{uid} (owned by onboarding).
 import { createHash } from 'node:crypto';
-import type { DocumentReference } from 'firebase-admin/firestore';
-import { now } from './clock';
+import type { DocumentReference, Transaction } from 'firebase-admin/firestore';
+import type { Device } from '../domain/devices';
 import { db, fromStored, toStored } from './firestore';
 import { MEMBERS, storeRef } from './stores';
 
 export const USERS = 'users';
 export const DEVICES = 'devices';
 export const DEVICE_TOKENS = 'deviceTokens';
-export const MAX_DEVICES_PER_USER = 10;
-
-export const PLATFORMS = ['ios', 'android', 'web'] as const;
-export type Platform = (typeof PLATFORMS)[number];
-
-export interface Device {
-  uid: string;
-  token: string;
-  platform: Platform;
-  createdAt: number;
-  refreshedAt: number;
-}
+// The device policy (how many per user, who holds a token) is domain/devices.ts; app/devices.ts
+// applies it in one transaction with the reads and writes below.
+export { PLATFORMS } from '../domain/devices';
+export type { Device, Platform } from '../domain/devices';
 
 /** One token to send to, and whose device it is (for cleanup). */
 export interface DeviceTarget {
@@ -46,45 +38,34 @@ export function deviceTokenRef(tokenId: string): DocumentReference {
   return db().collection(DEVICE_TOKENS).doc(tokenId);
 }
 
-/**
- * Registers or refreshes a token for a user, in one transaction. A token held by another user
- * moves: its old device entry is deleted, so a shared phone never notifies the previous account.
- */
-export async function saveDevice(
-  uid: string,
-  token: string,
-  platform: Platform,
-): Promise<{ device: Device; tokenId: string; movedFrom: string | null }> {
-  const tokenId = tokenIdOf(token);
-  return db().runTransaction(async (tx) => {
-    const owner = await tx.get(deviceTokenRef(tokenId));
-    const at = now();
-    const previous = owner.exists ? fromStored<Device>(owner.data()) : null;
-    const movedFrom = previous && previous.uid !== uid ? previous.uid : null;
-    const isNewForUser = !previous || movedFrom !== null;
-    // A user keeps at most MAX_DEVICES_PER_USER devices: each new one retires the least recently
-    // refreshed, so fake or abandoned tokens can't inflate every push to the store.
-    if (isNewForUser) {
-      const current = await tx.get(db().collection(USERS).doc(uid).collection(DEVICES).orderBy('refreshedAt'));
-      const excess = current.size + 1 - MAX_DEVICES_PER_USER;
-      for (const retired of current.docs.slice(0, Math.max(0, excess))) {
-        tx.delete(retired.ref);
-        tx.delete(deviceTokenRef(retired.id));
-      }
-    }
-    if (movedFrom) tx.delete(userDeviceRef(movedFrom, tokenId));
-    const device: Device = {
-      uid,
-      token,
-      platform,
-      createdAt: previous && !movedFrom ? previous.createdAt : at,
-      refreshedAt: at,
-    };
-    const stored = toStored(device) as Record<string, unknown>;
-    tx.set(deviceTokenRef(tokenId), stored);
-    tx.set(userDeviceRef(uid, tokenId), stored);
-    return { device, tokenId, movedFrom };
-  });
+/** The device entry of whoever holds this token now, read in the transaction. */
+export async function readDeviceHolder(tx: Transaction, tokenId: string): Promise<Device | null> {
+  const holder = await tx.get(deviceTokenRef(tokenId));
+  return holder.exists ? fromStored<Device>(holder.data()) : null;
+}
+
+/** The ids of a user's devices, least recently refreshed first, read in the transaction. */
+export async function userDeviceIdsOldestFirst(tx: Transaction, uid: string): Promise<string[]> {
+  const current = await tx.get(db().collection(USERS).doc(uid).collection(DEVICES).orderBy('refreshedAt'));
+  return current.docs.map((doc) => doc.id);
+}
+
+/** Deletes a device: the user's entry and the token's holder entry. */
+export function stageDeviceDeletion(tx: Transaction, uid: string, tokenId: string): void {
+  tx.delete(userDeviceRef(uid, tokenId));
+  tx.delete(deviceTokenRef(tokenId));
+}
+
+/** Deletes only a user's entry of a token (it moved to someone else). */
+export function stageUserDeviceDeletion(tx: Transaction, uid: string, tokenId: string): void {
+  tx.delete(userDeviceRef(uid, tokenId));
+}
+
+/** Writes a device: the token's holder entry and the user's entry. */
+export function stageDeviceWrite(tx: Transaction, tokenId: string, device: Device): void {
+  const stored = toStored(device) as Record<string, unknown>;
+  tx.set(deviceTokenRef(tokenId), stored);
+  tx.set(userDeviceRef(device.uid, tokenId), stored);
 }
 
 /**

@@ -2,10 +2,8 @@
 //   orderLimits/{customerUid}   { placements: [{at, storeId, orderId}], updatedAt }  no client access
 // Every placement by a customer reads and writes this one document in its transaction, so two
 // placements by the same customer are serialized (one retries and sees the other), while other
-// customers never touch it.
+// customers never touch it. The limits themselves come from config (app/placeOrder.ts).
 import type { DocumentReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
-import { ABUSE_DEFAULTS, maxUnansweredOrdersPerStore, orderRateLimit, orderRateWindowMinutes, paramValue } from '../config';
-import { OrderLimits } from '../domain/abuse';
 import { db, fromStored, toStored } from './firestore';
 import { ORDERS } from './orders';
 
@@ -47,13 +45,4 @@ export function unansweredOrdersQuery(customerUid: string, storeId: string, limi
     .where('storeId', '==', storeId)
     .where('status', '==', 'received')
     .limit(limit);
-}
-
-export function orderLimits(): OrderLimits {
-  const windowMinutes = paramValue(orderRateWindowMinutes) || ABUSE_DEFAULTS.rateWindowMinutes;
-  return {
-    maxUnansweredPerStore: paramValue(maxUnansweredOrdersPerStore),
-    ratePerWindow: paramValue(orderRateLimit),
-    windowMs: windowMinutes * 60_000,
-  };
 }

@@ -7,7 +7,7 @@ import { durationsOf, factsOf, FACTS } from '../../src/domain/sales';
 import { orderFromSnapshot } from '../../src/infra/orders';
 import { runSystemCommand } from '../../src/app/runOrderCommand';
 import { salesOrderOf } from '../../src/infra/salesDays';
-import { sweepOverdueOrders } from '../../src/scheduled/autoCompleteSweep';
+import { sweepOverdueOrders } from '../../src/app/overdueSweep';
 import { as, call, expectError } from '../support/callables';
 import { dumpDatabase } from '../support/database';
 import { seedStore, STORE_ID } from '../support/fixtures';

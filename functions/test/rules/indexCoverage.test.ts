@@ -7,10 +7,8 @@ import { join, resolve as resolvePath } from 'node:path';
 import type { Query } from 'firebase-admin/firestore';
 import { memberUidsOf, pruneDevicesRefreshedBefore } from '../../src/infra/devices';
 import { db } from '../../src/infra/firestore';
-import { shippedOrdersOf, staleShipments } from '../../src/app/trackingIntake';
 import { unansweredOrdersQuery } from '../../src/infra/orderLimits';
-import { overdueOrdersQuery } from '../../src/scheduled/autoCompleteSweep';
-import { redactionCandidatesQuery } from '../../src/scheduled/redactPersonalData';
+import { overdueOrdersQuery, redactionCandidatesQuery, shippedOrdersOf, staleShipments } from '../../src/infra/orderQueries';
 import { APP_QUERY_DOCS, generatedBlock, INDEXES_PATH, loadIndexFile } from '../support/indexFile';
 import {
   compositeServes,
@@ -30,20 +28,20 @@ const structured = (query: Query): QueryShape =>
 /** The server's query builders, built without running them (the recorder also sees them run). */
 const SERVER_QUERIES: { name: string; shape: () => QueryShape }[] = [
   {
-    name: 'auto-complete sweep (scheduled/autoCompleteSweep.ts overdueOrdersQuery)',
+    name: 'auto-complete sweep (infra/orderQueries.ts overdueOrdersQuery)',
     shape: () => structured(overdueOrdersQuery(Date.now(), 200)),
   },
   {
-    name: 'tracking parcel lookup (app/trackingIntake.ts shippedOrdersOf)',
+    name: 'tracking parcel lookup (infra/orderQueries.ts shippedOrdersOf)',
     shape: () => structured(shippedOrdersOf({ carrier: 'kr.cjlogistics', trackingNumber: '1234567890' })),
   },
-  { name: 'tracking poll queue (app/trackingIntake.ts staleShipments)', shape: () => structured(staleShipments(Date.now(), 100)) },
+  { name: 'tracking poll queue (infra/orderQueries.ts staleShipments)', shape: () => structured(staleShipments(Date.now(), 100)) },
   {
     name: 'unanswered orders of a customer at a store (infra/orderLimits.ts unansweredOrdersQuery)',
     shape: () => structured(unansweredOrdersQuery('customer-1', 'store-1', 3)),
   },
   {
-    name: 'personal data redaction (scheduled/redactPersonalData.ts redactionCandidatesQuery)',
+    name: 'personal data redaction (infra/orderQueries.ts redactionCandidatesQuery)',
     shape: () => structured(redactionCandidatesQuery(Date.now(), 200)),
   },
 ];
@@ -155,7 +153,7 @@ describe('query recorder', () => {
 
   it('counts a server-code query run from a test as server code', async () => {
     await overdueOrdersQuery(0, 1).get();
-    const run = recordedAt(HERE).find((r) => r.buildSites.some((site) => site.startsWith('src/scheduled/autoCompleteSweep.ts')));
+    const run = recordedAt(HERE).find((r) => r.buildSites.some((site) => site.startsWith('src/infra/orderQueries.ts')));
     assert.ok(run?.fromServerCode, JSON.stringify(recordedAt(HERE)));
   });
 

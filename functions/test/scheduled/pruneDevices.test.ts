@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { registerDevice } from '../../src/callables/devices';
 import { db } from '../../src/infra/firestore';
-import { pruneDevices, pruneStaleDevices } from '../../src/scheduled/pruneDevices';
+import { pruneStaleDevices } from '../../src/app/devices';
+import { pruneDevices } from '../../src/scheduled/pruneDevices';
 import { as, call } from '../support/callables';
 import { deviceTokensOf, seedDevices, wrapHandler } from '../support/notifications';
 import { resetDependencies, setDependenciesForTest } from '../../src/deps';

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { cancelOrder } from '../../src/callables/orderCommands';
 import { DAY_MS, REDACTED } from '../../src/domain/privacy';
-import { redactExpiredPersonalData } from '../../src/scheduled/redactPersonalData';
+import { redactExpiredPersonalData } from '../../src/app/personalDataRedaction';
 import { as, call } from '../support/callables';
 import { dumpDatabase } from '../support/database';
 import { DELIVERY, seedStore } from '../support/fixtures';

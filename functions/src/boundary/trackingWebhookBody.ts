@@ -1,0 +1,61 @@
+// The tracking webhook's body (contract in docs/tracking.md): one courier event, parsed and
+// normalized with zod for a clock reading (occurredAt must be plausible then).
+import { z } from 'zod';
+import { carrierFromProviderCode, normalizeTrackingNumber } from '../domain/carriers';
+import { isPlausibleCourierTime, toTrackingStatus, TrackingEvent } from '../domain/tracking';
+import { text } from './primitives';
+import { FieldIssue, zodIssues } from './zodIssues';
+
+/** Epoch ms below this are surely seconds sent by mistake (it is 2001-09-09). */
+const MIN_EPOCH_MS = 1_000_000_000_000;
+
+/** One event is a few hundred bytes; anything far larger is refused (413) before it is parsed. */
+export const MAX_WEBHOOK_BODY_BYTES = 64 * 1024;
+
+const optionalText = (max: number) =>
+  text()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/**
+ * The body of one event, for a clock reading `now` (occurredAt must be plausible then). Unknown
+ * fields are ignored, so a provider may send more.
+ */
+export function trackingWebhookBodyAt(now: () => number) {
+  return z.object({
+    eventId: text().trim().min(1).max(200),
+    carrier: text()
+      .trim()
+      .min(1)
+      .max(64)
+      .transform((raw) => carrierFromProviderCode(raw)?.code ?? raw),
+    trackingNumber: text().max(64).transform(normalizeTrackingNumber).pipe(z.string().min(1).max(40)),
+    status: text().trim().min(1).max(64).transform(toTrackingStatus),
+    occurredAt: z
+      .union([z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)), z.number().int().min(MIN_EPOCH_MS)])
+      .refine((ms) => isPlausibleCourierTime(ms, now()), 'occurredAt must be between 2000-01-01 and a day from now'),
+    location: optionalText(200),
+    description: optionalText(500),
+  });
+}
+
+export type ParsedBody = { ok: true; event: TrackingEvent } | { ok: false; fields: FieldIssue[] };
+
+export function parseTrackingWebhookBody(rawBody: Buffer, at: () => number): ParsedBody {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return { ok: false, fields: [{ path: '', message: 'body is not JSON' }] };
+  }
+  const parsed = trackingWebhookBodyAt(at).safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      fields: zodIssues(parsed.error),
+    };
+  }
+  return { ok: true, event: parsed.data };
+}
