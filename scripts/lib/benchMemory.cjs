@@ -159,10 +159,10 @@ function seedOrders(channel) {
 }
 
 /** An open takeout order placed 2 hours ago (overdue for auto-complete), as the sweep finds it. */
-function storedOrder(i, overrides = {}) {
+function storedOrder(i, overrides = {}, prefix = 'bench') {
   const createdAt = Date.now() - 2 * HOUR - i * 1000;
   return lib('infra/orders.js').orderToStored({
-    orderId: `bench-${String(i).padStart(6, '0')}`,
+    orderId: orderIdOf(prefix, i),
     storeId: STORE_ID,
     storeName: '고카페인 메모리점',
     customerUid: `customer-${i % 50}`,
@@ -190,12 +190,14 @@ function storedOrder(i, overrides = {}) {
   });
 }
 
-async function seedMany(count, overridesOf) {
+const orderIdOf = (prefix, i) => `${prefix}-${String(i).padStart(6, '0')}`;
+
+async function seedMany(count, overridesOf, prefix = 'bench') {
   const { db } = lib('infra/firestore.js');
   for (let start = 0; start < count; start += 500) {
     const batch = db().batch();
     for (let i = start; i < Math.min(count, start + 500); i += 1) {
-      batch.set(db().doc(`orders/bench-${String(i).padStart(6, '0')}`), storedOrder(i, overridesOf(i)));
+      batch.set(db().doc(`orders/${orderIdOf(prefix, i)}`), storedOrder(i, overridesOf(i), prefix));
     }
     await batch.commit();
   }
@@ -215,43 +217,8 @@ async function seedExportable() {
 }
 
 async function seedOverdue() {
-  const { db } = lib('infra/firestore.js');
-  const { orderToStored } = lib('infra/orders.js');
-  const now = Date.now();
-  for (let start = 0; start < SWEEP_ORDERS; start += 500) {
-    const batch = db().batch();
-    for (let i = start; i < Math.min(SWEEP_ORDERS, start + 500); i += 1) {
-      const createdAt = now - 2 * HOUR - i * 1000;
-      const order = {
-        orderId: `sweep-${String(i).padStart(6, '0')}`,
-        storeId: STORE_ID,
-        storeName: '고카페인 메모리점',
-        customerUid: `customer-${i % 50}`,
-        requestId: `req-${i}`,
-        channel: 'takeout',
-        status: 'received',
-        items: [{ menuItemId: 'latte', name: '카페라떼', unitPrice: 4500, quantity: 1, options: [], lineTotal: 4500 }],
-        subtotal: 4500,
-        deliveryFee: 0,
-        total: 4500,
-        orderNumber: i + 1,
-        businessDate: '2026-03-02',
-        customerNote: null,
-        delivery: null,
-        createdAt,
-        updatedAt: createdAt,
-        autoCompleteAt: createdAt + HOUR,
-        prep: null,
-        shipmentPreparingAt: null,
-        shipment: null,
-        cancellation: null,
-        completion: null,
-        version: 1,
-      };
-      batch.set(db().doc(`orders/${order.orderId}`), orderToStored(order));
-    }
-    await batch.commit();
-  }
+  // Its own ids: the export's completed orders share this hidane.
+  await seedMany(SWEEP_ORDERS, () => ({}), 'sweep');
   return { orders: SWEEP_ORDERS };
 }
 
