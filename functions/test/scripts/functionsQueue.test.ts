@@ -78,7 +78,9 @@ describe('functions queue (npm start)', function () {
     assert.deepEqual(arrived, paths);
     assert.equal(queue.stats.requests, 8);
     assert.ok(queue.stats.maxQueued >= 5, `at most ${queue.stats.maxQueued} queued`);
-    assert.ok(queue.stats.maxWaitMs >= 250, `longest wait ${queue.stats.maxWaitMs} ms`);
+    // With 2 slots of 100 ms each, the last arrivals wait ~240 ms on an idle machine (less when the
+    // 10 ms gaps stretch under load); a whole service time is the bound that holds either way.
+    assert.ok(queue.stats.maxWaitMs >= 100, `longest wait ${queue.stats.maxWaitMs} ms`);
   });
 
   it('passes method, path, headers, body and status through unchanged', async () => {
