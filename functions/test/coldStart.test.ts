@@ -178,6 +178,24 @@ describe('cold start of the built bundles (functions/lib)', function () {
     assert.deepEqual(heavy, []);
   });
 
+  it("each callable's bundle builds its own callable only (and so only its own schemas), on zod/mini", () => {
+    // A module with several callables (orderCommands, storeHours, ...) is one module in src; the
+    // /* @__PURE__ */ on each defineCallable and schema(...) lets the bundler drop the ones a
+    // function doesn't export. Without them every order command's bundle builds all nine.
+    const problems: string[] = [];
+    let callables = 0;
+    for (const { name } of table) {
+      const code = readFileSync(join(FUNCTIONS_DIR, 'lib', 'fn', `${name}.js`), 'utf8');
+      if (/^\/\/ node_modules\/zod\/v4\/classic\//m.test(code)) problems.push(`${name} bundles classic zod (import from 'zod/mini')`);
+      const defined = [...code.matchAll(/\bdefineCallable\(\s*"(\w+)"/g)].map((m) => m[1]);
+      if (defined.length === 0) continue;
+      callables += 1;
+      if (defined.join() !== name) problems.push(`${name}'s bundle defines ${defined.join(', ')}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(callables >= 30, `only ${callables} callable bundles found`);
+  });
+
   it('placeOrder loads neither Cloud Tasks nor the Firestore SDK; the probe sees Cloud Tasks when it is loaded', async () => {
     const placeOrder = loaded.get('placeOrder')!;
     assert.ok(

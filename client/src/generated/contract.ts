@@ -389,19 +389,19 @@ export interface CallableRequests {
   submitReview: {
     orderId: string;
     rating: number;
-    text?: unknown;
+    text?: null | string;
   };
   editReview: {
     reviewId: string;
     rating: number;
-    text?: unknown;
+    text?: null | string;
   };
   deleteReview: {
     reviewId: string;
   };
   replyToReview: {
     reviewId: string;
-    text: unknown;
+    text: string;
   };
   deleteReply: {
     reviewId: string;
@@ -409,12 +409,12 @@ export interface CallableRequests {
   reportReview: {
     reviewId: string;
     reason: "other" | "abusive" | "spam" | "personal_info" | "unrelated";
-    note?: unknown;
+    note?: string;
   };
   moderateReview: {
     reviewId: string;
     decision: "keep" | "hide";
-    reason: unknown;
+    reason: string;
   };
   getSalesSummary: {
     storeId: string;

@@ -2,7 +2,7 @@
 // it 품절. placeOrder prices orders from these documents (domain/menu.ts priceItem), so an item is
 // only saved in a shape it can price (domain/menuRules.ts).
 import * as logger from 'firebase-functions/logger';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Transaction } from 'firebase-admin/firestore';
 import { Caller, requireStoreAction } from './caller';
 import { MenuItemDetails } from '../domain/menuRules';

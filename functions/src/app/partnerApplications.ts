@@ -2,7 +2,7 @@
 // store (closed), the owner's membership and the applicant's users/{uid} mirror in one transaction,
 // then syncs the applicant's custom claims so the app shows the partner center button.
 import * as logger from 'firebase-functions/logger';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { requireUsableAccount } from './account';
 import { Caller, requireAdmin } from './caller';
 import { fingerprint } from '../domain/ids';

@@ -3,7 +3,7 @@
 // partner; admins by their claim), decides with domain/reviews.ts, and writes the review, its
 // public copy and the store's rating together, or nothing.
 import * as logger from 'firebase-functions/logger';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Transaction } from 'firebase-admin/firestore';
 import { Caller, isAdmin } from './caller';
 import { paramValue, reviewWindowDays } from '../config';

@@ -2,7 +2,7 @@
 // from the membership document read in the same transaction as the store, not from a claim.
 // placeOrder reads these fields in its own transaction (domain/storeHours.ts hoursRefusal).
 import type { Transaction } from 'firebase-admin/firestore';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import * as logger from 'firebase-functions/logger';
 import { Caller, isAdmin } from './caller';
 import { HOURS_LIMITS } from '../domain/hours';

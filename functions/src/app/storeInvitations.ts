@@ -4,7 +4,7 @@
 // mirror in one transaction with the invitation; the claims follow after it commits
 // (infra/users.ts syncPartnerClaims). Rules of who may answer what: domain/invitations.ts.
 import type { Transaction } from 'firebase-admin/firestore';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import * as logger from 'firebase-functions/logger';
 import { Caller, requireStoreAction } from './caller';
 import { paramValue, storeInvitationTtlDays } from '../config';

@@ -2,7 +2,7 @@
 // The membership document, the member's contact and their users/{uid} mirror change in one
 // transaction; the member's custom claims follow after it commits (infra/users.ts syncPartnerClaims).
 import type { Transaction } from 'firebase-admin/firestore';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import * as logger from 'firebase-functions/logger';
 import { Caller, requireStoreAction } from './caller';
 import { memberRemovalDenial } from '../domain/permissions';

@@ -1,7 +1,7 @@
 // Store settings, by the owner: 영업중 / 준비중 / 일시정지 (setStoreStatus) and the store's details
 // (updateStore). placeOrder reads these fields in its own transaction (domain/menu.ts storeRefusal).
 import * as logger from 'firebase-functions/logger';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { Caller, requireStoreAction } from './caller';
 import { DomainError } from '../domain/reasons';
 import { pauseUntilProblem, splitStoreProfile, StoreProfile, storeView, StoreView } from '../domain/store';

@@ -1,9 +1,9 @@
 // The tracking webhook's body (contract in docs/tracking.md): one courier event, parsed and
 // normalized with zod for a clock reading (occurredAt must be plausible then).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { carrierFromProviderCode, normalizeTrackingNumber } from '../domain/carriers';
 import { isPlausibleCourierTime, toTrackingStatus, TrackingEvent } from '../domain/tracking';
-import { text } from './primitives';
+import { integer, isoWithOffset, text, trimmedText } from './primitives';
 import { FieldIssue, zodIssues } from './zodIssues';
 
 /** Epoch ms below this are surely seconds sent by mistake (it is 2001-09-09). */
@@ -13,11 +13,10 @@ const MIN_EPOCH_MS = 1_000_000_000_000;
 export const MAX_WEBHOOK_BODY_BYTES = 64 * 1024;
 
 const optionalText = (max: number) =>
-  text()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
+  z.pipe(
+    z.nullish(trimmedText(max)),
+    z.transform((value: string | null | undefined) => (value ? value : null)),
+  );
 
 /**
  * The body of one event, for a clock reading `now` (occurredAt must be plausible then). Unknown
@@ -25,17 +24,19 @@ const optionalText = (max: number) =>
  */
 export function trackingWebhookBodyAt(now: () => number) {
   return z.object({
-    eventId: text().trim().min(1).max(200),
-    carrier: text()
-      .trim()
-      .min(1)
-      .max(64)
-      .transform((raw) => carrierFromProviderCode(raw)?.code ?? raw),
-    trackingNumber: text().max(64).transform(normalizeTrackingNumber).pipe(z.string().min(1).max(40)),
-    status: text().trim().min(1).max(64).transform(toTrackingStatus),
+    eventId: trimmedText(200, 1),
+    carrier: z.pipe(
+      trimmedText(64, 1),
+      z.transform((raw: string) => carrierFromProviderCode(raw)?.code ?? raw),
+    ),
+    trackingNumber: z.pipe(
+      z.pipe(text().check(z.maxLength(64)), z.transform(normalizeTrackingNumber)),
+      z.string().check(z.minLength(1), z.maxLength(40)),
+    ),
+    status: z.pipe(trimmedText(64, 1), z.transform(toTrackingStatus)),
     occurredAt: z
-      .union([z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)), z.number().int().min(MIN_EPOCH_MS)])
-      .refine((ms) => isPlausibleCourierTime(ms, now()), 'occurredAt must be between 2000-01-01 and a day from now'),
+      .union([isoWithOffset, integer(MIN_EPOCH_MS)])
+      .check(z.refine((ms) => isPlausibleCourierTime(ms, now()), 'occurredAt must be between 2000-01-01 and a day from now')),
     location: optionalText(200),
     description: optionalText(500),
   });

@@ -1,7 +1,7 @@
 // Korean field-level validation messages for every zod schema (the apps show them as is).
 // zod 4's Korean locale still names types in English ("string이 너무 작습니다"), so common issues get
 // plain Korean here and anything else falls back to the locale. Messages written in a schema win.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 // The Korean locale alone: z.locales would bundle all of zod's ~50 locales into every function (cold start).
 import { ko } from 'zod/locales';
 

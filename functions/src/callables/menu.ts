@@ -3,8 +3,8 @@ import { deleteMenuItemHandler, setMenuItemSoldOutHandler, upsertMenuItemHandler
 import { menuItemInput, setMenuItemSoldOutInput, upsertMenuItemInput } from '../boundary/storeSchemas';
 import { defineCallable } from './shell';
 
-export const upsertMenuItem = defineCallable('upsertMenuItem', upsertMenuItemInput, upsertMenuItemHandler);
+export const upsertMenuItem = /* @__PURE__ */ defineCallable('upsertMenuItem', upsertMenuItemInput, upsertMenuItemHandler);
 
-export const deleteMenuItem = defineCallable('deleteMenuItem', menuItemInput, deleteMenuItemHandler);
+export const deleteMenuItem = /* @__PURE__ */ defineCallable('deleteMenuItem', menuItemInput, deleteMenuItemHandler);
 
-export const setMenuItemSoldOut = defineCallable('setMenuItemSoldOut', setMenuItemSoldOutInput, setMenuItemSoldOutHandler);
+export const setMenuItemSoldOut = /* @__PURE__ */ defineCallable('setMenuItemSoldOut', setMenuItemSoldOutInput, setMenuItemSoldOutHandler);

@@ -3,13 +3,13 @@ import { reviewPartnerApplicationHandler, submitPartnerApplicationHandler } from
 import { reviewPartnerApplicationInput, submitPartnerApplicationInput } from '../boundary/storeSchemas';
 import { defineCallable } from './shell';
 
-export const submitPartnerApplication = defineCallable(
+export const submitPartnerApplication = /* @__PURE__ */ defineCallable(
   'submitPartnerApplication',
   submitPartnerApplicationInput,
   submitPartnerApplicationHandler,
 );
 
-export const reviewPartnerApplication = defineCallable(
+export const reviewPartnerApplication = /* @__PURE__ */ defineCallable(
   'reviewPartnerApplication',
   reviewPartnerApplicationInput,
   reviewPartnerApplicationHandler,

@@ -5,7 +5,7 @@ import { defineCallable } from './shell';
 import { FUNCTION_MEMORY } from '../memory';
 
 // Placing an order costs pushes and tasks: its App Check token is single-use (replay protection).
-export const placeOrder = defineCallable('placeOrder', placeOrderInput, placeOrderHandler, {
+export const placeOrder = /* @__PURE__ */ defineCallable('placeOrder', placeOrderInput, placeOrderHandler, {
   consumeAppCheckToken: true,
   memory: FUNCTION_MEMORY.placeOrder,
 });

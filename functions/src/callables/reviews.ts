@@ -18,16 +18,16 @@ import {
 } from '../boundary/reviewSchemas';
 import { defineCallable } from './shell';
 
-export const submitReview = defineCallable('submitReview', submitReviewInput, submitReviewHandler);
+export const submitReview = /* @__PURE__ */ defineCallable('submitReview', submitReviewInput, submitReviewHandler);
 
-export const editReview = defineCallable('editReview', editReviewInput, editReviewHandler);
+export const editReview = /* @__PURE__ */ defineCallable('editReview', editReviewInput, editReviewHandler);
 
-export const deleteReview = defineCallable('deleteReview', reviewIdInput, deleteReviewHandler);
+export const deleteReview = /* @__PURE__ */ defineCallable('deleteReview', reviewIdInput, deleteReviewHandler);
 
-export const replyToReview = defineCallable('replyToReview', replyToReviewInput, replyToReviewHandler);
+export const replyToReview = /* @__PURE__ */ defineCallable('replyToReview', replyToReviewInput, replyToReviewHandler);
 
-export const deleteReply = defineCallable('deleteReply', reviewIdInput, deleteReplyHandler);
+export const deleteReply = /* @__PURE__ */ defineCallable('deleteReply', reviewIdInput, deleteReplyHandler);
 
-export const reportReview = defineCallable('reportReview', reportReviewInput, reportReviewHandler);
+export const reportReview = /* @__PURE__ */ defineCallable('reportReview', reportReviewInput, reportReviewHandler);
 
-export const moderateReview = defineCallable('moderateReview', moderateReviewInput, moderateReviewHandler);
+export const moderateReview = /* @__PURE__ */ defineCallable('moderateReview', moderateReviewInput, moderateReviewHandler);

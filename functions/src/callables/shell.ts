@@ -3,7 +3,7 @@
 // leaves as an HttpsError with a standard code, a stable `details.reason` and a Korean message.
 import { CallableRequest, HttpsError, onCall } from 'firebase-functions/v2/https';
 import * as logger from 'firebase-functions/logger';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Caller } from '../app/caller';
 import { GRPC, grpcCodeOf } from '../boundary/grpc';
 import { FieldIssue, zodIssues } from '../boundary/zodIssues';
@@ -80,7 +80,7 @@ export function appCheckRefusal(
   return null;
 }
 
-export function defineCallable<Schema extends z.ZodType, Result>(
+export function defineCallable<Schema extends z.ZodMiniType, Result>(
   name: string,
   schema: Schema,
   handler: (input: z.output<Schema>, caller: Caller) => Promise<Result>,

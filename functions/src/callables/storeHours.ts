@@ -3,10 +3,10 @@ import { pauseStoreHandler, resumeStoreHandler, setBusyModeHandler, setStoreHour
 import { pauseStoreInput, resumeStoreInput, setBusyModeInput, setStoreHoursInput } from '../boundary/storeHoursSchemas';
 import { defineCallable } from './shell';
 
-export const setStoreHours = defineCallable('setStoreHours', setStoreHoursInput, setStoreHoursHandler);
+export const setStoreHours = /* @__PURE__ */ defineCallable('setStoreHours', setStoreHoursInput, setStoreHoursHandler);
 
-export const pauseStore = defineCallable('pauseStore', pauseStoreInput, pauseStoreHandler);
+export const pauseStore = /* @__PURE__ */ defineCallable('pauseStore', pauseStoreInput, pauseStoreHandler);
 
-export const resumeStore = defineCallable('resumeStore', resumeStoreInput, resumeStoreHandler);
+export const resumeStore = /* @__PURE__ */ defineCallable('resumeStore', resumeStoreInput, resumeStoreHandler);
 
-export const setBusyMode = defineCallable('setBusyMode', setBusyModeInput, setBusyModeHandler);
+export const setBusyMode = /* @__PURE__ */ defineCallable('setBusyMode', setBusyModeInput, setBusyModeHandler);

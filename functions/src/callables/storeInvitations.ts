@@ -8,10 +8,22 @@ import {
 import { invitationIdInput, inviteStoreMemberInput } from '../boundary/storeSchemas';
 import { defineCallable } from './shell';
 
-export const inviteStoreMember = defineCallable('inviteStoreMember', inviteStoreMemberInput, inviteStoreMemberHandler);
+export const inviteStoreMember = /* @__PURE__ */ defineCallable('inviteStoreMember', inviteStoreMemberInput, inviteStoreMemberHandler);
 
-export const acceptStoreInvitation = defineCallable('acceptStoreInvitation', invitationIdInput, acceptStoreInvitationHandler);
+export const acceptStoreInvitation = /* @__PURE__ */ defineCallable(
+  'acceptStoreInvitation',
+  invitationIdInput,
+  acceptStoreInvitationHandler,
+);
 
-export const declineStoreInvitation = defineCallable('declineStoreInvitation', invitationIdInput, declineStoreInvitationHandler);
+export const declineStoreInvitation = /* @__PURE__ */ defineCallable(
+  'declineStoreInvitation',
+  invitationIdInput,
+  declineStoreInvitationHandler,
+);
 
-export const revokeStoreInvitation = defineCallable('revokeStoreInvitation', invitationIdInput, revokeStoreInvitationHandler);
+export const revokeStoreInvitation = /* @__PURE__ */ defineCallable(
+  'revokeStoreInvitation',
+  invitationIdInput,
+  revokeStoreInvitationHandler,
+);

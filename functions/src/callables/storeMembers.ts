@@ -3,4 +3,4 @@ import { removeStoreMemberHandler } from '../app/storeMembers';
 import { removeStoreMemberInput } from '../boundary/storeSchemas';
 import { defineCallable } from './shell';
 
-export const removeStoreMember = defineCallable('removeStoreMember', removeStoreMemberInput, removeStoreMemberHandler);
+export const removeStoreMember = /* @__PURE__ */ defineCallable('removeStoreMember', removeStoreMemberInput, removeStoreMemberHandler);

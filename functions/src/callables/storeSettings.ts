@@ -3,6 +3,6 @@ import { setStoreStatusHandler, updateStoreHandler } from '../app/storeSettings'
 import { setStoreStatusInput, updateStoreInput } from '../boundary/storeSchemas';
 import { defineCallable } from './shell';
 
-export const setStoreStatus = defineCallable('setStoreStatus', setStoreStatusInput, setStoreStatusHandler);
+export const setStoreStatus = /* @__PURE__ */ defineCallable('setStoreStatus', setStoreStatusInput, setStoreStatusHandler);
 
-export const updateStore = defineCallable('updateStore', updateStoreInput, updateStoreHandler);
+export const updateStore = /* @__PURE__ */ defineCallable('updateStore', updateStoreInput, updateStoreHandler);

@@ -7,7 +7,7 @@
 //
 // Only the generator and the tests load this file (index.ts never does). Responses are types only:
 // `typeof import(...)` names the handler's module without loading it.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { registerDeviceInput, unregisterDeviceInput } from '../callables/devices';
 import { cancelOrderInput, extendPrepInput, orderIdInput, placeOrderInput, startPreparingInput, trackingInput } from '../boundary/schemas';
 import {
@@ -47,7 +47,7 @@ export interface ResponseMarker<T> {
 type HandlerResult<F> = F extends { run(...args: never[]): infer R } ? Awaited<R> : never;
 export const responseOf = <F>(): ResponseMarker<HandlerResult<F>> => ({});
 
-export interface CallableEntry<Request extends z.ZodType = z.ZodType> {
+export interface CallableEntry<Request extends z.ZodMiniType = z.ZodMiniType> {
   request: Request;
   response: ResponseMarker<unknown>;
   audience: Audience;
@@ -57,7 +57,7 @@ export interface CallableEntry<Request extends z.ZodType = z.ZodType> {
   doc: string;
 }
 
-const entry = <Request extends z.ZodType, Response>(
+const entry = <Request extends z.ZodMiniType, Response>(
   request: Request,
   response: ResponseMarker<Response>,
   about: Omit<CallableEntry, 'request' | 'response'>,

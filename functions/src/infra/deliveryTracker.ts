@@ -9,7 +9,7 @@
 // - Errors come in `errors[].extensions.code` (ErrorCode: UNAUTHENTICATED, FORBIDDEN, INTERNAL,
 //   BAD_REQUEST, NOT_FOUND), possibly with HTTP 200.
 // - Default quota: 10 API calls per second per project; recommended timeout: up to 15 seconds.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Carrier } from '../domain/carriers';
 import { toWellFormedText } from '../domain/text';
 import { isPlausibleCourierTime, toTrackingStatus } from '../domain/tracking';
@@ -29,16 +29,18 @@ export const TRACK_QUERY = `query Track($carrierId: ID!, $trackingNumber: String
   }
 }`;
 
+const nullishString = z.nullish(z.string());
+
 const trackEvent = z.object({
-  time: z.string().nullish(),
-  status: z.object({ code: z.string(), name: z.string().nullish() }),
-  description: z.string().nullish(),
-  location: z.object({ name: z.string().nullish() }).nullish(),
+  time: nullishString,
+  status: z.object({ code: z.string(), name: nullishString }),
+  description: nullishString,
+  location: z.nullish(z.object({ name: nullishString })),
 });
 
 const trackResponse = z.object({
-  data: z.object({ track: z.object({ lastEvent: trackEvent.nullish() }).nullish() }).nullish(),
-  errors: z.array(z.object({ message: z.string().nullish(), extensions: z.object({ code: z.string().nullish() }).nullish() })).nullish(),
+  data: z.nullish(z.object({ track: z.nullish(z.object({ lastEvent: z.nullish(trackEvent) })) })),
+  errors: z.nullish(z.array(z.object({ message: nullishString, extensions: z.nullish(z.object({ code: nullishString })) }))),
 });
 
 export interface DeliveryTrackerOptions {

@@ -2,15 +2,15 @@
 // run app/autoComplete.ts, answer Cloud Tasks (tasks/taskResponse.ts).
 import * as logger from 'firebase-functions/logger';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { autoCompleteDueOrder, AutoCompleteOutcome } from '../app/autoComplete';
-import { documentId } from '../boundary/primitives';
+import { documentId, schema } from '../boundary/primitives';
 import { tasksInvoker } from '../config';
 import { asTaskResponse } from './taskResponse';
 import { LOG_EVENTS } from '../logEvents';
 import { FUNCTION_MEMORY } from '../memory';
 
-export const autoCompletePayload = z.object({ orderId: documentId });
+export const autoCompletePayload = /* @__PURE__ */ schema(() => z.object({ orderId: documentId }));
 
 export async function handleAutoCompleteTask(data: unknown): Promise<AutoCompleteOutcome> {
   const parsed = autoCompletePayload.safeParse(data);

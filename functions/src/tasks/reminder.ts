@@ -1,9 +1,9 @@
 // The unanswered-order reminder task: parse the payload, run app/reminder.ts, answer Cloud Tasks.
 import * as logger from 'firebase-functions/logger';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { remindIfUnanswered, ReminderOutcome } from '../app/reminder';
-import { documentId } from '../boundary/primitives';
+import { documentId, schema } from '../boundary/primitives';
 import { tasksInvoker } from '../config';
 import { asTaskResponse } from './taskResponse';
 import { LOG_EVENTS } from '../logEvents';
@@ -14,7 +14,7 @@ import { FUNCTION_MEMORY } from '../memory';
  * evidence: both are computed from the stored order and REMINDER_MINUTES, so a forged or stale task
  * can't make a reminder early or make it claim another delay.
  */
-export const reminderPayload = z.object({ orderId: documentId });
+export const reminderPayload = /* @__PURE__ */ schema(() => z.object({ orderId: documentId }));
 
 export async function handleReminderTask(data: unknown): Promise<ReminderOutcome> {
   const parsed = reminderPayload.safeParse(data);

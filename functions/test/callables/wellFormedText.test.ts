@@ -2,7 +2,7 @@
 // path, for every callable schema and the webhook body: Firestore can't store them, so before
 // boundary/primitives.ts `text()` they became `internal` (or a 500 the provider retried forever).
 import { strict as assert } from 'node:assert';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { registerDeviceInput, unregisterDeviceInput } from '../../src/callables/devices';
 import { placeOrder } from '../../src/callables/placeOrder';
 import { ILL_FORMED_TEXT_MESSAGE } from '../../src/boundary/primitives';
@@ -28,7 +28,7 @@ import { APPLICATION_FORM, FLAT_WHITE } from '../support/partners';
 const NOW = Date.parse('2026-11-26T12:00:00+09:00');
 
 /** Valid inputs that between them hold every string field of every schema. */
-const CASES: [string, z.ZodType, unknown][] = [
+const CASES: [string, z.ZodMiniType, unknown][] = [
   [
     'placeOrder',
     placeOrderInput,

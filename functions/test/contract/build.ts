@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript-api'; // TypeScript 5.9's compiler API: TypeScript 7 (the build's tsc) ships none
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CALLABLES, CONTRACT_VERSION } from '../../src/contract/callables';
 import { CANCEL_REASONS } from '../../src/domain/cancelReasons';
 import { CARRIERS } from '../../src/domain/carriers';
@@ -95,7 +95,7 @@ export function buildContract(): BuiltContract {
   // ---- JSON Schemas
   const schemas: Record<string, CallableSchemas> = {};
   for (const [name, callable] of Object.entries(CALLABLES)) {
-    const request = z.toJSONSchema(callable.request as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    const request = z.toJSONSchema(callable.request as z.ZodMiniType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
     schemas[name] = {
       request: { ...request, title: `${name} request` },
       response: {

@@ -5,7 +5,7 @@
 // FUZZ_RUNS (default 50 per callable) tunes the depth; FUZZ_SEED replays a failure.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CallableFunction, HttpsError } from 'firebase-functions/v2/https';
 import { defineCallable } from '../../src/callables/shell';
 import { DomainError, REASONS } from '../../src/domain/reasons';
