@@ -64,13 +64,22 @@ export function PrepDialog(props: { defaultMinutes: number; onClose: () => void;
 
 const EXTEND_CHOICES = [5, 10, 15, 20, 30];
 
-/** 시간 추가: 5-30 more minutes on a preparing order (the backend allows three). */
-export function ExtendPrepDialog(props: { onClose: () => void; submit: (addMinutes: number) => Promise<unknown> }) {
+/** A fresh key per dialog: crypto.randomUUID needs a secure context (https, localhost, 127.0.0.1). */
+function newRequestId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/**
+ * 시간 추가: 5-30 more minutes on a preparing order (the backend allows three). One requestId per
+ * dialog, so a double click or a retry after a lost response extends once.
+ */
+export function ExtendPrepDialog(props: { onClose: () => void; submit: (addMinutes: number, requestId: string) => Promise<unknown> }) {
   const [minutes, setMinutes] = useState(10);
+  const [requestId] = useState(newRequestId);
   const action = useAction();
   return (
     <Modal title="시간 추가" onClose={props.onClose}>
-      <form onSubmit={async (e) => (e.preventDefault(), (await action.run(() => props.submit(minutes))) && props.onClose())}>
+      <form onSubmit={async (e) => (e.preventDefault(), (await action.run(() => props.submit(minutes, requestId))) && props.onClose())}>
         <fieldset class="chips">
           <legend>추가할 시간</legend>
           {EXTEND_CHOICES.map((choice) => (

@@ -465,7 +465,10 @@ function OrderDetail(props: { backend: Backend; storeId: string; orderId: string
         />
       )}
       {o && dialog === 'extend' && (
-        <ExtendPrepDialog onClose={() => setDialog(null)} submit={(addMinutes) => api.extendPrep({ orderId, addMinutes })} />
+        <ExtendPrepDialog
+          onClose={() => setDialog(null)}
+          submit={(addMinutes, requestId) => api.extendPrep({ orderId, addMinutes, requestId })}
+        />
       )}
       {o && (dialog === 'ship' || dialog === 'tracking') && (
         <ShipDialog

@@ -253,6 +253,7 @@ export interface CallableRequests {
   extendPrep: {
     addMinutes: number;
     orderId: string;
+    requestId?: string;
   };
   submitPartnerApplication: {
     storeName: string;
@@ -1292,6 +1293,7 @@ export interface OrderDoc {
     extensions?: {
       addMinutes: number;
       at: number;
+      requestId?: string;
     }[];
   };
   readyAt?: null | number;

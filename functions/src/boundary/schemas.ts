@@ -81,6 +81,8 @@ export const extendPrepInput = /* @__PURE__ */ schema(() =>
   z.strictObject({
     ...orderIdOnly,
     addMinutes: integer(PREP_EXTENSION_MIN_MINUTES, PREP_EXTENSION_MAX_MINUTES),
+    /** The caller's key for this extension: a retry with the same key adds nothing (optional). */
+    requestId: z.optional(trimmedText(128, 8)),
   }),
 );
 

@@ -54,5 +54,9 @@ export const callCustomer = /* @__PURE__ */ defineCallable('callCustomer', order
 
 /** 시간 추가: 5-30 more minutes on a preparing order, at most three times; the customer hears the new time. */
 export const extendPrep = /* @__PURE__ */ defineCallable('extendPrep', extendPrepInput, (input, caller) =>
-  commandForCaller(input.orderId, { type: 'extend_prep', addMinutes: input.addMinutes }, caller),
+  commandForCaller(
+    input.orderId,
+    { type: 'extend_prep', addMinutes: input.addMinutes, ...(input.requestId === undefined ? {} : { requestId: input.requestId }) },
+    caller,
+  ),
 );

@@ -27,7 +27,7 @@ export type OrderCommand =
   | { type: 'start_preparing'; prepMinutes: number }
   | { type: 'mark_ready' }
   | { type: 'call_customer' }
-  | { type: 'extend_prep'; addMinutes: number }
+  | { type: 'extend_prep'; addMinutes: number; requestId?: string }
   | { type: 'complete' }
   | { type: 'auto_complete' }
   | { type: 'prepare_shipment' }
@@ -204,13 +204,22 @@ export const COMMANDS: CommandSpecs = {
         guard: (order) => ((order.prep?.extensions?.length ?? 0) < MAX_PREP_EXTENSIONS ? null : 'prep_extension_limit'),
       },
     ],
-    // Each extension is a new request (more minutes), never a retry of the last one.
-    repeat: () => null,
+    // Each extension is a new request (more minutes); only one carrying the key of an extension
+    // already made is a retry (its response was lost), whatever the order's status is now.
+    repeat: (order, command) =>
+      command.requestId !== undefined && order.prep?.extensions?.some((extension) => extension.requestId === command.requestId)
+        ? noop
+        : null,
     refusal: (status) => (status === 'received' ? 'preparation_not_started' : 'extend_prep_not_preparing'),
     apply(order, command, _actor, now) {
       const prep = order.prep;
       if (!prep) throw new Error('extend_prep allowed without prep'); // the rows only allow it from preparing
-      const extensions = [...(prep.extensions ?? []), { addMinutes: command.addMinutes, at: now }];
+      const extension = {
+        addMinutes: command.addMinutes,
+        at: now,
+        ...(command.requestId === undefined ? {} : { requestId: command.requestId }),
+      };
+      const extensions = [...(prep.extensions ?? []), extension];
       const minutes = prep.minutes + command.addMinutes;
       return {
         patch: { prep: { minutes, startedAt: prep.startedAt, extensions } },

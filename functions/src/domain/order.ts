@@ -97,6 +97,8 @@ export interface Completion {
 export interface PrepExtension {
   addMinutes: number;
   at: number;
+  /** The caller's key for this extension (extendPrep's requestId): a retry with it adds nothing. */
+  requestId?: string;
 }
 
 export interface Prep {

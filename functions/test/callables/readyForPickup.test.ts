@@ -247,6 +247,34 @@ describe('준비완료, 고객 호출, 시간 추가', () => {
       assert.equal(sends[0].data?.readyAt, new Date(startedAt + 25 * MINUTE).toISOString());
     });
 
+    it('a retry with the same requestId adds nothing and answers the order as it is; a new key extends again', async () => {
+      const orderId = await preparing('takeout', 15);
+      const first = await call(extendPrep, { orderId, addMinutes: 10, requestId: 'ext-0001-a' }, owner);
+      const again = await call(extendPrep, { orderId, addMinutes: 10, requestId: 'ext-0001-a' }, owner);
+      assert.equal(first.prep.minutes, 25);
+      assert.deepEqual(again, first);
+      const history = await historyOf(orderId);
+      assert.equal(history.filter((entry) => entry.command === 'extend_prep').length, 1);
+      assert.equal((history.at(-1)!.data as { requestId?: string }).requestId, 'ext-0001-a');
+      const stored = (await storedOrder(orderId)) as { prep: { extensions: { requestId?: string }[] } };
+      assert.deepEqual(
+        stored.prep.extensions.map((extension) => extension.requestId),
+        ['ext-0001-a'],
+      );
+      const next = await call(extendPrep, { orderId, addMinutes: 5, requestId: 'ext-0002-b' }, owner);
+      assert.equal(next.prep.minutes, 30);
+    });
+
+    it('a requestId shorter than 8 characters: invalid-argument on the field, nothing written', async () => {
+      const orderId = await preparing();
+      const error = await refusedWithoutWrites(
+        () => call(extendPrep, { orderId, addMinutes: 10, requestId: 'short' }, owner),
+        'invalid-argument',
+        'invalid_argument',
+      );
+      assert.match(JSON.stringify(error.details), /requestId/);
+    });
+
     for (const addMinutes of [4, 31, 0, -5, 7.5]) {
       it(`addMinutes ${addMinutes}: invalid-argument on the field, nothing written`, async () => {
         const orderId = await preparing();

@@ -762,6 +762,45 @@ describe('state machine: 준비완료, 고객 호출, 시간 추가 (issue 14)',
     });
   });
 
+  describe('extend_prep with a requestId: a retry adds nothing', () => {
+    const keyed = (status: OrderStatus, ...requestIds: string[]): Order => {
+      const order = orderIn('takeout', status);
+      const extensions = requestIds.map((requestId, i) => ({ addMinutes: 10, at: T0 + (6 + i) * MIN, requestId }));
+      return { ...order, prep: { minutes: PREP_MINUTES + 10 * requestIds.length, startedAt: T0 + 5 * MIN, extensions } };
+    };
+    const extend = (requestId?: string): OrderCommand => ({ type: 'extend_prep', addMinutes: 10, requestId });
+
+    it('the key of an extension already made: noop, even past the limit or after the order moved on', () => {
+      assert.deepEqual(decide(keyed('preparing', 'req-aaaa-1'), extend('req-aaaa-1'), partner, T0), { outcome: 'noop' });
+      assert.deepEqual(decide(keyed('preparing', 'k1-xxxxxx', 'k2-xxxxxx', 'k3-xxxxxx'), extend('k3-xxxxxx'), partner, T0), {
+        outcome: 'noop',
+      });
+      assert.deepEqual(decide(keyed('ready', 'req-aaaa-1'), extend('req-aaaa-1'), partner, T0), { outcome: 'noop' });
+    });
+    it('a new key, or none, is a new extension', () => {
+      const transition = { outcome: 'transition', from: 'preparing', to: 'preparing' };
+      assert.deepEqual(decide(keyed('preparing', 'req-aaaa-1'), extend('req-bbbb-2'), partner, T0), transition);
+      assert.deepEqual(decide(keyed('preparing', 'req-aaaa-1'), extend(), partner, T0), transition);
+      assert.deepEqual(decide(keyed('ready', 'req-aaaa-1'), extend('req-bbbb-2'), partner, T0), {
+        outcome: 'deny',
+        reason: 'extend_prep_not_preparing',
+      });
+    });
+    it('the key is checked after who the caller is', () => {
+      assert.deepEqual(decide(keyed('preparing', 'req-aaaa-1'), extend('req-aaaa-1'), ACTORS.customer, T0), {
+        outcome: 'deny',
+        reason: 'actor_not_permitted',
+      });
+    });
+    it('the applied extension keeps its key; without one, none is stored', () => {
+      const order = orderIn('takeout', 'preparing');
+      const keyedPatch = applyTransition(order, extend('req-aaaa-1'), partner, 'preparing', T0 + 20 * MIN).patch;
+      assert.deepEqual(keyedPatch.prep?.extensions, [{ addMinutes: 10, at: T0 + 20 * MIN, requestId: 'req-aaaa-1' }]);
+      const plainPatch = applyTransition(order, extend(), partner, 'preparing', T0 + 20 * MIN).patch;
+      assert.deepEqual(plainPatch.prep?.extensions, [{ addMinutes: 10, at: T0 + 20 * MIN }]);
+    });
+  });
+
   it('auto_complete completes a ready order at the hour, not before', () => {
     const order = orderIn('dine_in', 'ready');
     assert.deepEqual(decide(order, COMMANDS.auto_complete, ACTORS.system, T0 + HOUR - 1), {
