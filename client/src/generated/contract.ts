@@ -903,6 +903,10 @@ export const REASONS = {
     "code": "failed-precondition",
     "message": "준비 시간은 최대 3번까지 추가할 수 있습니다."
   },
+  "prep_extension_key_reused": {
+    "code": "already-exists",
+    "message": "같은 요청으로 다른 시간 추가가 이미 처리되었습니다. 주문을 다시 확인해 주세요."
+  },
   "invalid_transition": {
     "code": "failed-precondition",
     "message": "현재 주문 상태에서는 할 수 없는 작업입니다."
@@ -1150,6 +1154,10 @@ export interface ReasonExtras {
   prep_extension_limit: {
     status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
     max?: number;
+  };
+  prep_extension_key_reused: {
+    status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";
+    addMinutes?: number;
   };
   invalid_transition: {
     status: "received" | "preparing" | "ready" | "preparing_shipment" | "shipped" | "completed" | "cancelled";

@@ -54,7 +54,7 @@ export function stageOrderCommand(
       status: order.status,
       actorRole: actor.role,
     });
-    throw new DomainError(decision.reason, denialExtra(order, decision.reason, at));
+    throw new DomainError(decision.reason, denialExtra(order, command, decision.reason, at));
   }
   if (decision.outcome === 'noop') return { order, outcome: 'noop', actor };
   const applied = applyTransition(order, command, actor, decision.to, at);
@@ -63,11 +63,21 @@ export function stageOrderCommand(
   return { order: { ...order, ...patch }, outcome: 'transition', actor };
 }
 
-function denialExtra(order: Order, reason: DomainError['reason'], at: number): Record<string, unknown> & { status: Order['status'] } {
+function denialExtra(
+  order: Order,
+  command: OrderCommand,
+  reason: DomainError['reason'],
+  at: number,
+): Record<string, unknown> & { status: Order['status'] } {
   if (reason === 'customer_called_recently') {
     return { status: order.status, retryAt: new Date(Math.max(at, nextCustomerCallAt(order))).toISOString() };
   }
   if (reason === 'prep_extension_limit') return { status: order.status, max: MAX_PREP_EXTENSIONS };
+  if (reason === 'prep_extension_key_reused' && command.type === 'extend_prep') {
+    // The minutes the key was first used with: what the order already got.
+    const made = order.prep?.extensions?.find((extension) => extension.requestId === command.requestId);
+    return { status: order.status, ...(made ? { addMinutes: made.addMinutes } : {}) };
+  }
   return { status: order.status };
 }
 

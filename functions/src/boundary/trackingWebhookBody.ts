@@ -1,6 +1,9 @@
 // The tracking webhook's body (contract in docs/tracking.md): one courier event, parsed and
 // normalized with zod for a clock reading (occurredAt must be plausible then).
 import { z } from 'zod/mini';
+// English, the webhook's language (docs/tracking.md), whatever locale the process installed for the
+// callables: zod/mini installs none, and classic zod's English default is gone with it.
+import { en } from 'zod/locales';
 import { carrierFromProviderCode, normalizeTrackingNumber } from '../domain/carriers';
 import { isPlausibleCourierTime, toTrackingStatus, TrackingEvent } from '../domain/tracking';
 import { integer, isoWithOffset, text, trimmedText } from './primitives';
@@ -42,6 +45,8 @@ export function trackingWebhookBodyAt(now: () => number) {
   });
 }
 
+const englishMessages = en().localeError;
+
 export type ParsedBody = { ok: true; event: TrackingEvent } | { ok: false; fields: FieldIssue[] };
 
 export function parseTrackingWebhookBody(rawBody: Buffer, at: () => number): ParsedBody {
@@ -51,7 +56,7 @@ export function parseTrackingWebhookBody(rawBody: Buffer, at: () => number): Par
   } catch {
     return { ok: false, fields: [{ path: '', message: 'body is not JSON' }] };
   }
-  const parsed = trackingWebhookBodyAt(at).safeParse(json);
+  const parsed = trackingWebhookBodyAt(at).safeParse(json, { error: englishMessages });
   if (!parsed.success) {
     return {
       ok: false,

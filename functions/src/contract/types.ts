@@ -71,6 +71,7 @@ export interface ReasonExtras {
   customer_called_recently: AtStatus & { retryAt?: string };
   extend_prep_not_preparing: AtStatus;
   prep_extension_limit: AtStatus & { max?: number };
+  prep_extension_key_reused: AtStatus & { addMinutes?: number };
   actor_not_permitted: Partial<AtStatus> & { storeId?: string };
   store_paused: ClosedUntil;
   store_outside_hours: ClosedUntil;

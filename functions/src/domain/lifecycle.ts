@@ -205,11 +205,14 @@ export const COMMANDS: CommandSpecs = {
       },
     ],
     // Each extension is a new request (more minutes); only one carrying the key of an extension
-    // already made is a retry (its response was lost), whatever the order's status is now.
-    repeat: (order, command) =>
-      command.requestId !== undefined && order.prep?.extensions?.some((extension) => extension.requestId === command.requestId)
-        ? noop
-        : null,
+    // already made is a retry (its response was lost), whatever the order's status is now. The same
+    // key with other minutes is no retry: refused, as placeOrder refuses a reused key.
+    repeat(order, command) {
+      if (command.requestId === undefined) return null;
+      const made = order.prep?.extensions?.find((extension) => extension.requestId === command.requestId);
+      if (!made) return null;
+      return made.addMinutes === command.addMinutes ? noop : { outcome: 'deny', reason: 'prep_extension_key_reused' };
+    },
     refusal: (status) => (status === 'received' ? 'preparation_not_started' : 'extend_prep_not_preparing'),
     apply(order, command, _actor, now) {
       const prep = order.prep;

@@ -265,6 +265,18 @@ describe('준비완료, 고객 호출, 시간 추가', () => {
       assert.equal(next.prep.minutes, 30);
     });
 
+    it('the same requestId with other minutes: already-exists (prep_extension_key_reused) with the minutes it got, nothing written', async () => {
+      const orderId = await preparing('takeout', 15);
+      await call(extendPrep, { orderId, addMinutes: 10, requestId: 'ext-0003-c' }, owner);
+      const error = await refusedWithoutWrites(
+        () => call(extendPrep, { orderId, addMinutes: 20, requestId: 'ext-0003-c' }, owner),
+        'already-exists',
+        'prep_extension_key_reused',
+      );
+      const { reason, status, addMinutes } = error.details as { reason: string; status: string; addMinutes: number };
+      assert.deepEqual({ reason, status, addMinutes }, { reason: 'prep_extension_key_reused', status: 'preparing', addMinutes: 10 });
+    });
+
     it('a requestId shorter than 8 characters: invalid-argument on the field, nothing written', async () => {
       const orderId = await preparing();
       const error = await refusedWithoutWrites(

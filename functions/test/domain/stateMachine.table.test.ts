@@ -786,6 +786,15 @@ describe('state machine: 준비완료, 고객 호출, 시간 추가 (issue 14)',
         reason: 'extend_prep_not_preparing',
       });
     });
+    it('the key of an extension already made with other minutes: prep_extension_key_reused, not a retry', () => {
+      assert.deepEqual(
+        decide(keyed('preparing', 'req-aaaa-1'), { type: 'extend_prep', addMinutes: 20, requestId: 'req-aaaa-1' }, partner, T0),
+        {
+          outcome: 'deny',
+          reason: 'prep_extension_key_reused',
+        },
+      );
+    });
     it('the key is checked after who the caller is', () => {
       assert.deepEqual(decide(keyed('preparing', 'req-aaaa-1'), extend('req-aaaa-1'), ACTORS.customer, T0), {
         outcome: 'deny',

@@ -16,6 +16,7 @@ import { historyOf, placeDelivery, storedOrder } from '../support/orders';
 import { event, owner, postWebhook, shippedOrder, useTrackingDayClock, WEBHOOK_SECRET } from '../support/tracking';
 import { now } from '../../src/infra/clock';
 import { resetDependencies } from '../../src/deps';
+import { useKoreanValidationMessages } from '../../src/callables/koreanMessages';
 
 async function trackingRecord(eventId: string) {
   const snapshot = await db().collection('trackingEvents').doc(trackingEventDocId(eventId)).get();
@@ -276,6 +277,23 @@ describe('trackingWebhook', () => {
         assert.ok(fields.includes(path), `expected ${path} in ${JSON.stringify(fields)} for ${JSON.stringify(body)}`);
       }
       assert.deepEqual(await dumpDatabase(), before);
+    });
+  });
+
+  describe('the 400 body speaks English, whatever locale the callables installed', () => {
+    it("built-in checks in English, the schema's own messages as written", async () => {
+      useKoreanValidationMessages(); // what any callable in this process does first
+      await shippedOrder();
+      const answer = await postWebhook(event({ trackingNumber: '1'.repeat(41), status: undefined, occurredAt: 1e300 }));
+      assert.equal(answer.status, 400);
+      const messages = Object.fromEntries(
+        (answer.body as { fields: { path: string; message: string }[] }).fields.map((f) => [f.path, f.message]),
+      );
+      assert.deepEqual(messages, {
+        trackingNumber: 'Too big: expected string to have <=40 characters',
+        status: 'Invalid input: expected string, received undefined',
+        occurredAt: 'occurredAt must be between 2000-01-01 and a day from now',
+      });
     });
   });
 
