@@ -14,6 +14,7 @@ const { join } = require('node:path');
 
 const [functionsDir, kind, phase] = process.argv.slice(2);
 const lib = (path) => require(join(functionsDir, 'lib', path));
+const { overdueOrder } = require('./benchOrders.cjs');
 const CONCURRENT = 20; // the bench's load: 20 customers at one store, 20 partners
 const SWEEP_ORDERS = 10_000;
 // About MAX_EXPORT_ORDERS (30,000, callables/sales.ts) over the longest range (92 days).
@@ -160,34 +161,8 @@ function seedOrders(channel) {
 
 /** An open takeout order placed 2 hours ago (overdue for auto-complete), as the sweep finds it. */
 function storedOrder(i, overrides = {}, prefix = 'bench') {
-  const createdAt = Date.now() - 2 * HOUR - i * 1000;
-  return lib('infra/orders.js').orderToStored({
-    orderId: orderIdOf(prefix, i),
-    storeId: STORE_ID,
-    storeName: '고카페인 메모리점',
-    customerUid: `customer-${i % 50}`,
-    requestId: `req-${i}`,
-    channel: 'takeout',
-    status: 'received',
-    items: [{ menuItemId: 'latte', name: '카페라떼', unitPrice: 4500, quantity: 1, options: [], lineTotal: 4500 }],
-    subtotal: 4500,
-    deliveryFee: 0,
-    total: 4500,
-    orderNumber: i + 1,
-    businessDate: '2026-03-02',
-    customerNote: null,
-    delivery: null,
-    createdAt,
-    updatedAt: createdAt,
-    autoCompleteAt: createdAt + HOUR,
-    prep: null,
-    shipmentPreparingAt: null,
-    shipment: null,
-    cancellation: null,
-    completion: null,
-    version: 1,
-    ...overrides,
-  });
+  const order = overdueOrder(i, { now: Date.now(), orderId: orderIdOf(prefix, i), storeId: STORE_ID, storeName: '고카페인 메모리점' });
+  return lib('infra/orders.js').orderToStored({ ...order, ...overrides });
 }
 
 const orderIdOf = (prefix, i) => `${prefix}-${String(i).padStart(6, '0')}`;

@@ -8,39 +8,19 @@ const { join } = require('node:path');
 const [functionsDir, countArg] = process.argv.slice(2);
 const count = Number(countArg);
 const lib = (path) => require(join(functionsDir, 'lib', path));
+const { overdueOrder: sweepOrder } = require('./benchOrders.cjs');
 
 const NOW = Date.parse('2026-03-02T12:00:00.000Z');
-const HOUR = 60 * 60_000;
 
-function overdueOrder(i) {
-  const createdAt = NOW - 2 * HOUR - i * 1000;
-  return {
+// Alternating channels, so the sweep completes both kinds of pickup order.
+const overdueOrder = (i) =>
+  sweepOrder(i, {
+    now: NOW,
     orderId: `sweep-${String(i).padStart(6, '0')}`,
     storeId: 'store-bench',
     storeName: '고카페인 벤치점',
-    customerUid: `customer-${i % 50}`,
-    requestId: `req-${i}`,
     channel: i % 2 ? 'takeout' : 'dine_in',
-    status: 'received',
-    items: [{ menuItemId: 'latte', name: '카페라떼', unitPrice: 4500, quantity: 1, options: [], lineTotal: 4500 }],
-    subtotal: 4500,
-    deliveryFee: 0,
-    total: 4500,
-    orderNumber: i + 1,
-    businessDate: '2026-03-02',
-    customerNote: null,
-    delivery: null,
-    createdAt,
-    updatedAt: createdAt,
-    autoCompleteAt: createdAt + HOUR,
-    prep: null,
-    shipmentPreparingAt: null,
-    shipment: null,
-    cancellation: null,
-    completion: null,
-    version: 1,
-  };
-}
+  });
 
 async function main() {
   const { db } = lib('infra/firestore.js');
